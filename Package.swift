@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+//
+// pagepipe: a Kafka ingestion worker for Chinese e-paper pages.
+//
+// Layering (each layer knows only the ones above it):
+//   PageModel                       events and parsed-page types, the JSON wire form
+//   PageDecode / PageParse / PageClassify   the page core's three stages, no Kafka
+//   PageCore                        decode -> parse -> classify -> events, one call
+//   PageCorpus                      synthetic pages for the demo, tests and benchmarks
+//   Kafka (+ CRdKafka)              the only code that touches librdkafka
+//   Pipeline                        the worker: consumer -> Dispatch stages -> producer
+//   pagepipe, pagepipe-bench        thin executables that wire the above together
+import PackageDescription
+
+// The binary loads librdkafka >= 2.2 from the project-local .tools/lib (see Tools/setup) ahead of
+// Debian's 2.0.2, which cannot talk to current brokers. LD_LIBRARY_PATH still wins over this.
+let localLibrarySearchPath: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", Context.packageDirectory + "/.tools/lib"])
+]
+
+let package = Package(
+    name: "pagepipe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pagepipe", targets: ["pagepipe"]),
+        .library(name: "PageCore", targets: ["PageCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+
+        .target(name: "PageModel"),
+        .target(name: "PageDecode", dependencies: ["PageModel", "CZlib"]),
+        .target(name: "PageParse", dependencies: ["PageModel"]),
+        .target(name: "PageClassify", dependencies: ["PageModel"], resources: [.copy("Resources")]),
+        .target(name: "PageCore", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify"]),
+        .target(name: "PageCorpus", dependencies: ["PageModel", "PageDecode", "PageClassify"]),
+
+        .target(
+            name: "Kafka",
+            dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: ["PageCore", "Kafka", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        .executableTarget(
+            name: "pagepipe",
+            dependencies: [
+                "PageCore", "PageCorpus", "Pipeline", "Kafka",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: localLibrarySearchPath
+        ),
+        .executableTarget(
+            name: "pagepipe-bench",
+            dependencies: ["PageCore", "PageCorpus", "PageDecode"],
+            path: "Sources/PagepipeBench"
+        ),
+
+        .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
+        .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
+        .testTarget(name: "PageParseTests", dependencies: ["PageParse"]),
+        .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
+        .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
+        .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PageCorpus"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "IntegrationTests", dependencies: ["PageCorpus", "PageModel"], linkerSettings: localLibrarySearchPath),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Placeholder until the PageClassify target lands; replaced by its real sources.
+enum PageClassifyPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the PageCorpus target lands; replaced by its real sources.
+enum PageCorpusPlaceholder {}

@@ -1,0 +1,64 @@
+/// A section of the taxonomy (`Sources/PageClassify/Resources/sections.json`).
+public struct Section: Sendable, Hashable, Codable {
+    /// One of the taxonomy's slugs: `front`, `news`, `local`, `city`, `society`, … or `other`.
+    public var slug: String
+    /// The page name it was derived from as printed (`城事·三区`), or the slug's display name.
+    public var name: String
+
+    public init(slug: String, name: String) {
+        self.slug = slug
+        self.name = name
+    }
+}
+
+/// The administrative level of a division in the gazetteer.
+public enum DivisionLevel: String, Sendable, Hashable, Codable, CaseIterable {
+    case district     // 区
+    case county       // 县 (崇明县 until 2016)
+    case subdistrict  // 街道
+    case town         // 镇
+}
+
+/// Why a division was scored: where its name (or a prior) was found and how often.
+public struct DistrictEvidence: Sendable, Hashable, Codable {
+    /// `title`, `kicker`, `subtitle`, `body`, `paper` (a paper-name prior), `page_name` (a page-name prior),
+    /// or `child` (support inherited from a 街道/镇 inside the district).
+    public var source: String
+    /// The surface form matched (`五角场镇`, `杨浦`), or the paper/page name for priors.
+    public var term: String
+    public var count: Int
+
+    public init(source: String, term: String, count: Int) {
+        self.source = source
+        self.term = term
+        self.count = count
+    }
+}
+
+/// One administrative division an article is about, with its score.
+public struct DistrictScore: Sendable, Hashable, Codable {
+    /// Official name (`五角场镇`, `杨浦区`).
+    public var name: String
+    public var level: DivisionLevel
+    /// The containing division's name (`杨浦区` for a 街道/镇, `上海市` for a district).
+    public var parent: String
+    /// National statistics division code (`310110101`; 6 digits for a district).
+    public var code: String
+    /// Text mentions in title, kicker, subtitle and body (priors are not mentions).
+    public var mentions: Int
+    public var score: Double
+    public var evidence: [DistrictEvidence]
+
+    public init(
+        name: String, level: DivisionLevel, parent: String, code: String, mentions: Int, score: Double,
+        evidence: [DistrictEvidence]
+    ) {
+        self.name = name
+        self.level = level
+        self.parent = parent
+        self.code = code
+        self.mentions = mentions
+        self.score = score
+        self.evidence = evidence
+    }
+}

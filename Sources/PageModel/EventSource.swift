@@ -1,0 +1,7 @@
+/// Where the raw page blob an event was made from came from.
+public enum EventSource: Sendable, Hashable {
+    /// A file read by `pagepipe parse` (`-` for standard input).
+    case file(path: String)
+    /// A Kafka record. `timestampMs` is the record's timestamp (ms since the epoch), nil if unknown.
+    case kafka(topic: String, partition: Int32, offset: Int64, timestampMs: Int64?, sourceURL: String?)
+}

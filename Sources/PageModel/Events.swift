@@ -1,0 +1,97 @@
+/// Versioned event kinds published by pagepipe. The wire form is documented in
+/// `Protocols/article-event.v1.schema.json` and `Protocols/page-event.v1.schema.json`.
+public enum EventSchema {
+    public static let article = "pagepipe.article/v1"
+    public static let page = "pagepipe.page/v1"
+}
+
+/// One article, parsed and classified: `pagepipe.article/v1`.
+public struct ArticleEvent: Sendable, Equatable {
+    public var id: String
+    public var paper: String?
+    public var date: String?
+    public var page: PageRef?
+    public var section: Section
+    public var kicker: String?
+    public var title: String
+    public var subtitle: String?
+    public var authors: [String]
+    public var paragraphs: [String]
+    public var subheadings: [String]
+    /// Best first.
+    public var districts: [DistrictScore]
+    public var edition: [PageRef]
+    public var pageArticles: [String]
+    public var source: EventSource
+    public var parserVersion: String
+
+    /// The primary district's name: the best-scored division, or nil.
+    public var district: String? { districts.first?.name }
+
+    public init(
+        article: ParsedArticle, section: Section, districts: [DistrictScore], source: EventSource,
+        parserVersion: String
+    ) {
+        self.id = EventID.article(paper: article.paper, date: article.date, page: article.page?.number, title: article.title)
+        self.paper = article.paper
+        self.date = article.date
+        self.page = article.page
+        self.section = section
+        self.kicker = article.kicker
+        self.title = article.title
+        self.subtitle = article.subtitle
+        self.authors = article.authors
+        self.paragraphs = article.paragraphs
+        self.subheadings = article.subheadings
+        self.districts = districts
+        self.edition = article.edition
+        self.pageArticles = article.pageArticles
+        self.source = source
+        self.parserVersion = parserVersion
+    }
+}
+
+/// One printed page and its article list: `pagepipe.page/v1`.
+public struct PageEvent: Sendable, Equatable {
+    public var id: String
+    public var paper: String?
+    public var date: String?
+    public var page: PageRef
+    public var section: Section
+    public var articles: [ArticleLink]
+    public var edition: [PageRef]
+    public var source: EventSource
+    public var parserVersion: String
+
+    public init(node: ParsedNodePage, section: Section, source: EventSource, parserVersion: String) {
+        self.id = EventID.page(paper: node.paper, date: node.date, page: node.page.number)
+        self.paper = node.paper
+        self.date = node.date
+        self.page = node.page
+        self.section = section
+        self.articles = node.articles
+        self.edition = node.edition
+        self.source = source
+        self.parserVersion = parserVersion
+    }
+}
+
+/// Either kind of event, as the page core hands them to a sink.
+public enum PagepipeEvent: Sendable, Equatable {
+    case article(ArticleEvent)
+    case page(PageEvent)
+
+    public var id: String {
+        switch self {
+        case .article(let event): event.id
+        case .page(let event): event.id
+        }
+    }
+
+    public var schema: String {
+        switch self {
+        case .article: EventSchema.article
+        case .page: EventSchema.page
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Placeholder until the PageParse target lands; replaced by its real sources.
+enum PageParsePlaceholder {}

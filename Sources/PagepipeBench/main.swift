@@ -1,0 +1,1 @@
+print("pagepipe-bench: under construction")

@@ -1,0 +1,2 @@
+// Placeholder until the Pipeline target lands; replaced by its real sources.
+enum PipelinePlaceholder {}
