@@ -1,0 +1,18 @@
+import PageDecode
+
+/// Settings of the page core, shared by `pagepipe parse`, the worker and the benchmarks.
+public struct PageCoreConfiguration: Sendable {
+    /// Size caps that keep a hostile blob from exhausting memory.
+    /// Default: 32 MiB per blob, 64 MiB once inflated.
+    public var limits: DecodeLimits
+    /// A section-taxonomy file whose rules are tried before the bundled ones. Default: none.
+    public var sectionsFile: String?
+    /// A gazetteer file extending the bundled one. Default: none.
+    public var gazetteerFile: String?
+
+    public init(limits: DecodeLimits = DecodeLimits(), sectionsFile: String? = nil, gazetteerFile: String? = nil) {
+        self.limits = limits
+        self.sectionsFile = sectionsFile
+        self.gazetteerFile = gazetteerFile
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the PageCore target lands; replaced by its real sources.
-enum PageCorePlaceholder {}

@@ -1,0 +1,30 @@
+import Kafka
+import Synchronization
+
+/// One input page on its way through the pipeline: counts the output records still awaiting a
+/// broker acknowledgement, so the page's offset is finished only when all of them are in.
+final class PageTicket: Sendable {
+    let record: KafkaRecord
+    private let pending = Atomic<Int>(0)
+    private let failure = Mutex<String?>(nil)
+
+    init(record: KafkaRecord) {
+        self.record = record
+    }
+
+    var partition: KafkaTopicPartition { KafkaTopicPartition(topic: record.topic, partition: record.partition) }
+
+    /// Declares how many records will be sent for this page, before the first is sent.
+    func expect(_ count: Int) {
+        pending.store(count, ordering: .sequentiallyConsistent)
+    }
+
+    /// Records one acknowledgement; returns true for the last one. A failure is kept and reported
+    /// once all acknowledgements are in, so the page is dead-lettered exactly once.
+    func acknowledge(error: String?) -> Bool {
+        if let error { failure.withLock { if $0 == nil { $0 = error } } }
+        return pending.subtract(1, ordering: .sequentiallyConsistent).newValue == 0
+    }
+
+    var firstFailure: String? { failure.withLock { $0 } }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the Pipeline target lands; replaced by its real sources.
-enum PipelinePlaceholder {}

@@ -1,0 +1,72 @@
+import PageModel
+
+/// Where each event goes. Topic names are templates so users can route differently without code:
+/// `{section}` is the section slug, `{district_code}` the primary division's code (or `none`),
+/// `{paper_date}` the page's date with dashes removed (or `undated`). Every rendered name is then
+/// suffixed with `topicSuffix`, which is how a reprocessing run writes `articles.v2` beside `articles`.
+public struct TopicRouter: Sendable, Equatable {
+    /// Templates every article event is published to. Default: `articles`, `articles.{section}`.
+    public var articleTopics: [String]
+    /// Templates every page event is published to. Default: `pages.index`.
+    public var pageTopics: [String]
+    /// Where pages that cannot be processed go, unchanged. Default: `pages.dlq`.
+    public var deadLetterTopic: String
+    /// Appended to every output topic, including the dead-letter topic. Default: empty.
+    public var topicSuffix: String
+
+    public init(
+        articleTopics: [String] = ["articles", "articles.{section}"], pageTopics: [String] = ["pages.index"],
+        deadLetterTopic: String = "pages.dlq", topicSuffix: String = ""
+    ) {
+        self.articleTopics = articleTopics
+        self.pageTopics = pageTopics
+        self.deadLetterTopic = deadLetterTopic
+        self.topicSuffix = topicSuffix
+    }
+
+    public var resolvedDeadLetterTopic: String { deadLetterTopic + topicSuffix }
+
+    /// The topics one event goes to, without duplicates, in template order.
+    public func topics(for event: PagepipeEvent) -> [String] {
+        var result: [String] = []
+        switch event {
+        case .article(let article):
+            let code = article.districts.first?.code ?? "none"
+            for template in articleTopics {
+                let topic = render(template, section: article.section.slug, districtCode: code, date: article.date)
+                if !result.contains(topic) { result.append(topic) }
+            }
+        case .page(let page):
+            for template in pageTopics {
+                let topic = render(template, section: page.section.slug, districtCode: "none", date: page.date)
+                if !result.contains(topic) { result.append(topic) }
+            }
+        }
+        return result
+    }
+
+    /// Every topic the router can write for the given section slugs (for creating topics up front).
+    public func allTopics(sectionSlugs: [String]) -> [String] {
+        var result: [String] = []
+        for template in articleTopics + pageTopics {
+            if template.contains("{district_code}") || template.contains("{paper_date}") { continue }
+            let slugs = template.contains("{section}") ? sectionSlugs : [""]
+            for slug in slugs {
+                let topic = render(template, section: slug, districtCode: "", date: nil)
+                if !result.contains(topic) { result.append(topic) }
+            }
+        }
+        result.append(resolvedDeadLetterTopic)
+        return result
+    }
+
+    private func render(_ template: String, section: String, districtCode: String, date: String?) -> String {
+        var topic = template
+        if topic.contains("{") {
+            topic = topic.replacing("{section}", with: section)
+            topic = topic.replacing("{district_code}", with: districtCode)
+            topic = topic.replacing("{paper_date}", with: date.map { $0.filter { $0 != "-" } } ?? "undated")
+        }
+        return topic + topicSuffix
+    }
+}

@@ -1,0 +1,114 @@
+import Kafka
+import PageCore
+import PageDecode
+import PageModel
+
+extension Worker {
+    /// Runs on a lane: the page core, then one output record per (event, topic).
+    func process(_ ticket: PageTicket) {
+        let record = ticket.record
+        let hints = BlobHints(
+            contentEncoding: record.header(PagepipeHeader.contentEncoding).map { String(decoding: $0, as: UTF8.self) },
+            contentType: record.header(PagepipeHeader.contentType).map { String(decoding: $0, as: UTF8.self) }
+        )
+        let source = EventSource.kafka(
+            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs,
+            sourceURL: record.header(PagepipeHeader.sourceURL).map { String(decoding: $0, as: UTF8.self) }
+        )
+        let events: [PagepipeEvent]
+        do {
+            events = try processor.process(record.value, hints: hints, source: source)
+        } catch {
+            deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
+            return
+        }
+
+        let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
+        let versionHeader = KafkaHeader(key: PagepipeHeader.parserVersion, value: Array(PageProcessor.parserVersion.utf8))
+        var messages: [KafkaOutgoingMessage] = []
+        for event in events {
+            let value = event.jsonBytes()
+            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader]
+            for topic in configuration.router.topics(for: event) {
+                messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
+            }
+        }
+        ticket.expect(messages.count)
+        for message in messages {
+            send(message) { result in
+                let failure: String? = switch result {
+                case .success: nil
+                case .failure(let error): "publishing to \(message.topic) failed: \(error)"
+                }
+                if ticket.acknowledge(error: failure) { self.published(ticket, events: events, records: messages.count) }
+            }
+        }
+    }
+
+    /// All of a page's records are acknowledged (or some failed, which dead-letters the page).
+    private func published(_ ticket: PageTicket, events: [PagepipeEvent], records: Int) {
+        if let failure = ticket.firstFailure {
+            deadLetter(ticket, stage: "publish", reason: "deliveryFailed", message: failure)
+            return
+        }
+        stats.update { summary in
+            summary.pagesPublished += 1
+            summary.recordsOut += records
+            for event in events {
+                switch event {
+                case .article(let article):
+                    summary.articleEvents += 1
+                    summary.sections[article.section.slug, default: 0] += 1
+                    summary.districts[article.district ?? "-", default: 0] += 1
+                case .page:
+                    summary.pageEvents += 1
+                }
+            }
+        }
+        book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count)
+    }
+
+    /// Sends the input record unchanged, with headers naming the error, to the dead-letter topic.
+    /// The page counts as finished only once the dead letter is acknowledged; if even that fails
+    /// the worker stops without committing past it, so the page is redelivered rather than lost.
+    func deadLetter(_ ticket: PageTicket, stage: String, reason: String, message: String) {
+        let record = ticket.record
+        logger.notice("dead-lettering \(record.topic)/\(record.partition)@\(record.offset): \(stage) \(reason): \(message)")
+        var headers = record.headers
+        headers.append(KafkaHeader(key: PagepipeHeader.errorStage, value: Array(stage.utf8)))
+        headers.append(KafkaHeader(key: PagepipeHeader.errorReason, value: Array(reason.utf8)))
+        headers.append(KafkaHeader(key: PagepipeHeader.error, value: Array(message.utf8)))
+        headers.append(KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8)))
+        let letter = KafkaOutgoingMessage(
+            topic: configuration.router.resolvedDeadLetterTopic, key: record.key, value: record.value, headers: headers
+        )
+        send(letter) { result in
+            switch result {
+            case .success:
+                self.stats.update {
+                    $0.deadLettered += 1
+                    $0.deadLetterReasons["\(stage)/\(reason)", default: 0] += 1
+                }
+                self.book.finish(ticket.partition, offset: record.offset, bytes: record.value.count)
+            case .failure(let error):
+                self.recordFatal("cannot publish to the dead-letter topic \(letter.topic): \(error)")
+            }
+        }
+    }
+
+    /// Enqueues one record; while librdkafka's local queue is full, waits for deliveries to drain
+    /// it (bounded in-flight pages keep this rare) instead of dropping or growing without bound.
+    private func send(_ message: KafkaOutgoingMessage, onDelivery: @escaping @Sendable (Result<KafkaDeliveryReport, KafkaError>) -> Void) {
+        while true {
+            do {
+                try producer.send(message, onDelivery: onDelivery)
+                return
+            } catch where error.code == .queueFull {
+                _ = producer.poll(timeoutMs: 10)
+            } catch {
+                onDelivery(.failure(error))
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import Dispatch
+import Kafka
+import Logging
+import PageCore
+import PageDecode
+import PageModel
+import Synchronization
+
+/// The long-running worker: consumes raw pages, processes them on Dispatch lanes, publishes
+/// events, and commits an offset only when that page and every earlier page of its partition
+/// have been acknowledged by the broker (at-least-once; event ids make redeliveries identical).
+///
+/// Threads: the caller's thread polls the consumer, throttles and commits (`run`); `concurrency`
+/// serial Dispatch lanes decode, parse, classify and enqueue to the producer; one Dispatch queue
+/// serves the producer's delivery reports, which finish pages in the `OffsetBook`.
+public final class Worker: Sendable {
+    let configuration: WorkerConfiguration
+    let processor: PageProcessor
+    let logger: Logger
+    let producer: KafkaProducer
+    let consumer: KafkaConsumer
+    let book = OffsetBook()
+    let stats = WorkerStats()
+    private let lanes: [DispatchQueue]
+    private let nextLane = Atomic<Int>(0)
+    private let stopRequested = Atomic<Bool>(false)
+    private let fatalError = Mutex<String?>(nil)
+    private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
+    private let deliveryRunning = Atomic<Bool>(true)
+    private let deliveryDone = DispatchSemaphore(value: 0)
+    private let rebalance: RebalanceRelay
+
+    public init(configuration: WorkerConfiguration, processor: PageProcessor, logger: Logger) throws(WorkerError) {
+        self.configuration = configuration
+        self.processor = processor
+        self.logger = logger
+        do {
+            self.producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
+        } catch {
+            throw WorkerError("cannot create the Kafka producer", underlying: error)
+        }
+        let rebalance = RebalanceRelay()
+        do {
+            self.consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger) { event in
+                rebalance.handle(event)
+            }
+        } catch {
+            throw WorkerError("cannot create the Kafka consumer", underlying: error)
+        }
+        let target = DispatchQueue.global(qos: .userInitiated)
+        self.lanes = (0..<max(1, configuration.concurrency)).map {
+            DispatchQueue(label: "pagepipe.lane.\($0)", target: target)
+        }
+        self.rebalance = rebalance
+        rebalance.attach(self)
+    }
+
+    /// Asks the worker to drain and stop; safe from any thread or a signal source.
+    public func stop() {
+        stopRequested.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    public var summary: WorkerSummary { stats.snapshot }
+
+    /// Runs until `stop()` (or idle exit), then drains: finishes in-flight pages, flushes the
+    /// producer, commits, and leaves the group. Throws when the worker had to stop on a fatal error.
+    public func run() throws(WorkerError) -> WorkerSummary {
+        let started = ContinuousClock.now
+        do {
+            try consumer.subscribe(configuration.inputTopics)
+        } catch {
+            throw WorkerError("cannot subscribe to \(configuration.inputTopics.joined(separator: ","))", underlying: error)
+        }
+        startDeliveryLoop()
+        logger.info("worker started", metadata: [
+            "group": "\(configuration.groupID)", "topics": "\(configuration.inputTopics.joined(separator: ","))",
+            "lanes": "\(lanes.count)", "librdkafka": "\(Librdkafka.versionString)",
+        ])
+
+        var throttled = false
+        var lastCommit = ContinuousClock.now
+        var lastProgress = ContinuousClock.now
+        var lastRecord = ContinuousClock.now
+        var failure: WorkerError?
+        while !stopRequested.load(ordering: .sequentiallyConsistent) {
+            if let message = fatalError.withLock({ $0 }) {
+                failure = WorkerError(message)
+                break
+            }
+            let event: KafkaConsumerEvent?
+            do {
+                event = try consumer.poll(timeoutMs: 100)
+            } catch {
+                failure = WorkerError("the consumer failed", underlying: error)
+                break
+            }
+            switch event {
+            case .record(let record):
+                lastRecord = .now
+                dispatch(record)
+            case .error(let error):
+                logger.warning("kafka: \(error)")
+            case .partitionEOF, nil:
+                break
+            }
+
+            throttled = applyBackpressure(throttled: throttled)
+            if lastCommit.duration(to: .now) >= .milliseconds(configuration.commitIntervalMs) {
+                commit(book.commitCandidates())
+                lastCommit = .now
+            }
+            if configuration.progressIntervalMs > 0,
+                lastProgress.duration(to: .now) >= .milliseconds(configuration.progressIntervalMs)
+            {
+                logProgress(since: started)
+                lastProgress = .now
+            }
+            if let idle = configuration.exitWhenIdleMs, book.inFlight.pages == 0,
+                lastRecord.duration(to: .now) >= .milliseconds(idle)
+            {
+                logger.info("no pages for \(idle) ms and nothing in flight: stopping")
+                break
+            }
+        }
+        drain()
+        stats.update { $0.elapsedSeconds = Self.seconds(started.duration(to: .now)) }
+        if let failure { throw failure }
+        return stats.snapshot
+    }
+
+    /// Pauses every owned partition while the in-flight budget is spent, and resumes at half of it,
+    /// so a slow broker throttles consumption instead of growing memory.
+    private func applyBackpressure(throttled: Bool) -> Bool {
+        let inFlight = book.inFlight
+        let over = inFlight.pages >= configuration.maxInFlightPages || inFlight.bytes >= configuration.maxInFlightBytes
+        let under = inFlight.pages <= configuration.maxInFlightPages / 2 && inFlight.bytes <= configuration.maxInFlightBytes / 2
+        do {
+            if over, !throttled {
+                try consumer.pause(try consumer.assignment())
+                return true
+            }
+            if throttled, under {
+                try consumer.resume(try consumer.assignment())
+                return false
+            }
+            if throttled {
+                // Partitions assigned while throttled start unpaused; pausing again is harmless.
+                try consumer.pause(try consumer.assignment())
+            }
+        } catch {
+            logger.warning("cannot pause/resume partitions: \(error)")
+        }
+        return throttled
+    }
+
+    private func dispatch(_ record: KafkaRecord) {
+        let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
+        guard book.take(partition, offset: record.offset, bytes: record.value.count) else {
+            logger.debug("skipping \(partition)@\(record.offset): already taken or partition revoked")
+            return
+        }
+        stats.update {
+            $0.pagesIn += 1
+            $0.bytesIn += record.value.count
+        }
+        let lane = lanes[nextLane.add(1, ordering: .relaxed).oldValue % lanes.count]
+        lane.async { self.process(PageTicket(record: record)) }
+    }
+
+    /// Commits offsets synchronously; a failed commit is retried on the next interval.
+    func commit(_ offsets: [KafkaTopicPartition: Int64]) {
+        guard !offsets.isEmpty else { return }
+        do {
+            try consumer.commit(offsets)
+            book.markCommitted(offsets)
+            stats.update { summary in
+                for (partition, offset) in offsets { summary.committed["\(partition.topic)/\(partition.partition)"] = offset }
+            }
+        } catch {
+            logger.warning("commit failed, will retry: \(error)")
+        }
+    }
+
+    private func startDeliveryLoop() {
+        deliveryQueue.async {
+            while self.deliveryRunning.load(ordering: .sequentiallyConsistent) {
+                _ = self.producer.poll(timeoutMs: 100)
+            }
+            self.deliveryDone.signal()
+        }
+    }
+
+    /// Stops taking pages, lets in-flight ones finish within the drain deadline, flushes the
+    /// producer, commits what is finished and leaves the group.
+    private func drain() {
+        let deadline = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs)
+        if let assignment = try? consumer.assignment() { try? consumer.pause(assignment) }
+        while book.inFlight.pages > 0, ContinuousClock.now < deadline {
+            _ = try? consumer.poll(timeoutMs: 10)
+        }
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        do {
+            try producer.flush(timeoutMs: max(100, Int(Self.seconds(remaining) * 1000)))
+        } catch {
+            logger.error("producer flush did not finish; unacknowledged pages stay uncommitted and will be redelivered: \(error)")
+        }
+        deliveryRunning.store(false, ordering: .sequentiallyConsistent)
+        deliveryDone.wait()
+        _ = producer.poll(timeoutMs: 0)
+        commit(book.commitCandidates())
+        if book.inFlight.pages > 0 {
+            logger.warning("\(book.inFlight.pages) pages still in flight at the drain deadline; they will be redelivered")
+        }
+        consumer.close()
+        rebalance.detach()
+    }
+
+    func recordFatal(_ message: String) {
+        fatalError.withLock { if $0 == nil { $0 = message } }
+    }
+
+    private func logProgress(since started: ContinuousClock.Instant) {
+        let summary = stats.snapshot
+        let seconds = Self.seconds(started.duration(to: .now))
+        let inFlight = book.inFlight
+        logger.info("progress", metadata: [
+            "pages_in": "\(summary.pagesIn)", "published": "\(summary.pagesPublished)", "dlq": "\(summary.deadLettered)",
+            "in_flight": "\(inFlight.pages)", "pages_per_s": "\(seconds > 0 ? Int(Double(summary.pagesIn) / seconds) : 0)",
+        ])
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

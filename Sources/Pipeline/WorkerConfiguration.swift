@@ -1,0 +1,57 @@
+import Kafka
+import PageCore
+
+/// Everything `pagepipe run` can be told. Each property documents its default; the CLI maps flags,
+/// environment variables and the config file onto this struct and nothing else.
+public struct WorkerConfiguration: Sendable {
+    /// `host:port[,host:port…]` of the Kafka cluster.
+    public var bootstrapServers: String
+    /// The consumer group every worker of one cluster shares.
+    public var groupID: String
+    /// Topics with raw pages. Default: `["pages.raw"]`.
+    public var inputTopics: [String] = ["pages.raw"]
+    /// Where events go. Default: see `TopicRouter`.
+    public var router = TopicRouter()
+    /// Page-core settings (size caps, extra taxonomy/gazetteer files).
+    public var pageCore = PageCoreConfiguration()
+    /// Pages processed at the same time (Dispatch lanes). Default: the number of cores.
+    public var concurrency: Int = max(1, System.coreCount)
+    /// Pages taken from Kafka and not yet acknowledged before consumption pauses. Default: 512.
+    public var maxInFlightPages: Int = 512
+    /// Raw bytes of those pages before consumption pauses. Default: 64 MiB.
+    public var maxInFlightBytes: Int = 64 << 20
+    /// How often finished offsets are committed. Default: 1000 ms.
+    public var commitIntervalMs: Int = 1000
+    /// How long a shutdown or a partition revoke may wait for in-flight pages. Default: 30 s.
+    public var drainTimeoutMs: Int = 30_000
+    /// Stop by itself once no page has arrived for this long and nothing is in flight (demos, batch
+    /// backfills). Default: nil, run until signalled.
+    public var exitWhenIdleMs: Int? = nil
+    /// Consumer settings (session timeout, assignment strategy, static membership, extra properties).
+    public var consumer: KafkaConsumerConfiguration
+    /// Producer settings (idempotence, linger, compression, extra properties).
+    public var producer: KafkaProducerConfiguration
+    /// Progress log interval. Default: 5000 ms; 0 disables.
+    public var progressIntervalMs: Int = 5000
+
+    public init(bootstrapServers: String, groupID: String) {
+        self.bootstrapServers = bootstrapServers
+        self.groupID = groupID
+        self.consumer = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: groupID)
+        self.producer = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
+    }
+}
+
+enum System {
+    static var coreCount: Int {
+        #if canImport(Glibc)
+        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+        return 4
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

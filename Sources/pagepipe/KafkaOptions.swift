@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+
+/// Connection options shared by every subcommand that talks to Kafka.
+struct KafkaOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Kafka bootstrap servers, host:port[,host:port…]. Env: PAGEPIPE_BROKERS.", valueName: "host:port"))
+    var brokers: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        """
+        A librdkafka properties file (key=value lines, # comments) applied to every client, e.g. TLS \
+        or SASL settings; keys prefixed consumer. or producer. apply to that client only. Env: PAGEPIPE_CONFIG.
+        """, valueName: "file"))
+    var config: String?
+
+    @Option(name: .customShort("X"), help: ArgumentHelp(
+        "Any librdkafka property, repeatable (-X security.protocol=SSL). Wins over --config.", valueName: "key=value"))
+    var properties: [String] = []
+
+    func resolvedBrokers() throws -> String {
+        guard let brokers = brokers ?? Environment.value("PAGEPIPE_BROKERS") else {
+            throw ValidationError("Say which Kafka cluster to use: --brokers host:port or PAGEPIPE_BROKERS=host:port (Tools/broker address prints the local one).")
+        }
+        return brokers
+    }
+
+    /// librdkafka properties for one kind of client (`consumer` or `producer`): the config file,
+    /// then `-X`, later entries winning.
+    func librdkafkaProperties(for client: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        if let path = config ?? Environment.value("PAGEPIPE_CONFIG") {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("Cannot read the config file \(path).")
+            }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                guard let (key, value) = Self.split(trimmed) else {
+                    throw ValidationError("\(path):\(number + 1): expected key=value, found \"\(trimmed)\".")
+                }
+                apply(key, value, for: client, into: &result)
+            }
+        }
+        for property in properties {
+            guard let (key, value) = Self.split(property) else {
+                throw ValidationError("-X \(property): expected key=value.")
+            }
+            apply(key, value, for: client, into: &result)
+        }
+        return result
+    }
+
+    private func apply(_ key: String, _ value: String, for client: String, into result: inout [String: String]) {
+        for prefix in ["consumer.", "producer."] where key.hasPrefix(prefix) {
+            if prefix == client + "." { result[String(key.dropFirst(prefix.count))] = value }
+            return
+        }
+        result[key] = value
+    }
+
+    private static func split(_ text: String) -> (String, String)? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let key = text[..<equals].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty else { return nil }
+        return (key, text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Kafka
+import Logging
+
+/// Log verbosity, and the one place the process's logging is set up.
+struct LoggingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "trace, debug, info, notice, warning, error or critical. Env: PAGEPIPE_LOG_LEVEL.", valueName: "level"))
+    var logLevel: String?
+
+    func makeLogger(label: String) throws -> Logger {
+        let name = logLevel ?? Environment.value("PAGEPIPE_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: name) else {
+            throw ValidationError("Unknown log level \(name); use trace, debug, info, notice, warning, error or critical.")
+        }
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: label)
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// Logs the librdkafka in use and refuses one too old to talk to current brokers.
+func requireSupportedLibrdkafka(_ logger: Logger) throws {
+    logger.info("librdkafka \(Librdkafka.versionString)")
+    do {
+        try Librdkafka.requireSupportedVersion()
+    } catch {
+        logger.critical("\(error)")
+        throw ExitCode(78)  // EX_CONFIG
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PageCore
+import PageDecode
+
+/// Page-core settings shared by `parse` and `run`.
+struct PageCoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A section-taxonomy JSON file (format of Sources/PageClassify/Resources/sections.json) tried before the bundled rules. Env: PAGEPIPE_SECTIONS.",
+        valueName: "file"))
+    var sections: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A gazetteer JSON file (format of Sources/PageClassify/Resources/gazetteer.json) extending the bundled one. Env: PAGEPIPE_GAZETTEER.",
+        valueName: "file"))
+    var gazetteer: String?
+
+    @Option(name: .long, help: ArgumentHelp("Refuse blobs larger than this many MiB. Default: 32.", valueName: "MiB"))
+    var maxBlobMib: Int = 32
+
+    @Option(name: .long, help: ArgumentHelp("Refuse blobs that inflate past this many MiB (zip bombs). Default: 64.", valueName: "MiB"))
+    var maxInflatedMib: Int = 64
+
+    func validate() throws {
+        guard maxBlobMib > 0, maxInflatedMib > 0 else { throw ValidationError("Size caps must be positive.") }
+    }
+
+    var configuration: PageCoreConfiguration {
+        PageCoreConfiguration(
+            limits: DecodeLimits(maxBlobBytes: maxBlobMib << 20, maxInflatedBytes: maxInflatedMib << 20),
+            sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
+            gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
+        )
+    }
+
+    func makeProcessor() throws -> PageProcessor {
+        do {
+            return try PageProcessor(configuration: configuration)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+@main
+struct Pagepipe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pagepipe",
+        abstract: "Turn raw e-paper page blobs into structured, classified article events, from files or from Kafka.",
+        discussion: """
+            A page blob is what a crawler fetched for one digital-newspaper page: HTML (often GBK) or a
+            plain-text rendering, maybe gzip/zlib-compressed. pagepipe decodes it, parses it into
+            articles (paper, date, page, kicker, title, authors, paragraphs, …), classifies each by
+            section and by Shanghai district, and emits pagepipe.article/v1 and pagepipe.page/v1
+            events (see Protocols/).
+
+            Typical use:
+              pagepipe parse page.htm.gz               # one page to JSON lines, no Kafka
+              pagepipe corpus --count 500 --out pages/  # synthetic sample pages
+              pagepipe produce --brokers 127.0.0.1:19092 pages/
+              pagepipe run --brokers 127.0.0.1:19092 --group pagepipe
+              pagepipe stats --brokers 127.0.0.1:19092 --topic articles
+            """,
+        subcommands: [Parse.self, Run.self, Produce.self, Stats.self, Corpus.self]
+    )
+}

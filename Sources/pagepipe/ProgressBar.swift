@@ -1,0 +1,50 @@
+import Foundation
+import Synchronization
+
+/// A one-line progress bar on standard error, redrawn at most ten times a second; on a
+/// non-terminal (CI logs) it prints a plain line every few seconds instead.
+final class ProgressBar: Sendable {
+    private struct State {
+        var lastDraw = ContinuousClock.now - .seconds(10)
+        var drewInline = false
+    }
+
+    private let total: Int
+    private let label: String
+    private let started = ContinuousClock.now
+    private let interactive = isatty(STDERR_FILENO) == 1
+    private let state = Mutex(State())
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+    }
+
+    func update(sent: Int, acknowledged: Int, bytes: Int) {
+        state.withLock { state in
+            let interval: Duration = interactive ? .milliseconds(100) : .seconds(5)
+            guard state.lastDraw.duration(to: .now) >= interval || acknowledged == total else { return }
+            state.lastDraw = .now
+            let elapsed = started.duration(to: .now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let rate = seconds > 0 ? Double(sent) / seconds : 0
+            let fraction = total > 0 ? Double(acknowledged) / Double(total) : 1
+            let width = 30
+            let filled = min(width, Int(fraction * Double(width)))
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            let text = "\(label) [\(bar)] \(acknowledged)/\(total) acked, \(sent) sent, \(bytes >> 10) KiB, \(Int(rate)) pages/s"
+            if interactive {
+                FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+                state.drewInline = true
+            } else {
+                FileHandle.standardError.write(Data("\(text)\n".utf8))
+            }
+        }
+    }
+
+    func finish() {
+        state.withLock { state in
+            if state.drewInline { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}

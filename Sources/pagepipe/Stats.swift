@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Kafka
+
+extension Pagepipe {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read an event topic from beginning to end and summarize it (sections, districts, papers).",
+            discussion: """
+                Reads every partition of --topic up to its current end without joining a group (no \
+                offsets are committed), and prints how many events it holds by schema, section, \
+                primary district and paper, and how many distinct event ids (duplicates from \
+                redeliveries are counted once there).
+
+                Example: pagepipe stats --brokers 127.0.0.1:19092 --topic articles
+                """
+        )
+
+        @OptionGroup var kafka: KafkaOptions
+
+        @Option(name: .long, help: ArgumentHelp("The topic to read. Default: articles.", valueName: "topic"))
+        var topic: String = "articles"
+
+        @Option(name: .long, help: ArgumentHelp("Rows per table. Default: 10.", valueName: "n"))
+        var top: Int = 10
+
+        @Flag(name: .long, help: "Print the counts as one JSON object instead of tables.")
+        var json = false
+
+        @OptionGroup var logging: LoggingOptions
+
+        func run() throws {
+            let logger = try logging.makeLogger(label: "pagepipe.stats")
+            try requireSupportedLibrdkafka(logger)
+            var configuration = KafkaConsumerConfiguration(bootstrapServers: try kafka.resolvedBrokers(), groupID: "pagepipe-stats")
+            configuration.extra = try kafka.librdkafkaProperties(for: "consumer")
+            var counts = EventCounts()
+            do {
+                let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+                defer { consumer.close() }
+                var ends: [KafkaTopicPartition: Int64] = [:]
+                var starts: [KafkaTopicPartition: Int64] = [:]
+                for partition in try consumer.partitions(ofTopic: topic, timeoutMs: 10_000) {
+                    let key = KafkaTopicPartition(topic: topic, partition: partition)
+                    let marks = try consumer.watermarks(key, timeoutMs: 10_000)
+                    if marks.high > marks.low {
+                        starts[key] = marks.low
+                        ends[key] = marks.high
+                    }
+                }
+                try consumer.assign(starts)
+                var remaining = Set(ends.keys)
+                var idlePolls = 0
+                while !remaining.isEmpty, idlePolls < 300 {
+                    guard case .record(let record) = try consumer.poll(timeoutMs: 100) else {
+                        idlePolls += 1
+                        continue
+                    }
+                    idlePolls = 0
+                    counts.add(record.value)
+                    let key = KafkaTopicPartition(topic: record.topic, partition: record.partition)
+                    if let end = ends[key], record.offset + 1 >= end { remaining.remove(key) }
+                }
+                if !remaining.isEmpty { logger.warning("gave up waiting for \(remaining.count) partitions to reach their end") }
+            } catch {
+                logger.critical("\(error)")
+                throw ExitCode.failure
+            }
+            print(json ? counts.json() : counts.tables(topic: topic, top: top))
+        }
+    }
+}
+
+/// Tallies of an event topic.
+struct EventCounts {
+    var total = 0
+    var ids = Set<String>()
+    var unreadable = 0
+    var schemas: [String: Int] = [:]
+    var sections: [String: Int] = [:]
+    var districts: [String: Int] = [:]
+    var papers: [String: Int] = [:]
+
+    mutating func add(_ value: [UInt8]) {
+        total += 1
+        guard let object = try? JSONSerialization.jsonObject(with: Data(value)) as? [String: Any] else {
+            unreadable += 1
+            return
+        }
+        if let id = object["id"] as? String { ids.insert(id) }
+        schemas[object["schema"] as? String ?? "?", default: 0] += 1
+        if let section = (object["section"] as? [String: Any])?["slug"] as? String { sections[section, default: 0] += 1 }
+        if object["schema"] as? String == "pagepipe.article/v1" {
+            districts[object["district"] as? String ?? "(none)", default: 0] += 1
+        }
+        papers[object["paper"] as? String ?? "(unknown)", default: 0] += 1
+    }
+
+    func tables(topic: String, top: Int) -> String {
+        var lines = ["\(topic): \(total) events, \(ids.count) distinct ids, \(unreadable) unreadable"]
+        for (title, table) in [("schema", schemas), ("section", sections), ("district", districts), ("paper", papers)] where !table.isEmpty {
+            lines.append("")
+            lines.append("  by \(title):")
+            for (name, count) in table.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(top) {
+                lines.append("    \(String(count).leftPadded(to: 7))  \(name)")
+            }
+            if table.count > top { lines.append("    … \(table.count - top) more") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func json() -> String {
+        let object: [String: Any] = [
+            "total": total, "distinct_ids": ids.count, "unreadable": unreadable, "schemas": schemas,
+            "sections": sections, "districts": districts, "papers": papers,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+import Pipeline
+
+/// The worker's final summary as a JSON file, for scripts (the demo adds up its workers' files).
+enum SummaryJSON {
+    static func write(_ summary: WorkerSummary, to path: String) throws {
+        let object: [String: Any] = [
+            "pages_in": summary.pagesIn, "bytes_in": summary.bytesIn, "pages_published": summary.pagesPublished,
+            "records_out": summary.recordsOut, "article_events": summary.articleEvents, "page_events": summary.pageEvents,
+            "dead_lettered": summary.deadLettered, "dead_letter_reasons": summary.deadLetterReasons,
+            "sections": summary.sections, "districts": summary.districts, "committed": summary.committed,
+            "elapsed_seconds": summary.elapsedSeconds,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}

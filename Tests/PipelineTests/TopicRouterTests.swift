@@ -1,0 +1,35 @@
+import PageModel
+import Testing
+@testable import Pipeline
+
+@Suite struct TopicRouterTests {
+    func article(section: String, district: DistrictScore?) -> PagepipeEvent {
+        let parsed = ParsedArticle(paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "7", name: "城事·三区"), title: "t")
+        return .article(ArticleEvent(
+            article: parsed, section: Section(slug: section, name: "城事·三区"), districts: district.map { [$0] } ?? [],
+            source: .file(path: "x"), parserVersion: "1"))
+    }
+
+    let town = DistrictScore(name: "五角场镇", level: .town, parent: "杨浦区", code: "310110101", mentions: 3, score: 9, evidence: [])
+
+    @Test func defaultRoutesArticlesToAllAndPerSectionTopics() {
+        #expect(TopicRouter().topics(for: article(section: "city", district: town)) == ["articles", "articles.city"])
+    }
+
+    @Test func templatesAndSuffix() {
+        let router = TopicRouter(articleTopics: ["by-district.{district_code}", "daily.{paper_date}"], topicSuffix: ".v2")
+        #expect(router.topics(for: article(section: "city", district: town)) == ["by-district.310110101.v2", "daily.20130627.v2"])
+        #expect(router.topics(for: article(section: "city", district: nil)) == ["by-district.none.v2", "daily.20130627.v2"])
+        #expect(router.resolvedDeadLetterTopic == "pages.dlq.v2")
+    }
+
+    @Test func pageEventsGoToThePageTopics() {
+        let node = ParsedNodePage(paper: "p", date: nil, page: PageRef(number: "1", name: "要闻"), articles: [])
+        let event = PagepipeEvent.page(PageEvent(node: node, section: Section(slug: "news", name: "要闻"), source: .file(path: "x"), parserVersion: "1"))
+        #expect(TopicRouter().topics(for: event) == ["pages.index"])
+    }
+
+    @Test func allTopicsExpandsSections() {
+        #expect(TopicRouter().allTopics(sectionSlugs: ["city", "news"]) == ["articles", "articles.city", "articles.news", "pages.index", "pages.dlq"])
+    }
+}
