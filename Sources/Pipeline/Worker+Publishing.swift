@@ -15,12 +15,25 @@ extension Worker {
             topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs,
             sourceURL: record.header(PagepipeHeader.sourceURL).map { String(decoding: $0, as: UTF8.self) }
         )
-        let events: [PagepipeEvent]
+        if let until = configuration.untilTimestampMs, let timestamp = record.timestampMs, timestamp > until {
+            return passOver(ticket)
+        }
+        var events: [PagepipeEvent]
         do {
             events = try processor.process(record.value, hints: hints, source: source)
         } catch {
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return
+        }
+        if let range = configuration.pagesDated {
+            events.removeAll { event in
+                let date: String? = switch event {
+                case .article(let article): article.date
+                case .page(let page): page.date
+                }
+                return !(date.map(range.contains) ?? false)
+            }
+            if events.isEmpty { return passOver(ticket) }
         }
 
         let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
@@ -33,6 +46,7 @@ extension Worker {
                 messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
             }
         }
+        guard !messages.isEmpty else { return passOver(ticket) }  // routing sends this kind nowhere
         ticket.expect(messages.count)
         for message in messages {
             send(message) { result in
@@ -43,6 +57,12 @@ extension Worker {
                 if ticket.acknowledge(error: failure) { self.published(ticket, events: events, records: messages.count) }
             }
         }
+    }
+
+    /// A page outside the reprocessing range: finished without output, so its offset commits.
+    private func passOver(_ ticket: PageTicket) {
+        stats.update { $0.filtered += 1 }
+        book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count)
     }
 
     /// All of a page's records are acknowledged (or some failed, which dead-letters the page).

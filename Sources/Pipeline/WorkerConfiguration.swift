@@ -31,6 +31,12 @@ public struct WorkerConfiguration: Sendable {
     public var consumer: KafkaConsumerConfiguration
     /// Producer settings (idempotence, linger, compression, extra properties).
     public var producer: KafkaProducerConfiguration
+    /// Reprocessing: records with a Kafka timestamp after this (ms since the epoch) are passed over
+    /// (committed, not processed). Default: nil, no bound.
+    public var untilTimestampMs: Int64? = nil
+    /// Reprocessing: only events whose page date (`YYYY-MM-DD`) falls in this range are published;
+    /// pages outside it are committed without output. Default: nil, every date.
+    public var pagesDated: ClosedRange<String>? = nil
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 

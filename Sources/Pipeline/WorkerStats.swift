@@ -11,6 +11,8 @@ public struct WorkerSummary: Sendable, Equatable {
     public var recordsOut = 0
     public var articleEvents = 0
     public var pageEvents = 0
+    /// Pages passed over by a reprocessing range (Kafka timestamp or page date).
+    public var filtered = 0
     /// Pages sent to the dead-letter topic, by `stage/reason`.
     public var deadLettered = 0
     public var deadLetterReasons: [String: Int] = [:]
@@ -28,7 +30,7 @@ public struct WorkerSummary: Sendable, Equatable {
         let rate = elapsedSeconds > 0 ? Double(pagesIn) / elapsedSeconds : 0
         let offsets = committed.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         return "pages_in=\(pagesIn) published=\(pagesPublished) events=\(articleEvents + pageEvents) "
-            + "records_out=\(recordsOut) dlq=\(deadLettered) pages_per_s=\(Int(rate.rounded())) "
+            + "records_out=\(recordsOut) dlq=\(deadLettered) filtered=\(filtered) pages_per_s=\(Int(rate.rounded())) "
             + "committed=[\(offsets)]"
     }
 }

@@ -19,6 +19,6 @@ struct Pagepipe: ParsableCommand {
               pagepipe run --brokers 127.0.0.1:19092 --group pagepipe
               pagepipe stats --brokers 127.0.0.1:19092 --topic articles
             """,
-        subcommands: [Parse.self, Run.self, Produce.self, Stats.self, Corpus.self]
+        subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self]
     )
 }

@@ -29,133 +29,15 @@ extension Pagepipe {
         )
 
         @OptionGroup var kafka: KafkaOptions
-
-        @Option(name: .long, help: ArgumentHelp("Consumer group shared by all workers of one cluster. Env: PAGEPIPE_GROUP. Default: pagepipe.", valueName: "name"))
-        var group: String?
-
-        @Option(name: .long, help: ArgumentHelp("Topic with raw pages, repeatable. Env: PAGEPIPE_INPUT_TOPICS (comma-separated). Default: pages.raw.", valueName: "topic"))
-        var inputTopic: [String] = []
-
-        @Option(name: .long, help: ArgumentHelp("Topic template for article events, repeatable. Default: articles and articles.{section}.", valueName: "template"))
-        var articleTopic: [String] = []
-
-        @Option(name: .long, help: ArgumentHelp("Topic template for page events, repeatable. Default: pages.index.", valueName: "template"))
-        var pageTopic: [String] = []
-
-        @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed. Default: pages.dlq.", valueName: "topic"))
-        var dlqTopic: String = "pages.dlq"
-
-        @Option(name: .long, help: ArgumentHelp("Appended to every output topic (e.g. .v2 to backfill beside the current output). Default: none.", valueName: "suffix"))
-        var topicSuffix: String = ""
-
-        @Option(name: .long, help: ArgumentHelp("Pages processed at once. Env: PAGEPIPE_CONCURRENCY. Default: number of cores.", valueName: "n"))
-        var concurrency: Int?
-
-        @Option(name: .long, help: ArgumentHelp("Pages in flight before consumption pauses (bounded memory). Default: 512.", valueName: "n"))
-        var maxInFlight: Int = 512
-
-        @Option(name: .long, help: ArgumentHelp("Raw MiB in flight before consumption pauses. Default: 64.", valueName: "MiB"))
-        var maxInFlightMib: Int = 64
-
-        @Option(name: .long, help: ArgumentHelp("How often finished offsets are committed. Default: 1000.", valueName: "ms"))
-        var commitIntervalMs: Int = 1000
-
-        @Option(name: .long, help: ArgumentHelp("Deadline for draining in-flight pages on shutdown or revoke. Env: PAGEPIPE_DRAIN_TIMEOUT_MS. Default: 30000.", valueName: "ms"))
-        var drainTimeoutMs: Int?
-
-        @Option(name: .long, help: ArgumentHelp("Exit by itself after this many seconds without pages and with nothing in flight (batch runs, demos). Default: run until signalled.", valueName: "seconds"))
-        var exitWhenIdle: Double?
-
-        @Option(name: .long, help: ArgumentHelp("Consumer session.timeout.ms. Short values (6000) speed up rebalances on small clusters. Default: librdkafka's (45000).", valueName: "ms"))
-        var sessionTimeoutMs: Int?
-
-        @Option(name: .long, help: ArgumentHelp("Consumer heartbeat.interval.ms. Default: librdkafka's (3000).", valueName: "ms"))
-        var heartbeatIntervalMs: Int?
-
-        @Option(name: .long, help: ArgumentHelp("partition.assignment.strategy. Default: cooperative-sticky.", valueName: "strategy"))
-        var assignmentStrategy: String = "cooperative-sticky"
-
-        @Option(name: .long, help: ArgumentHelp("Static membership id (group.instance.id) for rolling restarts without rebalances. Env: PAGEPIPE_INSTANCE_ID.", valueName: "id"))
-        var groupInstanceId: String?
-
-        @Option(name: .long, help: ArgumentHelp("Where a new group starts: earliest or latest. Default: earliest.", valueName: "position"))
-        var autoOffsetReset: String = "earliest"
-
-        @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables. Default: 5000.", valueName: "ms"))
-        var progressIntervalMs: Int = 5000
-
-        @Option(name: .long, help: ArgumentHelp("Also write the final summary as JSON to this file.", valueName: "file"))
-        var summaryJson: String?
-
+        @OptionGroup var worker: WorkerOptions
         @OptionGroup var pageCore: PageCoreOptions
         @OptionGroup var logging: LoggingOptions
-
-        func validate() throws {
-            guard maxInFlight > 0, maxInFlightMib > 0, commitIntervalMs > 0 else {
-                throw ValidationError("--max-in-flight, --max-in-flight-mib and --commit-interval-ms must be positive.")
-            }
-            guard ["earliest", "latest"].contains(autoOffsetReset) else {
-                throw ValidationError("--auto-offset-reset must be earliest or latest.")
-            }
-        }
 
         func run() throws {
             let logger = try logging.makeLogger(label: "pagepipe.run")
             try requireSupportedLibrdkafka(logger)
-            let brokers = try kafka.resolvedBrokers()
-            var configuration = WorkerConfiguration(bootstrapServers: brokers, groupID: group ?? Environment.value("PAGEPIPE_GROUP") ?? "pagepipe")
-            if !inputTopic.isEmpty {
-                configuration.inputTopics = inputTopic
-            } else if let topics = Environment.value("PAGEPIPE_INPUT_TOPICS") {
-                configuration.inputTopics = topics.split(separator: ",").map(String.init)
-            }
-            configuration.router = TopicRouter(
-                articleTopics: articleTopic.isEmpty ? TopicRouter().articleTopics : articleTopic,
-                pageTopics: pageTopic.isEmpty ? TopicRouter().pageTopics : pageTopic,
-                deadLetterTopic: dlqTopic, topicSuffix: topicSuffix
-            )
-            configuration.pageCore = pageCore.configuration
-            if let lanes = try concurrency ?? Environment.integer("PAGEPIPE_CONCURRENCY") { configuration.concurrency = lanes }
-            configuration.maxInFlightPages = maxInFlight
-            configuration.maxInFlightBytes = maxInFlightMib << 20
-            configuration.commitIntervalMs = commitIntervalMs
-            if let drain = try drainTimeoutMs ?? Environment.integer("PAGEPIPE_DRAIN_TIMEOUT_MS") { configuration.drainTimeoutMs = drain }
-            configuration.exitWhenIdleMs = exitWhenIdle.map { Int($0 * 1000) }
-            configuration.progressIntervalMs = progressIntervalMs
-            configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
-            configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs
-            configuration.consumer.assignmentStrategy = assignmentStrategy
-            configuration.consumer.groupInstanceID = groupInstanceId ?? Environment.value("PAGEPIPE_INSTANCE_ID")
-            configuration.consumer.autoOffsetReset = autoOffsetReset == "latest" ? .latest : .earliest
-            configuration.consumer.extra = try kafka.librdkafkaProperties(for: "consumer")
-            configuration.producer.extra = try kafka.librdkafkaProperties(for: "producer")
-
-            let processor = try pageCore.makeProcessor()
-            let worker: Worker
-            do {
-                worker = try Worker(configuration: configuration, processor: processor, logger: logger)
-            } catch {
-                logger.critical("\(error)")
-                throw ExitCode.failure
-            }
-            let signals = SignalRelay { signal in
-                logger.notice("received \(signal): draining")
-                worker.stop()
-            }
-            defer { signals.cancel() }
-
-            let summary: WorkerSummary
-            do {
-                summary = try worker.run()
-            } catch {
-                logger.critical("worker stopped: \(error)")
-                FileHandle.standardError.write(Data("pagepipe run: \(worker.summary.line)\n".utf8))
-                throw ExitCode.failure
-            }
-            FileHandle.standardError.write(Data("pagepipe run: \(summary.line)\n".utf8))
-            if let path = summaryJson {
-                try SummaryJSON.write(summary, to: path)
-            }
+            let configuration = try worker.configuration(kafka: kafka, pageCore: pageCore, defaultGroup: "pagepipe")
+            try runWorker(configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson)
         }
     }
 }

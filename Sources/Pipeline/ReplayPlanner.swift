@@ -1,0 +1,76 @@
+import Kafka
+import Logging
+
+/// Reads a group's position on a topic, plans a rewind, and applies it. Talks to Kafka only
+/// through the wrapper; the arithmetic is `ReplayPlan`'s.
+public struct ReplayPlanner: Sendable {
+    public var bootstrapServers: String
+    public var extra: [String: String]
+    public var timeoutMs = 15_000
+
+    public init(bootstrapServers: String, extra: [String: String] = [:]) {
+        self.bootstrapServers = bootstrapServers
+        self.extra = extra
+    }
+
+    public func plan(group: String, topic: String, target: ReplayTarget, logger: Logger) throws(WorkerError) -> ReplayPlan {
+        let consumer = try makeConsumer(group: group, logger: logger)
+        defer { consumer.close() }
+        do {
+            let numbers = try consumer.partitions(ofTopic: topic, timeoutMs: timeoutMs)
+            guard !numbers.isEmpty else { throw WorkerError("topic \(topic) has no partitions (does it exist?)") }
+            let partitions = numbers.map { KafkaTopicPartition(topic: topic, partition: $0) }
+            let committed = try consumer.committed(partitions, timeoutMs: timeoutMs)
+            var rows: [(partition: KafkaTopicPartition, current: Int64?, low: Int64, high: Int64)] = []
+            for partition in partitions {
+                let marks = try consumer.watermarks(partition, timeoutMs: timeoutMs)
+                rows.append((partition, committed[partition], marks.low, marks.high))
+            }
+            var timestampOffsets: [KafkaTopicPartition: Int64] = [:]
+            if case .timestamp(let milliseconds) = target {
+                timestampOffsets = try consumer.offsetsForTimes(
+                    Dictionary(uniqueKeysWithValues: partitions.map { ($0, milliseconds) }), timeoutMs: timeoutMs)
+            }
+            return ReplayPlan.make(group: group, target: target, partitions: rows, timestampOffsets: timestampOffsets)
+        } catch let error as WorkerError {
+            throw error
+        } catch let error as KafkaError {
+            throw WorkerError("cannot read the position of group \(group) on \(topic)", underlying: error)
+        } catch {
+            throw WorkerError("cannot plan the replay: \(error)")
+        }
+    }
+
+    /// Commits the plan's offsets as the group. Refuses while the group has active members: their
+    /// next commit would overwrite the rewind, exactly as Kafka's own tool refuses.
+    public func execute(_ plan: ReplayPlan, logger: Logger) throws(WorkerError) {
+        let members: [String]
+        do {
+            members = try KafkaAdmin(bootstrapServers: bootstrapServers, extra: extra).groupMembers(plan.group, timeoutMs: timeoutMs)
+        } catch {
+            throw WorkerError("cannot check whether group \(plan.group) is active", underlying: error)
+        }
+        guard members.isEmpty else {
+            throw WorkerError("group \(plan.group) has \(members.count) active member(s); stop its workers first (SIGTERM drains them), then replay")
+        }
+        let commits = plan.commits
+        guard !commits.isEmpty else { return }
+        let consumer = try makeConsumer(group: plan.group, logger: logger)
+        defer { consumer.close() }
+        do {
+            try consumer.commit(commits)
+        } catch {
+            throw WorkerError("cannot commit the new offsets of group \(plan.group)", underlying: error)
+        }
+    }
+
+    private func makeConsumer(group: String, logger: Logger) throws(WorkerError) -> KafkaConsumer {
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)
+        configuration.extra = extra
+        do {
+            return try KafkaConsumer(configuration: configuration, logger: logger)
+        } catch {
+            throw WorkerError("cannot create a consumer for group \(group)", underlying: error)
+        }
+    }
+}
