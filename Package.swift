@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PageCorpus"], linkerSettings: localLibrarySearchPath),
-        .testTarget(name: "IntegrationTests", dependencies: ["PageCorpus", "PageModel"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "Pipeline", "PageCorpus", "PageModel"], linkerSettings: localLibrarySearchPath),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,141 @@
+import Foundation
+import Kafka
+import Logging
+import Testing
+
+/// The package root, found from this file so tests run from any directory.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The local broker every integration test uses: `PAGEPIPE_TEST_BROKERS` when Tools/test set it,
+/// otherwise started here through Tools/broker. A missing broker fails the test, never skips it.
+func testBrokers() throws -> String {
+    if let address = ProcessInfo.processInfo.environment["PAGEPIPE_TEST_BROKERS"], !address.isEmpty { return address }
+    let start = try runTool(packageRoot.appendingPathComponent("Tools/broker").path, ["start"])
+    guard start.status == 0 else {
+        Issue.record("cannot start the local broker with Tools/broker start (run Tools/setup first): \(start.output)")
+        throw CancellationError()
+    }
+    return try runTool(packageRoot.appendingPathComponent("Tools/broker").path, ["address"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// The built CLI: `PAGEPIPE_BIN`, else the debug build beside the tests.
+var pagepipeBinary: String {
+    ProcessInfo.processInfo.environment["PAGEPIPE_BIN"] ?? packageRoot.appendingPathComponent(".build/debug/pagepipe").path
+}
+
+@discardableResult
+func runTool(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// One `pagepipe run` process, its stderr kept in a file for failure messages.
+final class WorkerProcess {
+    let process = Process()
+    let logPath: String
+
+    init(brokers: String, group: String, input: String, suffix: String, extra: [String] = []) throws {
+        logPath = FileManager.default.temporaryDirectory.appendingPathComponent("pagepipe-worker-\(UUID().uuidString).log").path
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: pagepipeBinary)
+        process.arguments = [
+            "run", "--brokers", brokers, "--group", group, "--input-topic", input, "--topic-suffix", suffix,
+            "--session-timeout-ms", "6000", "--heartbeat-interval-ms", "1000", "--progress-interval-ms", "0",
+            "--log-level", "info",
+        ] + extra
+        process.standardOutput = FileHandle(forWritingAtPath: logPath)
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for exit up to `seconds`; kills the process and returns nil on timeout.
+    func waitForExit(seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            signal(SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+}
+
+/// Reads topics back with pagepipe's own Kafka wrapper (the Python contract tests use another client).
+struct TopicReader {
+    let brokers: String
+    let logger = Logger(label: "test.reader")
+
+    func records(_ topic: String) throws -> [KafkaRecord] {
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "reader-\(UUID().uuidString)")
+        configuration.autoOffsetReset = .earliest
+        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+        defer { consumer.close() }
+        var starts: [KafkaTopicPartition: Int64] = [:]
+        var ends: [KafkaTopicPartition: Int64] = [:]
+        for number in try consumer.partitions(ofTopic: topic, timeoutMs: 10_000) {
+            let partition = KafkaTopicPartition(topic: topic, partition: number)
+            let marks = try consumer.watermarks(partition, timeoutMs: 10_000)
+            if marks.high > marks.low {
+                starts[partition] = marks.low
+                ends[partition] = marks.high
+            }
+        }
+        try consumer.assign(starts)
+        var remaining = Set(ends.keys)
+        var records: [KafkaRecord] = []
+        var idle = 0
+        while !remaining.isEmpty, idle < 200 {
+            guard case .record(let record) = try consumer.poll(timeoutMs: 100) else {
+                idle += 1
+                continue
+            }
+            idle = 0
+            records.append(record)
+            let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
+            if let end = ends[partition], record.offset + 1 >= end { remaining.remove(partition) }
+        }
+        #expect(remaining.isEmpty, "could not read \(topic) to its end")
+        return records
+    }
+
+    func endOffsets(_ topic: String) throws -> [KafkaTopicPartition: Int64] {
+        let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "ends-\(UUID().uuidString)"), logger: logger)
+        defer { consumer.close() }
+        var result: [KafkaTopicPartition: Int64] = [:]
+        for number in try consumer.partitions(ofTopic: topic, timeoutMs: 10_000) {
+            let partition = KafkaTopicPartition(topic: topic, partition: number)
+            result[partition] = try consumer.watermarks(partition, timeoutMs: 10_000).high
+        }
+        return result
+    }
+
+    func committed(group: String, topic: String) throws -> [KafkaTopicPartition: Int64] {
+        let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: group), logger: logger)
+        defer { consumer.close() }
+        let partitions = try consumer.partitions(ofTopic: topic, timeoutMs: 10_000).map { KafkaTopicPartition(topic: topic, partition: $0) }
+        return try consumer.committed(partitions, timeoutMs: 10_000)
+    }
+}
+
+/// Creates a fresh input topic and loads `count` corpus pages into it through `pagepipe produce`.
+func loadCorpus(brokers: String, topic: String, count: Int, seed: UInt64, partitions: Int32 = 4, brokenFraction: Double = 0.02) throws {
+    try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: topic, partitions: partitions)], timeoutMs: 10_000)
+    let result = try runTool(pagepipeBinary, [
+        "produce", "--brokers", brokers, "--topic", topic, "--corpus", String(count), "--seed", String(seed),
+        "--broken-fraction", String(brokenFraction), "--log-level", "warning",
+    ])
+    #expect(result.status == 0, "pagepipe produce failed: \(result.output)")
+}
