@@ -11,7 +11,7 @@ public struct PageParser: Sendable {
     /// Parses one decoded page. `text` is the whole page (HTML or plain text).
     public func parse(_ text: String) throws(ParseError) -> ParsedPage {
         let bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 > 0x20 }) else {
+        guard hasVisibleCharacter(bytes) else {
             throw ParseError(.empty, "the page is empty or only whitespace (\(bytes.count) bytes); check the fetch and decode steps")
         }
         if looksBinary(bytes) {
@@ -38,10 +38,24 @@ public struct PageParser: Sendable {
     private func hasArticleMarkers(_ document: HTMLDocument, _ article: FounderArticleParser) -> Bool {
         if !document.elements(.founderContent).isEmpty || !document.elements(.founderTitle).isEmpty { return true }
         if document.elements(.td).contains(where: { document.hasClass("font01", $0) }) { return true }
-        let paragraphs = document.elements(.p).filter { paragraph in
-            article.bodyRange()?.contains(paragraph) ?? false
+        guard let body = article.bodyRange() else { return false }
+        return document.elements(.p).contains { paragraph in
+            body.contains(paragraph) && document.nodes[paragraph].end - paragraph <= 256
+                && document.text(of: paragraph).unicodeScalars.count >= 20
         }
-        return paragraphs.contains { document.text(of: $0).unicodeScalars.count >= 20 }
+    }
+
+    /// Anything but ASCII whitespace, NBSP and U+3000.
+    private func hasVisibleCharacter(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte <= 0x20 { index += 1; continue }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2; continue }
+            if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { index += 3; continue }
+            return true
+        }
+        return false
     }
 
     /// More than 1% control characters or replacement characters: not text.
