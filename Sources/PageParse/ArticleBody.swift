@@ -63,7 +63,7 @@ enum NavigationResidue {
     private static let words: Set<String> = ["放大", "缩小", "默认", "打印", "返回", "关闭", "收藏", "上一期", "下一期", "返回目录"]
 
     static func isResidue(_ text: String) -> Bool {
-        if text.contains("上一篇") || text.contains("下一篇") || text.contains("上一版") || text.contains("下一版") {
+        if text.containsUTF8("上一篇") || text.containsUTF8("下一篇") || text.containsUTF8("上一版") || text.containsUTF8("下一版") {
             return text.unicodeScalars.count <= 30
         }
         let tokens = text.split(separator: " ")

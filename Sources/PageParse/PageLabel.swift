@@ -51,8 +51,8 @@ enum PageLabel {
     }
 
     static func containsNavigation(_ text: String) -> Bool {
-        text.contains("上一版") || text.contains("下一版") || text.contains("下载") || text.contains("PDF")
-            || text.contains("上一篇") || text.contains("下一篇")
+        text.containsUTF8("上一版") || text.containsUTF8("下一版") || text.containsUTF8("下载") || text.containsUTF8("PDF")
+            || text.containsUTF8("上一篇") || text.containsUTF8("下一篇")
     }
 
     /// `07`, `7`, `A01`, `a1`: at most two letters then one to three digits.

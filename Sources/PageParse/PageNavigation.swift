@@ -29,9 +29,10 @@ struct PageNavigation {
     func edition() -> [PageRef] {
         var pages: [PageRef] = []
         for index in document.elements(.a) where document.nodes[index].end - index <= 64 {
+            // Only links that mention 版 or are marked as page links can be page-list entries.
+            let isPageLink = document.id(of: index)?.lowercased() == "pagelink"
+            guard isPageLink || mentionsBan(index) else { continue }
             let text = document.text(of: index)
-            let href = document.attribute("href", of: index)?.lowercased() ?? ""
-            let isPageLink = document.id(of: index)?.lowercased() == "pagelink" || href.contains("node_") || href.contains("nbs.")
             guard let page = PageLabel.parse(text, requireBanSuffix: !isPageLink) else { continue }
             if !pages.contains(where: { $0.number == page.number }) { pages.append(page) }
         }
@@ -59,7 +60,7 @@ struct PageNavigation {
     private func title(ofLink index: Int) -> String? {
         let node = document.nodes[index]
         guard let href = document.attribute("href", of: index)?.lowercased(), !href.hasPrefix("javascript") else { return nil }
-        let file = href.split(separator: "/").last.map(String.init) ?? href
+        let file = href.lastIndex(of: "/").map { href[href.index(after: $0)...] } ?? href[...]
         var title: String?
         var isArticle = file.hasPrefix("content_") || file.hasPrefix("nw.")
         for child in (index + 1)..<node.end {
@@ -78,7 +79,7 @@ struct PageNavigation {
     }
 
     static func isStaffOrNavigation(_ text: String) -> Bool {
-        text.contains("本版责编") || text.contains("责任编辑") || PageLabel.containsNavigation(text)
+        text.containsUTF8("本版责编") || text.containsUTF8("责任编辑") || PageLabel.containsNavigation(text)
     }
 
     /// The string inside `view("…")`, as HTML: `<br>` becomes a space, entities are decoded.
@@ -111,7 +112,8 @@ struct PageNavigation {
     func visibleLabel() -> PageRef? {
         let nodes = document.nodes
         for index in nodes.indices where nodes[index].kind == .element && !insideLink[index] && !containsLink[index] {
-            guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title else { continue }
+            guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
+                mentionsBan(index) else { continue }
             let text = document.text(of: index)
             if text.unicodeScalars.count <= 60, let page = PageLabel.parse(text) { return page }
         }
@@ -120,6 +122,21 @@ struct PageNavigation {
             if let number = PageLabel.findNumber(in: document.text(of: index)) { return PageRef(number: number, name: nil) }
         }
         return nil
+    }
+
+    /// Cheap byte test for `版` (E7 89 88) in an element's text nodes before building any String.
+    private func mentionsBan(_ index: Int) -> Bool {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for child in (index + 1)..<document.nodes[index].end where document.nodes[child].kind == .text {
+                let node = document.nodes[child]
+                var cursor = node.start
+                while cursor + 2 < node.start + node.length {
+                    if buffer[cursor] == 0xE7, buffer[cursor + 1] == 0x89, buffer[cursor + 2] == 0x88 { return true }
+                    cursor += 1
+                }
+            }
+            return false
+        }
     }
 
     /// The first date in the page's visible text (scripts, styles and comments excluded).
