@@ -1,0 +1,111 @@
+import PageModel
+
+/// Article pages in HTML: the older Founder table layout (`td.font02`/`td.font01`,
+/// `<founder-content>` in `#ozoom`), the web-CMS form (`<!--enpcontent-->` body,
+/// `introtitle`/`nodename` metadata) and the newer `.article > h3/h1/h2` layout. Each field
+/// falls back through the layouts' places for it, metadata first.
+struct FounderArticleParser {
+    let document: HTMLDocument
+    let metadata: PageMetadata
+    let navigation: PageNavigation
+
+    func parse() throws(ParseError) -> ParsedArticle {
+        let cells = document.elements(.td)
+        let titleCell = cells.first { document.hasClass("font01", $0) }
+        let headlineCells = cells.filter { document.hasClass("font02", $0) }
+        let heading1 = document.elements(.h1).first
+
+        let visibleTitle = document.elements(.founderTitle).first.map { document.text(of: $0) }.flatMap(nonEmpty)
+            ?? titleCell.map { document.text(of: $0) }.flatMap(nonEmpty)
+            ?? heading1.map { document.text(of: $0) }.flatMap(nonEmpty)
+        guard let title = metadata.title.flatMap(nonEmpty) ?? visibleTitle else {
+            throw ParseError(.noTitle, "article page without a title (no founder-title, td.font01, h1 or enpproperty title); document title: \(metadata.documentTitle ?? "none")")
+        }
+        let anchor = titleCell ?? heading1 ?? document.elements(.founderTitle).first ?? 0
+        let kicker = metadata.kicker
+            ?? headlineCells.last(where: { $0 < anchor }).map { document.text(of: $0) }.flatMap(nonEmpty)
+            ?? document.elements(.h3).last(where: { $0 < anchor && heading1 != nil }).map { document.text(of: $0) }.flatMap(nonEmpty)
+        let subtitle = metadata.subtitle
+            ?? headlineCells.first(where: { $0 > anchor }).map { document.text(of: $0) }.flatMap(nonEmpty)
+            ?? document.elements(.h2).first(where: { $0 > anchor && heading1 != nil }).map { document.text(of: $0) }.flatMap(nonEmpty)
+
+        let body = ArticleBody(blocks: bodyBlocks())
+        var authors = body.authors
+        if let author = metadata.author ?? document.elements(.founderAuthor).first.map({ document.text(of: $0) }).flatMap(nonEmpty) {
+            let names = Byline.names(inBylineLine: author) ?? Byline.names(inBylineLine: "■" + author) ?? []
+            if !names.isEmpty { authors = names }
+        } else if authors.isEmpty, let byline = secByline() {
+            authors = byline
+        }
+
+        var page = navigation.visibleLabel()
+        if let number = metadata.pageNumber { page = PageRef(number: number, name: page?.name ?? metadata.pageName) }
+        if page == nil, let name = metadata.pageName { page = PageRef(number: PageLabel.findNumber(in: name) ?? "", name: name) }
+        let paper = metadata.paper ?? metadata.channelName ?? metadata.documentTitle.flatMap(PaperName.fromDocumentTitle)
+        return ParsedArticle(
+            paper: paper, date: metadata.date ?? navigation.visibleDate(), page: page, kicker: kicker, title: title,
+            subtitle: subtitle, authors: authors, paragraphs: body.paragraphs, subheadings: body.subheadings,
+            edition: navigation.edition(), pageArticles: navigation.articleLinks().map(\.title))
+    }
+
+    private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    /// The body's node range: `<founder-content>`, the web-CMS comment pair, `#ozoom`, `.article`.
+    func bodyRange() -> Range<Int>? {
+        if let content = document.elements(.founderContent).first { return (content + 1)..<document.nodes[content].end }
+        let comments = document.nodes.indices.filter { document.nodes[$0].kind == .comment }
+        if let open = comments.first(where: { document.content(of: $0).hasPrefix("enpcontent") }) {
+            let close = comments.first { $0 > open && document.content(of: $0).hasPrefix("/enpcontent") } ?? document.nodes.count
+            return (open + 1)..<close
+        }
+        if let zoom = document.element(withID: "ozoom") { return (zoom + 1)..<document.nodes[zoom].end }
+        return nil
+    }
+
+    /// Body lines: block elements and `<br>` split paragraphs; a line whose text all sits in
+    /// `<b>`/`<strong>` is marked emphasized.
+    func bodyBlocks() -> [BodyBlock] {
+        guard let range = bodyRange() else { return [] }
+        var blocks: [BodyBlock] = []
+        var builder = TextBuilder()
+        var plain = TextBuilder()  // the same line's text outside <b>/<strong>
+        var emphasisEnds: [Int] = []
+        func flush() {
+            let text = builder.take()
+            let outside = plain.take()
+            if !text.isEmpty { blocks.append(BodyBlock(text: text, emphasized: outside.isEmpty)) }
+        }
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                while let last = emphasisEnds.last, last <= index { emphasisEnds.removeLast() }
+                let node = document.nodes[index]
+                switch node.kind {
+                case .element:
+                    if node.tag.isBlock { flush() }
+                    if node.tag == .b || node.tag == .strong { emphasisEnds.append(node.end) }
+                case .text:
+                    let slice = buffer[node.start..<node.start + node.length]
+                    builder.append(slice, decodeEntities: true)
+                    if emphasisEnds.isEmpty { plain.append(slice, decodeEntities: true) }
+                case .comment, .rawText:
+                    break
+                }
+                index += 1
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// The newer layout's `.sec` byline without its date part.
+    private func secByline() -> [String]? {
+        for index in document.elements(.div) + document.elements(.p) where document.hasClass("sec", index) {
+            let text = document.text(of: index) { child in
+                (document.attribute("class", of: child)?.lowercased().contains("date") ?? false)
+            }
+            if let names = Byline.names(inBylineLine: text) { return names }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,235 @@
+/// A lenient HTML tokenizer and tree builder over UTF-8 bytes.
+///
+/// Hand-written because no HTML parser package is available to this project, and e-paper pages
+/// need only a tolerant tokenizer (uppercase tags, unquoted attributes, unclosed `<P>`/`<li>`,
+/// two `<body>`s, comments after `</html>`), not an HTML5-conformant DOM. It makes one pass,
+/// never backtracks, bounds end-tag matching and nesting depth, so hostile input stays linear.
+struct HTMLTokenizer {
+    /// Deeper elements are kept as siblings instead of children; real pages nest < 40 levels.
+    static let maximumDepth = 512
+    /// How far down the open-element stack an end tag looks for its start tag.
+    static let endTagSearchLimit = 48
+
+    static func parse(_ bytes: [UInt8]) -> HTMLDocument {
+        var nodes: [HTMLNode] = []
+        nodes.reserveCapacity(bytes.count / 24)
+        bytes.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(buffer: buffer)
+            builder.run()
+            nodes = builder.nodes
+        }
+        return HTMLDocument(bytes: bytes, nodes: nodes)
+    }
+}
+
+private struct TreeBuilder {
+    let buffer: UnsafeBufferPointer<UInt8>
+    var nodes: [HTMLNode] = []
+    var open: [Int] = []
+
+    init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func run() {
+        let end = buffer.count
+        var index = 0
+        var textStart = 0
+        while index < end {
+            guard buffer[index] == UInt8(ascii: "<"), index + 1 < end else { index += 1; continue }
+            let next = buffer[index + 1]
+            if isLetter(next) {
+                addText(textStart, index)
+                index = startTag(at: index)
+                textStart = index
+            } else if next == UInt8(ascii: "/"), index + 2 < end, isLetter(buffer[index + 2]) {
+                addText(textStart, index)
+                index = endTag(at: index)
+                textStart = index
+            } else if next == UInt8(ascii: "!") {
+                addText(textStart, index)
+                index = commentOrDeclaration(at: index)
+                textStart = index
+            } else if next == UInt8(ascii: "?") {
+                addText(textStart, index)
+                index = skip(past: UInt8(ascii: ">"), from: index + 2)
+                textStart = index
+            } else {
+                index += 1
+            }
+        }
+        addText(textStart, end)
+        while let top = open.popLast() { nodes[top].end = nodes.count }
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private func skip(past terminator: UInt8, from start: Int) -> Int {
+        var index = start
+        while index < buffer.count, buffer[index] != terminator { index += 1 }
+        return min(index + 1, buffer.count)
+    }
+
+    private func nameEnd(from start: Int) -> Int {
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
+            index += 1
+        }
+        return index
+    }
+
+    private mutating func addText(_ start: Int, _ end: Int) {
+        guard end > start else { return }
+        let parent = open.last ?? -1
+        nodes.append(HTMLNode(kind: .text, tag: .other, start: start, length: end - start, end: nodes.count + 1, parent: parent))
+    }
+
+    /// Parses `<name attrs…>`; quotes count only when they open an attribute value, so a stray
+    /// quote in text cannot swallow the rest of the page.
+    private mutating func startTag(at lessThan: Int) -> Int {
+        let nameStart = lessThan + 1
+        let nameStop = nameEnd(from: nameStart)
+        let tag = HTMLTag.named(buffer, from: nameStart, to: nameStop)
+        var index = nameStop
+        var quote: UInt8 = 0
+        var afterEquals = false
+        var selfClosing = false
+        while index < buffer.count {
+            let byte = buffer[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: ">") {
+                break
+            } else if afterEquals && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) {
+                quote = byte
+                afterEquals = false
+            } else if byte == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if !isSpace(byte) {
+                afterEquals = false
+            }
+            index += 1
+        }
+        let attributesEnd = index
+        if attributesEnd > nameStop, buffer[attributesEnd - 1] == UInt8(ascii: "/") { selfClosing = true }
+        let after = min(index + 1, buffer.count)
+
+        closeImplicitly(before: tag)
+        let parent = open.last ?? -1
+        let nodeIndex = nodes.count
+        var node = HTMLNode(kind: .element, tag: tag, start: nameStart, length: attributesEnd - nameStart, end: nodeIndex + 1, parent: parent)
+        node.nameLength = nameStop - nameStart
+        nodes.append(node)
+        if tag.isRawText, !selfClosing {
+            return rawText(of: tag, element: nodeIndex, from: after)
+        }
+        if !tag.isVoid, !selfClosing, open.count < HTMLTokenizer.maximumDepth {
+            open.append(nodeIndex)
+        }
+        return after
+    }
+
+    /// `<p>` closes an open `<p>`, `<li>` an open `<li>`, a cell an open cell: the unclosed
+    /// forms GBK-era templates are full of.
+    private mutating func closeImplicitly(before tag: HTMLTag) {
+        guard let top = open.last else { return }
+        let topTag = nodes[top].tag
+        let closes: Bool
+        switch tag {
+        case .p: closes = topTag == .p
+        case .li: closes = topTag == .li
+        case .td, .th: closes = topTag == .td || topTag == .th
+        case .tr: closes = topTag == .td || topTag == .th || topTag == .tr
+        case .option: closes = topTag == .option
+        default: closes = false
+        }
+        if closes {
+            open.removeLast()
+            nodes[top].end = nodes.count
+            if tag == .tr, let next = open.last, nodes[next].tag == .tr {
+                open.removeLast()
+                nodes[next].end = nodes.count
+            }
+        }
+    }
+
+    private mutating func rawText(of tag: HTMLTag, element: Int, from start: Int) -> Int {
+        let closing: [UInt8] = tag == .script ? Array("</script".utf8) : tag == .style ? Array("</style".utf8)
+            : tag == .title ? Array("</title".utf8) : Array("</textarea".utf8)
+        var index = start
+        var contentEnd = buffer.count
+        let last = buffer.count - closing.count
+        while index <= last {
+            if buffer[index] == UInt8(ascii: "<"), buffer[index + 1] == UInt8(ascii: "/") {
+                var matches = true
+                for offset in 2..<closing.count where buffer[index + offset] | 0x20 != closing[offset] {
+                    matches = false
+                    break
+                }
+                if matches { contentEnd = index; break }
+            }
+            index += 1
+        }
+        if contentEnd > start {
+            nodes.append(HTMLNode(kind: .rawText, tag: .other, start: start, length: contentEnd - start, end: nodes.count + 1, parent: element))
+        }
+        nodes[element].end = nodes.count
+        return contentEnd == buffer.count ? contentEnd : skip(past: UInt8(ascii: ">"), from: contentEnd)
+    }
+
+    private mutating func endTag(at lessThan: Int) -> Int {
+        let nameStart = lessThan + 2
+        let nameStop = nameEnd(from: nameStart)
+        let tag = HTMLTag.named(buffer, from: nameStart, to: nameStop)
+        let after = skip(past: UInt8(ascii: ">"), from: nameStop)
+        // `</body>`/`</html>` are ignored: pages put content (two bodies, trailing comments) after them.
+        guard tag != .body, tag != .html else { return after }
+        var depth = open.count - 1
+        let lowest = max(0, open.count - HTMLTokenizer.endTagSearchLimit)
+        while depth >= lowest {
+            let candidate = nodes[open[depth]]
+            if candidate.tag == tag, tag != .other || sameName(candidate, nameStart, nameStop) {
+                while open.count > depth {
+                    let popped = open.removeLast()
+                    nodes[popped].end = nodes.count
+                }
+                break
+            }
+            depth -= 1
+        }
+        return after
+    }
+
+    private func sameName(_ node: HTMLNode, _ start: Int, _ stop: Int) -> Bool {
+        guard node.nameLength == stop - start else { return false }
+        for offset in 0..<node.nameLength where buffer[node.start + offset] | 0x20 != buffer[start + offset] | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    private mutating func commentOrDeclaration(at lessThan: Int) -> Int {
+        let end = buffer.count
+        guard lessThan + 3 < end, buffer[lessThan + 2] == UInt8(ascii: "-"), buffer[lessThan + 3] == UInt8(ascii: "-") else {
+            return skip(past: UInt8(ascii: ">"), from: lessThan + 2)  // <!DOCTYPE …>
+        }
+        let contentStart = lessThan + 4
+        var index = contentStart
+        while index + 2 < end {
+            if buffer[index] == UInt8(ascii: "-"), buffer[index + 1] == UInt8(ascii: "-"), buffer[index + 2] == UInt8(ascii: ">") {
+                break
+            }
+            index += 1
+        }
+        let contentEnd = index + 2 < end ? index : end
+        let parent = open.last ?? -1
+        nodes.append(HTMLNode(kind: .comment, tag: .other, start: contentStart, length: max(0, contentEnd - contentStart), end: nodes.count + 1, parent: parent))
+        return min(contentEnd + 3, end)
+    }
+}

@@ -1,0 +1,24 @@
+import PageModel
+
+/// Node (版面) pages: one printed page's label, its article links in page order and the edition's
+/// page list. The paper name comes from metadata, the hidden `channelname`, or the document title.
+struct NodePageParser {
+    let document: HTMLDocument
+    let metadata: PageMetadata
+    let navigation: PageNavigation
+
+    func parse() throws(ParseError) -> ParsedNodePage {
+        let visible = navigation.visibleLabel()
+        let number = metadata.pageNumber ?? visible?.number
+        guard let number, !number.isEmpty else {
+            throw ParseError(.noPageLabel, "node page without a page label (第N版 / N版: / founder-pagenum); document title: \(metadata.documentTitle ?? "none")")
+        }
+        let edition = navigation.edition()
+        let normalized = PageRef.normalizedNumber(number)
+        let name = visible?.name ?? edition.first(where: { $0.number == normalized })?.name
+        let paper = metadata.paper ?? metadata.channelName ?? metadata.documentTitle.flatMap(PaperName.fromDocumentTitle)
+        return ParsedNodePage(
+            paper: paper, date: metadata.date ?? navigation.visibleDate(), page: PageRef(number: number, name: name),
+            articles: navigation.articleLinks(), edition: edition)
+    }
+}

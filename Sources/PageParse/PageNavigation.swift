@@ -1,0 +1,146 @@
+import PageModel
+
+/// What an HTML page says about its edition and printed page: the page list, the page's own
+/// article links, its visible page label and date. Shared by article and node pages.
+struct PageNavigation {
+    let document: HTMLDocument
+    /// Per node: inside an `<a>`; subtree contains an `<a href>`. Precomputed once so label
+    /// search stays linear even on deeply nested hostile input.
+    private var insideLink: [Bool]
+    private var containsLink: [Bool]
+
+    init(_ document: HTMLDocument) {
+        self.document = document
+        let nodes = document.nodes
+        insideLink = [Bool](repeating: false, count: nodes.count)
+        containsLink = [Bool](repeating: false, count: nodes.count)
+        for index in nodes.indices where nodes[index].parent >= 0 {
+            let parent = nodes[index].parent
+            insideLink[index] = insideLink[parent] || nodes[parent].tag == .a
+        }
+        for index in nodes.indices.reversed() {
+            let node = nodes[index]
+            if node.kind == .element, node.tag == .a, document.attribute("href", of: index) != nil { containsLink[index] = true }
+            if node.parent >= 0, containsLink[index] { containsLink[node.parent] = true }
+        }
+    }
+
+    /// The page list (`<a id=pageLink href=node_1.htm>第01版：一版要闻</a>`, `A01： 头版`), deduplicated by number.
+    func edition() -> [PageRef] {
+        var pages: [PageRef] = []
+        for index in document.elements(.a) where document.nodes[index].end - index <= 64 {
+            // Only links that mention 版 or are marked as page links can be page-list entries.
+            let isPageLink = document.id(of: index)?.lowercased() == "pagelink"
+            guard isPageLink || mentionsBan(index) else { continue }
+            let text = document.text(of: index)
+            guard let page = PageLabel.parse(text, requireBanSuffix: !isPageLink) else { continue }
+            if !pages.contains(where: { $0.number == page.number }) { pages.append(page) }
+        }
+        return pages
+    }
+
+    /// The page's own articles in page order. When the page has an image map, only links the
+    /// map also has count: boxes like 今日关注 link other pages' articles, which the map lacks.
+    func articleLinks() -> [ArticleLink] {
+        var candidates: [(link: ArticleLink, key: String)] = []
+        for index in document.elements(.a) where document.nodes[index].end - index <= 256 {
+            guard let href = document.attribute("href", of: index), let title = title(ofLink: index) else { continue }
+            candidates.append((ArticleLink(title: title, href: href), PageNavigation.key(href)))
+        }
+        let mapKeys = Set(document.elements(.area).compactMap { document.attribute("href", of: $0).map(PageNavigation.key) })
+        if !mapKeys.isEmpty, candidates.contains(where: { mapKeys.contains($0.key) }) {
+            candidates.removeAll { !mapKeys.contains($0.key) }
+        }
+        var seen = Set<String>()
+        return candidates.filter { seen.insert($0.key).inserted }.map(\.link)
+    }
+
+    /// A link's article title, or nil when the link is not an article link: titles come from
+    /// `<div id=mpNNN>`, `document.write(view("…"))` or a `content_`/`nw.` link's text.
+    private func title(ofLink index: Int) -> String? {
+        let node = document.nodes[index]
+        guard let href = document.attribute("href", of: index)?.lowercased(), !href.hasPrefix("javascript") else { return nil }
+        let file = href.lastIndex(of: "/").map { href[href.index(after: $0)...] } ?? href[...]
+        var title: String?
+        var isArticle = file.hasPrefix("content_") || file.hasPrefix("nw.")
+        for child in (index + 1)..<node.end {
+            let childNode = document.nodes[child]
+            if childNode.kind == .rawText, let written = PageNavigation.viewArgument(document.content(of: child)) {
+                title = written
+                isArticle = true
+            } else if childNode.kind == .element, childNode.tag == .div, document.id(of: child)?.lowercased().hasPrefix("mp") == true {
+                isArticle = true
+            }
+        }
+        guard isArticle else { return nil }
+        let text = title ?? document.text(of: index)
+        guard !text.isEmpty, !PageNavigation.isStaffOrNavigation(text) else { return nil }
+        return text
+    }
+
+    static func isStaffOrNavigation(_ text: String) -> Bool {
+        text.containsUTF8("本版责编") || text.containsUTF8("责任编辑") || PageLabel.containsNavigation(text)
+    }
+
+    /// The string inside `view("…")`, as HTML: `<br>` becomes a space, entities are decoded.
+    static func viewArgument(_ script: String) -> String? {
+        guard let call = script.firstRange(of: "view(") else { return nil }
+        let rest = script[call.upperBound...].drop(while: { $0 == " " })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        var literal = ""
+        var escaped = false
+        for character in rest.dropFirst() {
+            if escaped { literal.append(character); escaped = false; continue }
+            if character == "\\" { escaped = true; continue }
+            if character == quote { break }
+            literal.append(character)
+        }
+        let text = PageMetadata.stripTags(TextBuilder.normalize(literal))
+        return text.isEmpty ? nil : text
+    }
+
+    /// Dedupe key of a link: no `?div=` query or fragment, no leading `./`.
+    static func key(_ href: String) -> String {
+        var key = href.split(separator: "?", maxSplits: 1).first.map(String.init) ?? href
+        key = key.split(separator: "#", maxSplits: 1).first.map(String.init) ?? key
+        while key.hasPrefix("./") { key.removeFirst(2) }
+        return key.lowercased()
+    }
+
+    /// The printed page's own label: the first short, link-free element whose whole text is a
+    /// label (`td.bm01`, `.l_t`, `td.px12`); then a label inside a `date` element (`第04版`).
+    func visibleLabel() -> PageRef? {
+        let nodes = document.nodes
+        for index in nodes.indices where nodes[index].kind == .element && !insideLink[index] && !containsLink[index] {
+            guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
+                mentionsBan(index) else { continue }
+            let text = document.text(of: index)
+            if text.unicodeScalars.count <= 60, let page = PageLabel.parse(text) { return page }
+        }
+        for index in nodes.indices where nodes[index].kind == .element && nodes[index].end - index <= 24 {
+            guard let classes = document.attribute("class", of: index), classes.lowercased().contains("date") else { continue }
+            if let number = PageLabel.findNumber(in: document.text(of: index)) { return PageRef(number: number, name: nil) }
+        }
+        return nil
+    }
+
+    /// Cheap byte test for `版` (E7 89 88) in an element's text nodes before building any String.
+    private func mentionsBan(_ index: Int) -> Bool {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for child in (index + 1)..<document.nodes[index].end where document.nodes[child].kind == .text {
+                let node = document.nodes[child]
+                var cursor = node.start
+                while cursor + 2 < node.start + node.length {
+                    if buffer[cursor] == 0xE7, buffer[cursor + 1] == 0x89, buffer[cursor + 2] == 0x88 { return true }
+                    cursor += 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// The first date in the page's visible text (scripts, styles and comments excluded).
+    func visibleDate() -> String? {
+        DateText.first(in: document.text(0..<document.nodes.count))
+    }
+}

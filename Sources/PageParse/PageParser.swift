@@ -1,0 +1,103 @@
+import PageModel
+
+/// Parses one decoded page (HTML or a plain-text rendering) into a `ParsedPage`.
+///
+/// The kind is read from structure, never from one template: plain text vs HTML from the
+/// leading bytes and common tags; article vs node page from `founder-type`/`pagetype`
+/// metadata, then from the presence of an article body or title versus a list of article links.
+public struct PageParser: Sendable {
+    public init() {}
+
+    /// Parses one decoded page. `text` is the whole page (HTML or plain text).
+    public func parse(_ text: String) throws(ParseError) -> ParsedPage {
+        let bytes = Array(text.utf8)
+        guard hasVisibleCharacter(bytes) else {
+            throw ParseError(.empty, "the page is empty or only whitespace (\(bytes.count) bytes); check the fetch and decode steps")
+        }
+        if looksBinary(bytes) {
+            throw ParseError(.notAPage, "the input looks like binary data, not a decoded page: \(ParseError.preview(of: bytes))")
+        }
+        guard looksLikeHTML(bytes) else { return try PlainTextArticleParser().parse(bytes) }
+
+        let document = HTMLTokenizer.parse(bytes)
+        let metadata = PageMetadata(document)
+        let navigation = PageNavigation(document)
+        let article = FounderArticleParser(document: document, metadata: metadata, navigation: navigation)
+        let node = NodePageParser(document: document, metadata: metadata, navigation: navigation)
+        switch metadata.pageType {
+        case "2": return .node(try node.parse())
+        case "1": return .article(try article.parse())
+        default: break
+        }
+        if metadata.isWebCMS || hasArticleMarkers(document, article) { return .article(try article.parse()) }
+        if !navigation.articleLinks().isEmpty { return .node(try node.parse()) }
+        throw ParseError(.notAPage, "HTML without an article body, title or article list (title: \(metadata.documentTitle ?? "none")): \(ParseError.preview(of: bytes))")
+    }
+
+    /// A title cell, `<founder-title>`/`<founder-content>`, or body text outside links.
+    private func hasArticleMarkers(_ document: HTMLDocument, _ article: FounderArticleParser) -> Bool {
+        if !document.elements(.founderContent).isEmpty || !document.elements(.founderTitle).isEmpty { return true }
+        if document.elements(.td).contains(where: { document.hasClass("font01", $0) }) { return true }
+        guard let body = article.bodyRange() else { return false }
+        return document.elements(.p).contains { paragraph in
+            body.contains(paragraph) && document.nodes[paragraph].end - paragraph <= 256
+                && document.text(of: paragraph).unicodeScalars.count >= 20
+        }
+    }
+
+    /// Anything but ASCII whitespace, NBSP and U+3000.
+    private func hasVisibleCharacter(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte <= 0x20 { index += 1; continue }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2; continue }
+            if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { index += 3; continue }
+            return true
+        }
+        return false
+    }
+
+    /// More than 1% control characters or replacement characters: not text.
+    private func looksBinary(_ bytes: [UInt8]) -> Bool {
+        var suspicious = 0
+        var index = 0
+        let sample = min(bytes.count, 64 * 1024)
+        while index < sample {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { suspicious += 1 }
+            if byte == 0xEF, index + 2 < sample, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { suspicious += 1 }
+            index += 1
+        }
+        return suspicious * 100 > sample
+    }
+
+    /// A tag at the start, or a structural tag / enpproperty comment within the first 64 KB.
+    private func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let start = bytes.firstIndex(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) ?? 0
+        if bytes[start] == UInt8(ascii: "<"), start + 1 < bytes.count {
+            let next = bytes[start + 1] | 0x20
+            if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || next == UInt8(ascii: "!") | 0x20 { return true }
+        }
+        let window = bytes.prefix(64 * 1024)
+        for marker in PageParser.markers where contains(window, marker) { return true }
+        return false
+    }
+
+    private static let markers: [[UInt8]] = ["<html", "<body", "<table", "<div", "<p>", "<br", "<!--enpproperty", "<td"].map { Array($0.utf8) }
+
+    private func contains(_ window: ArraySlice<UInt8>, _ marker: [UInt8]) -> Bool {
+        guard window.count >= marker.count else { return false }
+        var index = window.startIndex
+        let last = window.endIndex - marker.count
+        while index <= last {
+            if window[index] == UInt8(ascii: "<") {
+                var offset = 1
+                while offset < marker.count, window[index + offset] | 0x20 == marker[offset] | 0x20 || window[index + offset] == marker[offset] { offset += 1 }
+                if offset == marker.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the PageParse target lands; replaced by its real sources.
-enum PageParsePlaceholder {}

@@ -1,0 +1,137 @@
+import PageModel
+
+/// Reads a browser's text rendering of an article page (see `seeds/`): page label, navigation
+/// residue, kicker and title, byline, indented paragraphs and short sub-heading lines, the
+/// edition's page list, the page's titles and a footer that flattens the page metadata
+/// (`杨浦时报城事·三区07打破社区“内循环”共联共赢共享 2013-06-27 2 2013年06月27日 星期四`).
+struct PlainTextArticleParser {
+    private struct Line {
+        var text: String
+        var indented: Bool
+    }
+
+    func parse(_ bytes: [UInt8]) throws(ParseError) -> ParsedPage {
+        let lines = splitLines(bytes)
+        let labels = lines.indices.filter { PageLabel.parse(lines[$0].text) != nil }
+        let edition = editionRun(labels)
+        let footerIndex = lines.indices.last.flatMap { DateText.first(in: lines[$0].text) != nil ? $0 : nil }
+        let isNavigation = lines.map { NavigationResidue.isResidue($0.text) }
+        guard !labels.isEmpty || footerIndex != nil || isNavigation.contains(true) else {
+            throw ParseError(.notAPage, "plain text without a page label, navigation or dated footer: \(ParseError.preview(of: bytes))")
+        }
+
+        let pageLabelIndex = labels.first { !(edition?.contains($0) ?? false) }
+        var page = pageLabelIndex.flatMap { PageLabel.parse(lines[$0].text) }
+        let contentStart = (pageLabelIndex ?? -1) + 1
+        let contentLimit = edition?.lowerBound ?? footerIndex ?? lines.count
+
+        // Header lines (kicker, title) run until the first byline, indented or long line.
+        var cursor = contentStart
+        var header: [String] = []
+        while cursor < contentLimit {
+            let line = lines[cursor]
+            if !isNavigation[cursor] {
+                if line.indented || Byline.names(inBylineLine: line.text) != nil || isProse(line.text) { break }
+                header.append(line.text)
+            } else if !header.isEmpty {
+                header.removeAll()  // navigation after a header-like line: that line was residue too
+            }
+            cursor += 1
+        }
+        var blocks: [BodyBlock] = []
+        while cursor < contentLimit, !(isNavigation[cursor] && !blocks.isEmpty) {
+            if !isNavigation[cursor] { blocks.append(BodyBlock(text: lines[cursor].text)) }
+            cursor += 1
+        }
+        let titles = splitHeader(header)
+        guard let title = titles.title else {
+            throw ParseError(.noTitle, "plain-text article page without a title line before its body: \(ParseError.preview(of: bytes))")
+        }
+        let body = ArticleBody(blocks: blocks)
+
+        var pageArticles: [String] = []
+        if let edition {
+            for index in edition.upperBound..<(footerIndex ?? lines.count) where !isNavigation[index] {
+                pageArticles.append(lines[index].text)
+            }
+        }
+        var paper: String?
+        var date: String?
+        if let footerIndex {
+            let footer = lines[footerIndex].text
+            date = DateText.first(in: footer)
+            paper = paperName(inFooter: footer, page: page, title: title)
+            if page == nil, let number = PageLabel.findNumber(in: footer) { page = PageRef(number: number, name: nil) }
+        }
+        return .article(
+            ParsedArticle(
+                paper: paper, date: date, page: page, kicker: titles.kicker, title: title, subtitle: titles.subtitle,
+                authors: body.authors, paragraphs: body.paragraphs, subheadings: body.subheadings,
+                edition: edition.map { $0.compactMap { PageLabel.parse(lines[$0].text) } } ?? [],
+                pageArticles: pageArticles))
+    }
+
+    private func splitLines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var builder = TextBuilder()
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A || buffer[index] == 0x0D {
+                let first = start < index ? buffer[start] : 0
+                let indented = first == 0x20 || first == 0x09 || (first == 0xE3 && index - start > 2 && buffer[start + 1] == 0x80 && buffer[start + 2] == 0x80)
+                builder.append(buffer[start..<index], decodeEntities: false)
+                let text = builder.take()
+                if !text.isEmpty { lines.append(Line(text: text, indented: indented)) }
+                start = index + 1
+            }
+        }
+        return lines
+    }
+
+    /// The last run of two or more consecutive label lines: the edition's page list.
+    private func editionRun(_ labels: [Int]) -> Range<Int>? {
+        var best: Range<Int>?
+        var runStart = 0
+        for position in labels.indices {
+            let isRunEnd = position == labels.count - 1 || labels[position + 1] != labels[position] + 1
+            if isRunEnd {
+                if position > runStart { best = labels[runStart]..<(labels[position] + 1) }
+                runStart = position + 1
+            }
+        }
+        return best
+    }
+
+    private func isProse(_ text: String) -> Bool {
+        text.unicodeScalars.count > 40 || text.hasSuffix("。")
+    }
+
+    /// One line is the title; two are kicker and title (or title and `——` subtitle); three are
+    /// kicker, title and subtitle.
+    private func splitHeader(_ header: [String]) -> (kicker: String?, title: String?, subtitle: String?) {
+        let lines = header.suffix(3)
+        switch lines.count {
+        case 0: return (nil, nil, nil)
+        case 1: return (nil, lines.first, nil)
+        case 2:
+            let first = lines[lines.startIndex], second = lines[lines.startIndex + 1]
+            return second.hasPrefix("—") ? (nil, first, second) : (first, second, nil)
+        default:
+            let start = lines.startIndex
+            return (lines[start], lines[start + 1], lines[start + 2])
+        }
+    }
+
+    /// The footer starts with paper name, page name, page number and title, glued together.
+    private func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
+        let prefix = footer.split(separator: " ").first.map(String.init) ?? footer
+        var candidate: Substring?
+        if let name = page?.name, let range = prefix.firstRange(of: name) {
+            candidate = prefix[..<range.lowerBound]
+        } else if let range = prefix.firstRange(of: title) {
+            candidate = prefix[..<range.lowerBound].reversed().drop(while: { $0.isASCII && ($0.isNumber || $0.isLetter) }).reversed().reduce(into: Substring()) { $0.append($1) }
+        }
+        guard let paper = candidate?.trimmingWhitespace(), !paper.isEmpty, paper.count <= 20 else { return nil }
+        return String(paper)
+    }
+}

@@ -1,0 +1,89 @@
+import PageModel
+import Testing
+
+@testable import PageParse
+
+@Suite("Bad and hostile input")
+struct BadInputTests {
+    private func reason(_ text: String) -> ParseError.Reason? {
+        do {
+            _ = try PageParser().parse(text)
+            return nil
+        } catch {
+            #expect(!error.detail.isEmpty)
+            return error.reason
+        }
+    }
+
+    @Test func emptyAndWhitespaceAreEmpty() {
+        #expect(reason("") == .empty)
+        #expect(reason(" \n\t\u{3000}\n") == .empty)
+    }
+
+    @Test func binaryGarbageIsNotAPage() {
+        var generator = SplitMix(seed: 7)
+        let garbage = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        #expect(reason(String(decoding: garbage, as: UTF8.self)) == .notAPage)
+    }
+
+    @Test func randomTextWithoutStructureIsNotAPage() {
+        #expect(reason("hello world, this is just some text\nwith two lines") == .notAPage)
+        #expect(reason("<html><body><p>hi</p></body></html>") == .notAPage)
+    }
+
+    @Test func articleWithoutTitleIsNoTitle() {
+        let html = HTMLArticleFixtures.seedAsFounderTable
+            .replacingOccurrences("<founder-title>打破社区&ldquo;内循环&rdquo;共联共赢共享</founder-title>", with: "")
+            .replacingOccurrences("<founder-title>打破社区“内循环”共联共赢共享</founder-title>", with: "")
+        #expect(reason(html) == .noTitle)
+        #expect(reason("第07版:城事·三区\n上一版3 4下一版\n  本报讯 日前,一段足够长的正文在这里出现,但是上面没有任何标题行可以使用,所以应当报错。") == .noTitle)
+    }
+
+    @Test func nodePageWithoutLabelIsNoPageLabel() {
+        let html = "<html><body><ul><li><a href=content_1.htm><div id=mp1>标题一</div></a></li></ul></body></html>"
+        #expect(reason(html) == .noPageLabel)
+    }
+
+    @Test func errorDescriptionNamesTheReason() {
+        let error = ParseError(.noTitle, "article page without a title")
+        #expect(error.description.contains("noTitle"))
+        #expect(error.description.contains("without a title"))
+    }
+
+    @Test(arguments: HostileInput.allCases)
+    func hostileInputReturnsQuickly(_ input: HostileInput) {
+        let start = ContinuousClock.now
+        _ = try? PageParser().parse(input.text)
+        #expect(ContinuousClock.now - start < .seconds(5), "\(input) took too long")
+    }
+}
+
+enum HostileInput: CaseIterable, Sendable {
+    case unclosedTags, lessThanAtEnd, manyLessThans, deepNesting, longSingleLine, unclosedComment, unclosedQuote, manyScripts
+
+    var text: String {
+        switch self {
+        case .unclosedTags: String(repeating: "<div><p><table><tr><td><a href=content_1.htm>", count: 2000)
+        case .lessThanAtEnd: "<html><body><p>正文<"
+        case .manyLessThans: String(repeating: "<", count: 1 << 20)
+        case .deepNesting: String(repeating: "<div><span>", count: 20000) + "第1版" + String(repeating: "</span></div>", count: 20000)
+        case .longSingleLine: String(repeating: "五角场镇带动各类资源,", count: 200_000)
+        case .unclosedComment: "<html><!-- " + String(repeating: "<p>x</p>", count: 50000)
+        case .unclosedQuote: "<html><body><a href=\"content_1.htm>" + String(repeating: "<p>正文</p>", count: 50000)
+        case .manyScripts: String(repeating: "<script>", count: 50000) + String(repeating: "<title>", count: 50000)
+        }
+    }
+}
+
+/// A tiny deterministic generator so the garbage test is reproducible.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

@@ -1,0 +1,82 @@
+import PageModel
+import Testing
+
+@testable import PageParse
+
+@Suite("HTML article pages")
+struct HTMLArticleTests {
+    private func article(_ html: String) throws -> ParsedArticle {
+        let page = try PageParser().parse(html)
+        guard case .article(let article) = page else {
+            Issue.record("expected an article, got \(page)")
+            throw ParseError(.notAPage, "test expected an article")
+        }
+        return article
+    }
+
+    @Test func seedAsFounderTableLayoutGivesTheSameFields() throws {
+        let parsed = try article(HTMLArticleFixtures.seedAsFounderTable)
+        #expect(parsed.paper == "杨浦时报")
+        #expect(parsed.date == "2013-06-27")
+        #expect(parsed.page == PageRef(number: "7", name: "城事·三区"))
+        #expect(parsed.kicker == "五角场镇带动各类资源,不断完善区域化党建")
+        #expect(parsed.title == SeedGolden.title)
+        #expect(parsed.subtitle == nil)
+        #expect(parsed.authors == ["毛海萍"])
+        #expect(parsed.paragraphs.count == 12)
+        #expect(parsed.paragraphs.first == "本报讯 日前,兰花教师公寓的陈国栋在五角场镇召开的区域化党建联席会上作了交流。")
+        #expect(parsed.paragraphs[2] == "辖区内部队多,科研院所多……这些资源怎样为地区经济发展服务。")  // <BR> splits
+        #expect(parsed.paragraphs[7] == "“今年以来,我们对老党员的关心一并考虑。”")
+        #expect(parsed.paragraphs.last?.hasPrefix("回顾这一阶段的工作") == true)
+        #expect(parsed.subheadings == SeedGolden.subheadings)
+        #expect(parsed.edition == SeedGolden.edition)
+        #expect(parsed.pageArticles == SeedGolden.pageArticles)
+        #expect(!parsed.paragraphs.contains { $0.contains("不是正文") || $0.contains("放大") })
+    }
+
+    @Test func webCMSArticleReadsMetadataAndEnpcontentBody() throws {
+        let parsed = try article(HTMLArticleFixtures.webCMS)
+        #expect(parsed.paper == "浦东时报")
+        #expect(parsed.date == "2021-03-05")
+        #expect(parsed.kicker == "金融城年度盛会")
+        #expect(parsed.title == "陆家嘴论坛聚焦金融开放")
+        #expect(parsed.subtitle == "上千名嘉宾参会")
+        #expect(parsed.authors == ["张小明"])
+        #expect(parsed.page?.name == "经济新闻")
+        #expect(parsed.paragraphs == [
+            "本报讯（记者 张小明 通讯员 李华）昨天,陆家嘴金融城举办了年度论坛,吸引了上千名嘉宾。",
+            "论坛由浦东新区政府主办,\"金融开放\"是今年的主题。",
+            "与会者认为,开放将进一步提速。",
+        ])
+        #expect(parsed.subheadings == ["开放再提速"])
+    }
+
+    @Test func datelineBylineIsReadWhenNoMetadataAuthor() throws {
+        let html = HTMLArticleFixtures.webCMS.replacingOccurrences("<author>张小明</author>", with: "")
+        let parsed = try article(html)
+        #expect(parsed.authors == ["张小明", "李华"])
+        #expect(parsed.paragraphs.first?.hasPrefix("本报讯（记者 张小明 通讯员 李华）") == true)
+    }
+
+    @Test func newerLayout() throws {
+        let parsed = try article(HTMLArticleFixtures.newerLayout)
+        #expect(parsed.paper == "人民日报")
+        #expect(parsed.date == "2021-01-05")
+        #expect(parsed.page == PageRef(number: "4", name: nil))
+        #expect(parsed.kicker == "坚持新发展理念")
+        #expect(parsed.title == "乡村振兴开新局")
+        #expect(parsed.subtitle == "——来自基层的调研报告")
+        #expect(parsed.authors == ["王小二", "陈三"])
+        #expect(parsed.paragraphs.count == 2)
+        #expect(parsed.paragraphs.last == "“今年收成好,日子越过越有奔头。”村民老李说。")
+        #expect(parsed.edition.map(\.number) == ["1", "2", "3", "4"])
+        #expect(parsed.pageArticles == ["乡村振兴开新局", "绿色发展再提速"])  // 本版责编 is a staff credit
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+    }
+}
