@@ -13,7 +13,8 @@ public final class KafkaProducer: Sendable {
     deinit {
         // Each pending onDelivery still runs once (with a purge error) instead of leaking.
         if client.outstandingCount > 0 {
-            client.context.logger.warning("producer released with \(client.outstandingCount) undelivered messages: purging them")
+            client.context.logger.notice(
+                "producer released with \(client.outstandingCount) undelivered messages or unserved events: purging them")
             client.purgeAndServe(timeoutMs: 1_000)
         }
     }

@@ -18,7 +18,8 @@ extension KafkaError {
         self.init(
             code: fatal ? .fatal : Self.classify(rawCode), rawCode: rawCode.rawValue,
             message: String(cString: rd_kafka_error_string(error)), isFatal: fatal,
-            isRetriable: rd_kafka_error_is_retriable(error) != 0, context: context)
+            isRetriable: rd_kafka_error_is_retriable(error) != 0 || (!fatal && Self.retriableCodes.contains(rawCode)),
+            context: context)
     }
 
     private static func classify(_ rawCode: rd_kafka_resp_err_t) -> Code {

@@ -5,11 +5,13 @@ extension RDKafkaClient {
     func subscribe(_ topics: [String]) throws(KafkaError) {
         let list = RDKafkaTopicPartitionList(capacity: topics.count)
         for topic in topics { list.add(KafkaTopicPartition(topic: topic, partition: RD_KAFKA_PARTITION_UA), offset: 0) }
-        try check(rd_kafka_subscribe(handle, list.pointer), "subscribing to \(topics)")
+        try list.withPointer { list throws(KafkaError) in try check(rd_kafka_subscribe(handle, list), "subscribing to \(topics)") }
     }
 
     func assign(_ offsets: [KafkaTopicPartition: Int64]) throws(KafkaError) {
-        try check(rd_kafka_assign(handle, RDKafkaTopicPartitionList(offsets).pointer), "assigning \(offsets.count) partitions")
+        try RDKafkaTopicPartitionList(offsets).withPointer { list throws(KafkaError) in
+            try check(rd_kafka_assign(handle, list), "assigning \(offsets.count) partitions")
+        }
     }
 
     /// One message, error or nothing; serves callbacks (rebalance, errors) on the way.
@@ -34,25 +36,27 @@ extension RDKafkaClient {
     func commit(_ offsets: [KafkaTopicPartition: Int64]) throws(KafkaError) {
         guard !offsets.isEmpty else { return }
         let list = RDKafkaTopicPartitionList(offsets)
-        try check(rd_kafka_commit(handle, list.pointer, 0), "committing offsets")
+        try list.withPointer { list throws(KafkaError) in try check(rd_kafka_commit(handle, list, 0), "committing offsets") }
         if let error = list.firstError(context: "committing offsets") { throw error }
     }
 
     func pause(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
         let list = RDKafkaTopicPartitionList(partitions)
-        try check(rd_kafka_pause_partitions(handle, list.pointer), "pausing partitions")
+        try list.withPointer { list throws(KafkaError) in try check(rd_kafka_pause_partitions(handle, list), "pausing partitions") }
         if let error = list.firstError(context: "pausing partitions") { throw error }
     }
 
     func resume(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
         let list = RDKafkaTopicPartitionList(partitions)
-        try check(rd_kafka_resume_partitions(handle, list.pointer), "resuming partitions")
+        try list.withPointer { list throws(KafkaError) in try check(rd_kafka_resume_partitions(handle, list), "resuming partitions") }
         if let error = list.firstError(context: "resuming partitions") { throw error }
     }
 
     func committed(_ partitions: [KafkaTopicPartition], timeoutMs: Int) throws(KafkaError) -> [KafkaTopicPartition: Int64] {
         let list = RDKafkaTopicPartitionList(partitions)
-        try check(rd_kafka_committed(handle, list.pointer, Self.timeout(timeoutMs)), "reading committed offsets")
+        try list.withPointer { list throws(KafkaError) in
+            try check(rd_kafka_committed(handle, list, Self.timeout(timeoutMs)), "reading committed offsets")
+        }
         if let error = list.firstError(context: "reading committed offsets") { throw error }
         var result: [KafkaTopicPartition: Int64] = [:]
         for element in list.elements where element.offset >= 0 { result[element.partition] = element.offset }
@@ -71,7 +75,9 @@ extension RDKafkaClient {
 
     func offsetsForTimes(_ query: [KafkaTopicPartition: Int64], timeoutMs: Int) throws(KafkaError) -> [KafkaTopicPartition: Int64] {
         let list = RDKafkaTopicPartitionList(query)
-        try check(rd_kafka_offsets_for_times(handle, list.pointer, Self.timeout(timeoutMs)), "looking up offsets for times")
+        try list.withPointer { list throws(KafkaError) in
+            try check(rd_kafka_offsets_for_times(handle, list, Self.timeout(timeoutMs)), "looking up offsets for times")
+        }
         if let error = list.firstError(context: "looking up offsets for times") { throw error }
         return Dictionary(list.elements.map { ($0.partition, $0.offset) }, uniquingKeysWith: { _, last in last })
     }

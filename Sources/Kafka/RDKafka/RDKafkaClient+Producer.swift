@@ -7,7 +7,8 @@ extension RDKafkaClient {
     func produce(_ message: KafkaOutgoingMessage, callback: RDKafkaDeliveryCallback) throws(KafkaError) {
         let opaque = Unmanaged.passRetained(callback).toOpaque()
         let headers = message.headers.isEmpty ? nil : RDKafkaHeaders(message.headers)
-        let error: OpaquePointer? = message.topic.withCString { topic in
+        // The headers must stay alive until produceva has taken them over (or failed).
+        let error: OpaquePointer? = withExtendedLifetime(headers) { message.topic.withCString { topic in
             withOptionalBytes(message.key) { key in
                 message.value.withUnsafeBytes { value in
                     var fields: [rd_kafka_vu_t] = []
@@ -29,7 +30,7 @@ extension RDKafkaClient {
                     return rd_kafka_produceva(handle, fields, fields.count)
                 }
             }
-        }
+        } }
         guard let error else {
             headers?.releaseOwnership()
             return

@@ -2,7 +2,7 @@ import CRdKafka
 
 /// Owns an `rd_kafka_topic_partition_list_t` and converts between it and Swift values.
 final class RDKafkaTopicPartitionList {
-    let pointer: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    private let pointer: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
 
     init(capacity: Int) {
         pointer = rd_kafka_topic_partition_list_new(Int32(clamping: max(capacity, 1)))
@@ -25,6 +25,14 @@ final class RDKafkaTopicPartitionList {
     }
 
     deinit { rd_kafka_topic_partition_list_destroy(pointer) }
+
+    /// Lends the C list for the duration of `body`; do not let the pointer escape.
+    func withPointer<Result>(
+        _ body: (UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) throws(KafkaError) -> Result
+    ) throws(KafkaError) -> Result {
+        defer { withExtendedLifetime(self) {} }
+        return try body(pointer)
+    }
 
     func add(_ partition: KafkaTopicPartition, offset: Int64) {
         let element = rd_kafka_topic_partition_list_add(pointer, partition.topic, partition.partition)
