@@ -19,7 +19,9 @@ public final class KafkaAdmin: Sendable {
         try client.createTopics(topics, timeoutMs: timeoutMs)
     }
 
-    /// Member ids of a consumer group; empty when the group has no active members.
+    /// Member ids of a consumer group; empty when the group has no active members or is unknown.
+    /// Uses ListGroups + DescribeGroups (`rd_kafka_list_groups`). On Tansu a group is listed only
+    /// once it has committed offsets, so a group that never committed reads as empty there.
     public func groupMembers(_ groupID: String, timeoutMs: Int) throws(KafkaError) -> [String] {
         try client.groupMembers(groupID, timeoutMs: timeoutMs)
     }
