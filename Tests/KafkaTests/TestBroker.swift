@@ -12,15 +12,9 @@ enum TestBroker {
         let description: String
     }
 
-    /// The bootstrap address; records a test failure and throws when there is no broker.
+    /// The bootstrap address; throws (failing the calling test with how to fix it) when there is no broker.
     static func bootstrap() throws -> String {
-        switch started {
-        case .success(let address):
-            return address
-        case .failure(let unavailable):
-            Issue.record("\(unavailable)")
-            throw unavailable
-        }
+        try started.get()
     }
 
     // Started once per test process (static lets are initialised once, thread-safely).
