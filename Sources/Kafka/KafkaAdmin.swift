@@ -1,0 +1,36 @@
+import Logging
+
+/// The few admin operations pagepipe needs: creating topics and looking at a consumer group.
+public final class KafkaAdmin: Sendable {
+    private let client: RDKafkaClient
+
+    /// - Parameter extra: any librdkafka property, applied last.
+    public init(bootstrapServers: String, extra: [String: String] = [:], logger: Logger = Logger(label: "pagepipe.kafka.admin")) throws(KafkaError) {
+        var properties = ["bootstrap.servers": bootstrapServers, "client.id": "pagepipe-admin"]
+        properties.merge(extra) { _, override in override }
+        let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: false)
+        client = try RDKafkaClient.make(kind: .producer, properties: properties, context: context)
+    }
+
+    /// Creates the topics with the broker's default replication; topics that already exist
+    /// count as success (whatever their partition count).
+    public func createTopics(_ topics: [(name: String, partitions: Int32)], timeoutMs: Int) throws(KafkaError) {
+        guard !topics.isEmpty else { return }
+        try client.createTopics(topics, timeoutMs: timeoutMs)
+    }
+
+    /// Member ids of a consumer group; empty when the group has no active members or is unknown.
+    /// Uses ListGroups + DescribeGroups (`rd_kafka_list_groups`). On Tansu a group is listed only
+    /// once it has committed offsets, so a group that never committed reads as empty there.
+    public func groupMembers(_ groupID: String, timeoutMs: Int) throws(KafkaError) -> [String] {
+        try client.groupMembers(groupID, timeoutMs: timeoutMs)
+    }
+
+    public func partitions(ofTopic topic: String, timeoutMs: Int) throws(KafkaError) -> [Int32] {
+        try client.partitions(ofTopic: topic, timeoutMs: timeoutMs)
+    }
+
+    /// An effective librdkafka property, after defaults: with `test.mock.num.brokers` this is
+    /// the mock cluster's address, which other clients in a test connect to.
+    func configurationValue(_ name: String) -> String? { client.configurationValue(name) }
+}

@@ -1,0 +1,53 @@
+import Logging
+
+/// A Kafka producer that never blocks on `send`: records are enqueued locally and their delivery
+/// reports come back through ``poll(timeoutMs:)`` or ``flush(timeoutMs:)``, which the caller runs.
+public final class KafkaProducer: Sendable {
+    private let client: RDKafkaClient
+
+    public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
+        let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: false)
+        client = try RDKafkaClient.make(kind: .producer, properties: configuration.properties, context: context)
+    }
+
+    deinit {
+        // Each pending onDelivery still runs once (with a purge error) instead of leaking.
+        if client.outstandingCount > 0 {
+            client.context.logger.notice(
+                "producer released with \(client.outstandingCount) undelivered messages or unserved events: purging them")
+            client.purgeAndServe(timeoutMs: 1_000)
+        }
+    }
+
+    /// Enqueues a copy of `message`. `onDelivery` is called exactly once from `poll`/`flush` (on
+    /// whatever thread calls them) with the broker's ack or the final error.
+    /// Throws `.queueFull` when librdkafka's local queue is full: poll, then retry. Never blocks.
+    public func send(
+        _ message: KafkaOutgoingMessage,
+        onDelivery: @escaping @Sendable (Result<KafkaDeliveryReport, KafkaError>) -> Void
+    ) throws(KafkaError) {
+        try client.produce(message, callback: RDKafkaDeliveryCallback(onDelivery))
+    }
+
+    /// Serves delivery reports for up to `timeoutMs`; returns how many events were served.
+    @discardableResult
+    public func poll(timeoutMs: Int) -> Int {
+        client.producerPoll(timeoutMs: timeoutMs)
+    }
+
+    /// Waits until every enqueued message has its delivery report; throws `.timedOut` if some
+    /// remain after `timeoutMs`, or the producer's fatal error.
+    public func flush(timeoutMs: Int) throws(KafkaError) {
+        try client.flush(timeoutMs: timeoutMs)
+    }
+
+    /// Messages enqueued or in flight whose delivery report has not been served yet.
+    public var outstandingCount: Int { client.outstandingCount }
+
+    public func partitions(ofTopic topic: String, timeoutMs: Int) throws(KafkaError) -> [Int32] {
+        try client.partitions(ofTopic: topic, timeoutMs: timeoutMs)
+    }
+
+    /// An effective librdkafka property, after defaults (for tests and diagnostics).
+    func configurationValue(_ name: String) -> String? { client.configurationValue(name) }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the Kafka target lands; replaced by its real sources.
-enum KafkaPlaceholder {}

@@ -1,0 +1,70 @@
+import CRdKafka
+
+/// Admin requests of ``RDKafkaClient`` (on a producer-type handle, as librdkafka recommends).
+extension RDKafkaClient {
+    /// Creates topics; one that already exists counts as created.
+    func createTopics(_ topics: [(name: String, partitions: Int32)], timeoutMs: Int) throws(KafkaError) {
+        let context = "creating topics \(topics.map(\.name))"
+        var errorText = [CChar](repeating: 0, count: 512)
+        var newTopics: [OpaquePointer?] = []
+        defer { for topic in newTopics { rd_kafka_NewTopic_destroy(topic) } }
+        for topic in topics {
+            // Replication factor -1: the broker's default, so the same call works on any cluster.
+            guard let newTopic = rd_kafka_NewTopic_new(topic.name, topic.partitions, -1, &errorText, errorText.count) else {
+                throw KafkaError(code: .configuration, message: Self.string(errorText), context: context)
+            }
+            newTopics.append(newTopic)
+        }
+        let options = rd_kafka_AdminOptions_new(handle, RD_KAFKA_ADMIN_OP_CREATETOPICS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, Self.timeout(timeoutMs), &errorText, errorText.count)
+        _ = rd_kafka_AdminOptions_set_operation_timeout(options, Self.timeout(timeoutMs), &errorText, errorText.count)
+
+        let queue = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        rd_kafka_CreateTopics(handle, &newTopics, newTopics.count, options, queue)
+        // librdkafka enforces the request timeout itself; the margin only guards against a lost event.
+        guard let event = rd_kafka_queue_poll(queue, Self.timeout(timeoutMs + 5_000)) else {
+            throw KafkaError(code: .timedOut, message: "no answer within \(timeoutMs) ms", context: context)
+        }
+        defer { rd_kafka_event_destroy(event) }
+        let eventError = rd_kafka_event_error(event)
+        guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(rawCode: eventError, message: String(cString: rd_kafka_event_error_string(event)), context: context)
+        }
+        guard let result = rd_kafka_event_CreateTopics_result(event) else { return }
+        var count = 0
+        guard let results = rd_kafka_CreateTopics_result_topics(result, &count) else { return }
+        for index in 0..<count {
+            guard let topicResult = results[index] else { continue }
+            let code = rd_kafka_topic_result_error(topicResult)
+            guard code != RD_KAFKA_RESP_ERR_NO_ERROR, code != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else { continue }
+            let name = String(cString: rd_kafka_topic_result_name(topicResult))
+            let message = rd_kafka_topic_result_error_string(topicResult).map { String(cString: $0) }
+            throw KafkaError(rawCode: code, message: message, context: "creating topic '\(name)'")
+        }
+    }
+
+    /// Member ids of a consumer group; empty when the group is unknown or has no members.
+    func groupMembers(_ groupID: String, timeoutMs: Int) throws(KafkaError) -> [String] {
+        var list: UnsafePointer<rd_kafka_group_list>?
+        try check(
+            rd_kafka_list_groups(handle, groupID, &list, Self.timeout(timeoutMs)),
+            "describing consumer group '\(groupID)'")
+        guard let list else { return [] }
+        defer { rd_kafka_group_list_destroy(list) }
+        guard let groups = list.pointee.groups else { return [] }
+        var members: [String] = []
+        for groupIndex in 0..<Int(list.pointee.group_cnt) {
+            let group = groups[groupIndex]
+            guard group.err == RD_KAFKA_RESP_ERR_NO_ERROR || group.err == RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND else {
+                throw KafkaError(rawCode: group.err, context: "describing consumer group '\(groupID)'")
+            }
+            guard let groupMembers = group.members else { continue }
+            for memberIndex in 0..<Int(group.member_cnt) {
+                if let id = groupMembers[memberIndex].member_id { members.append(String(cString: id)) }
+            }
+        }
+        return members
+    }
+}
