@@ -1,2 +1,0 @@
-// Placeholder until the PageClassify target lands; replaced by its real sources.
-enum PageClassifyPlaceholder {}
