@@ -93,6 +93,7 @@ public struct BlobDecoder: Sendable {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return false }
         if first == UInt8(ascii: "<") { return true }
         let head = UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, 512)])
-        return TextInspector.binaryReason(head) == nil && TextInspector.isValidUTF8(head)
+        return TextInspector.binaryReason(head) == nil
+            && String(validating: head.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
     }
 }

@@ -13,6 +13,7 @@ public enum Inflater {
     public static func inflate(
         _ bytes: UnsafeRawBufferPointer, format: BlobCompression, limit: Int
     ) throws(DecodeError) -> [UInt8] {
+        let limit = max(0, limit)
         if format == .none {
             guard bytes.count <= limit else { throw tooLarge(format, limit: limit) }
             return Array(bytes)

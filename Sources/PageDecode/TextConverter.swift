@@ -6,8 +6,7 @@ enum TextConverter {
     ) throws(DecodeError) -> (String, PageCharset) {
         // Valid UTF-8 wins over any label: GBK text with a run of Chinese is practically never valid UTF-8,
         // while UTF-8 pages declaring gb2312 (a template left unchanged) are common.
-        if TextInspector.isValidUTF8(bytes) {
-            let text = String(decoding: bytes, as: UTF8.self)
+        if let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) {
             if case .known(let charset)? = declared, charset != .utf8, !containsNonASCII(bytes) {
                 return (text, charset)  // pure ASCII: the declared charset decodes it identically
             }

@@ -69,6 +69,11 @@ import PageDecode
         #expect(direct.reason == .inflateTooLarge)
     }
 
+    @Test func paddingAfterTheGzipStreamIsIgnored() throws {
+        let padded = BlobEncoder.compress(html, as: .gzip) + [UInt8](repeating: 0, count: 512)
+        #expect(try decoder.decode(padded).text == String(decoding: html, as: UTF8.self))
+    }
+
     @Test func tooLargeBlobIsRejectedBeforeInflating() throws {
         let small = BlobDecoder(limits: DecodeLimits(maxBlobBytes: 100))
         let error = try #require(throws: DecodeError.self) { try small.decode(html) }

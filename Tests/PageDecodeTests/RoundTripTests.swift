@@ -49,6 +49,13 @@ let gb18030OnlyText = gbkText + "<p>䶮与𠮷是GB18030四字节字符。</p>"
         #expect(try decoder.decode(try BlobEncoder.encode(html5, as: .gbk)).charset == .gbk)
     }
 
+    @Test func metaDeclarationsPastTheScanWindowAreNotRead() throws {
+        let late = String(repeating: " ", count: 4096) + "<meta charset=gbk><p>镕</p>"
+        let page = try decoder.decode(try BlobEncoder.encode(late, as: .gbk))
+        #expect(page.text == late)
+        #expect(page.charset == .gb18030, "detected, not declared")
+    }
+
     @Test func mislabelledUTF8IsDecodedAsUTF8() throws {
         let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>五角场镇召开区域化党建联席会</body></html>"
         let page = try decoder.decode(Array(html.utf8), hints: BlobHints(contentType: "text/html; charset=gbk"))
