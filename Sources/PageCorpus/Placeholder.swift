@@ -1,2 +1,0 @@
-// Placeholder until the PageCorpus target lands; replaced by its real sources.
-enum PageCorpusPlaceholder {}

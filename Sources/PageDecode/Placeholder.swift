@@ -1,2 +1,0 @@
-// Placeholder until the PageDecode target lands; replaced by its real sources.
-enum PageDecodePlaceholder {}

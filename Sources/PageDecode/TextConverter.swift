@@ -1,0 +1,50 @@
+/// Turns inflated page bytes into a String, choosing between UTF-8 and GB18030.
+enum TextConverter {
+    /// Decodes `bytes` given what the page declared (nil when it declared nothing usable).
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, declared: DeclaredCharset?
+    ) throws(DecodeError) -> (String, PageCharset) {
+        // Valid UTF-8 wins over any label: GBK text with a run of Chinese is practically never valid UTF-8,
+        // while UTF-8 pages declaring gb2312 (a template left unchanged) are common.
+        if let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) {
+            if case .known(let charset)? = declared, charset != .utf8, !containsNonASCII(bytes) {
+                return (text, charset)  // pure ASCII: the declared charset decodes it identically
+            }
+            return (text, .utf8)
+        }
+        let reported: PageCharset
+        switch declared {
+        case .known(.gbk)?: reported = .gbk
+        case .unknown(let label)?:
+            if let text = gb18030(bytes) { return (text, .gb18030) }
+            throw DecodeError(.unsupportedEncoding, "unsupported encoding: the page declares charset \"\(label)\" and is neither UTF-8 nor GB18030; only UTF-8, GBK and GB18030 pages are decoded")
+        default: reported = .gb18030
+        }
+        if let text = gb18030(bytes) { return (text, reported) }
+        throw DecodeError(.undecodable, "undecodable text: the \(bytes.count) bytes are neither valid UTF-8 nor valid GB18030\(describe(declared)); the page is damaged or in another encoding")
+    }
+
+    /// GBK-family pages are decoded with GB18030 too, as the superset (see `PageCharset`).
+    private static func gb18030(_ bytes: UnsafeRawBufferPointer) -> String? {
+        var failed = false
+        let text = String(unsafeUninitializedCapacity: bytes.count * 2 + 16) { output in
+            switch IconvConverter.convert(bytes, from: "GB18030", to: "UTF-8", into: output) {
+            case .success(let written): return written
+            case .failure: failed = true; return 0
+            }
+        }
+        return failed ? nil : text
+    }
+
+    private static func containsNonASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.contains { $0 >= 0x80 }
+    }
+
+    private static func describe(_ declared: DeclaredCharset?) -> String {
+        switch declared {
+        case .known(let charset)?: " (declared \(charset.rawValue))"
+        case .unknown(let label)?: " (declared \(label))"
+        case nil: ""
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Byte-level check on inflated page bytes: is this text at all.
+enum TextInspector {
+    /// Why the bytes are not text, or nil when they look like text. A NUL in the first 1 KB, or more
+    /// than 1% C0 control bytes other than tab, newline, carriage return, form feed and escape, marks
+    /// binary data. No byte of a GBK/GB18030 or UTF-8 multibyte sequence is below 0x20, so counting on
+    /// bytes equals counting control characters in the decoded text, without decoding first.
+    static func binaryReason(_ bytes: UnsafeRawBufferPointer) -> String? {
+        var controls = 0
+        var firstNUL: Int?
+        func inspect(_ offset: Int) {
+            switch bytes[offset] {
+            case 0x20...: return
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: return
+            case 0: if firstNUL == nil { firstNUL = offset }; controls += 1
+            default: controls += 1
+            }
+        }
+        var offset = 0
+        // Eight bytes at a time: `(w - 0x20…) & ~w & 0x80…` is non-zero exactly when some byte is < 0x20.
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for index in offset..<offset + 8 { inspect(index) }
+            }
+            offset += 8
+        }
+        while offset < bytes.count { inspect(offset); offset += 1 }
+
+        if let firstNUL, firstNUL < 1024 {
+            return "NUL byte at offset \(firstNUL) (\(controls) control bytes in \(bytes.count))"
+        }
+        if controls * 100 > bytes.count {
+            return "\(controls) control bytes in \(bytes.count) (over 1%)"
+        }
+        return nil
+    }
+}
