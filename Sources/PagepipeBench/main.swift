@@ -45,7 +45,7 @@ func best(_ rounds: Int, _ body: () -> Void) -> Double {
 
 func peakResidentMiB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 

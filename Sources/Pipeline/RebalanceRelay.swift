@@ -21,6 +21,7 @@ final class RebalanceRelay: Sendable {
         switch event {
         case .assigned(let partitions):
             worker.logger.info("assigned \(partitions.count) partitions: \(partitions.map(\.description).sorted().joined(separator: " "))")
+            worker.noteAssignmentChanged()
         case .revoked(let partitions):
             worker.logger.info("revoking \(partitions.count) partitions: draining their in-flight pages")
             worker.book.beginRevoke(partitions)

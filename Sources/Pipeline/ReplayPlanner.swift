@@ -21,10 +21,11 @@ public struct ReplayPlanner: Sendable {
             guard !numbers.isEmpty else { throw WorkerError("topic \(topic) has no partitions (does it exist?)") }
             let partitions = numbers.map { KafkaTopicPartition(topic: topic, partition: $0) }
             let committed = try consumer.committed(partitions, timeoutMs: timeoutMs)
+            let bounds = try TopicScan(bootstrapServers: bootstrapServers, extra: extra, timeoutMs: timeoutMs).bounds(topic, logger: logger)
             var rows: [(partition: KafkaTopicPartition, current: Int64?, low: Int64, high: Int64)] = []
             for partition in partitions {
-                let marks = try consumer.watermarks(partition, timeoutMs: timeoutMs)
-                rows.append((partition, committed[partition], marks.low, marks.high))
+                let bound = bounds[partition] ?? (low: 0, end: 0)
+                rows.append((partition, committed[partition], bound.low, bound.end))
             }
             var timestampOffsets: [KafkaTopicPartition: Int64] = [:]
             if case .timestamp(let milliseconds) = target {

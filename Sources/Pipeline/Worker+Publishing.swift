@@ -48,13 +48,14 @@ extension Worker {
         }
         guard !messages.isEmpty else { return passOver(ticket) }  // routing sends this kind nowhere
         ticket.expect(messages.count)
+        let published = events, recordCount = messages.count
         for message in messages {
             send(message) { result in
                 let failure: String? = switch result {
                 case .success: nil
                 case .failure(let error): "publishing to \(message.topic) failed: \(error)"
                 }
-                if ticket.acknowledge(error: failure) { self.published(ticket, events: events, records: messages.count) }
+                if ticket.acknowledge(error: failure) { self.published(ticket, events: published, records: recordCount) }
             }
         }
     }

@@ -24,6 +24,7 @@ public final class Worker: Sendable {
     private let lanes: [DispatchQueue]
     private let nextLane = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
+    private let assignmentChanged = Atomic<Bool>(false)
     private let fatalError = Mutex<String?>(nil)
     private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
     private let deliveryRunning = Atomic<Bool>(true)
@@ -129,13 +130,15 @@ public final class Worker: Sendable {
     }
 
     /// Pauses every owned partition while the in-flight budget is spent, and resumes at half of it,
-    /// so a slow broker throttles consumption instead of growing memory.
+    /// so a slow broker throttles consumption instead of growing memory. Partitions assigned while
+    /// throttled arrive unpaused, so a changed assignment is paused again.
     private func applyBackpressure(throttled: Bool) -> Bool {
         let inFlight = book.inFlight
         let over = inFlight.pages >= configuration.maxInFlightPages || inFlight.bytes >= configuration.maxInFlightBytes
         let under = inFlight.pages <= configuration.maxInFlightPages / 2 && inFlight.bytes <= configuration.maxInFlightBytes / 2
+        let reassigned = assignmentChanged.exchange(false, ordering: .sequentiallyConsistent)
         do {
-            if over, !throttled {
+            if !throttled, over {
                 try consumer.pause(try consumer.assignment())
                 return true
             }
@@ -143,14 +146,18 @@ public final class Worker: Sendable {
                 try consumer.resume(try consumer.assignment())
                 return false
             }
-            if throttled {
-                // Partitions assigned while throttled start unpaused; pausing again is harmless.
+            if throttled, reassigned {
                 try consumer.pause(try consumer.assignment())
             }
         } catch {
             logger.warning("cannot pause/resume partitions: \(error)")
         }
         return throttled
+    }
+
+    /// Called by the rebalance relay after an assignment change.
+    func noteAssignmentChanged() {
+        assignmentChanged.store(true, ordering: .sequentiallyConsistent)
     }
 
     private func dispatch(_ record: KafkaRecord) {

@@ -56,7 +56,7 @@ extension Pagepipe {
                     FileHandle.standardError.write(Data((plan.rendered + "\n").utf8))
                     try planner.execute(plan, logger: logger)
                 }
-            } catch let error as WorkerError {
+            } catch {
                 logger.critical("\(error)")
                 throw ExitCode.failure
             }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns SIGTERM and SIGINT into a callback on a Dispatch queue, so the worker can drain instead
 /// of dying mid-page. A second signal while draining exits at once.
-final class SignalRelay: Sendable {
+final class SignalRelay {
     private let sources: [any DispatchSourceSignal]
 
     init(_ handler: @escaping @Sendable (String) -> Void) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kafka
+import Pipeline
 
 extension Pagepipe {
     struct Stats: ParsableCommand {
@@ -32,36 +33,10 @@ extension Pagepipe {
         func run() throws {
             let logger = try logging.makeLogger(label: "pagepipe.stats")
             try requireSupportedLibrdkafka(logger)
-            var configuration = KafkaConsumerConfiguration(bootstrapServers: try kafka.resolvedBrokers(), groupID: "pagepipe-stats")
-            configuration.extra = try kafka.librdkafkaProperties(for: "consumer")
             var counts = EventCounts()
             do {
-                let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
-                defer { consumer.close() }
-                var ends: [KafkaTopicPartition: Int64] = [:]
-                var starts: [KafkaTopicPartition: Int64] = [:]
-                for partition in try consumer.partitions(ofTopic: topic, timeoutMs: 10_000) {
-                    let key = KafkaTopicPartition(topic: topic, partition: partition)
-                    let marks = try consumer.watermarks(key, timeoutMs: 10_000)
-                    if marks.high > marks.low {
-                        starts[key] = marks.low
-                        ends[key] = marks.high
-                    }
-                }
-                try consumer.assign(starts)
-                var remaining = Set(ends.keys)
-                var idlePolls = 0
-                while !remaining.isEmpty, idlePolls < 300 {
-                    guard case .record(let record) = try consumer.poll(timeoutMs: 100) else {
-                        idlePolls += 1
-                        continue
-                    }
-                    idlePolls = 0
-                    counts.add(record.value)
-                    let key = KafkaTopicPartition(topic: record.topic, partition: record.partition)
-                    if let end = ends[key], record.offset + 1 >= end { remaining.remove(key) }
-                }
-                if !remaining.isEmpty { logger.warning("gave up waiting for \(remaining.count) partitions to reach their end") }
+                let scan = TopicScan(bootstrapServers: try kafka.resolvedBrokers(), extra: try kafka.librdkafkaProperties(for: "consumer"))
+                try scan.records(topic, logger: logger) { counts.add($0.value) }
             } catch {
                 logger.critical("\(error)")
                 throw ExitCode.failure

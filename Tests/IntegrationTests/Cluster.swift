@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import Pipeline
 import Testing
 
 /// The package root, found from this file so tests run from any directory.
@@ -44,7 +45,7 @@ final class WorkerProcess {
 
     init(brokers: String, group: String, input: String, suffix: String, extra: [String] = []) throws {
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("pagepipe-worker-\(UUID().uuidString).log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: pagepipeBinary)
         process.arguments = [
             "run", "--brokers", brokers, "--group", group, "--input-topic", input, "--topic-suffix", suffix,
@@ -78,48 +79,17 @@ struct TopicReader {
     let brokers: String
     let logger = Logger(label: "test.reader")
 
+    var scan: TopicScan { TopicScan(bootstrapServers: brokers) }
+
     func records(_ topic: String) throws -> [KafkaRecord] {
-        var configuration = KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "reader-\(UUID().uuidString)")
-        configuration.autoOffsetReset = .earliest
-        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
-        defer { consumer.close() }
-        var starts: [KafkaTopicPartition: Int64] = [:]
-        var ends: [KafkaTopicPartition: Int64] = [:]
-        for number in try consumer.partitions(ofTopic: topic, timeoutMs: 10_000) {
-            let partition = KafkaTopicPartition(topic: topic, partition: number)
-            let marks = try consumer.watermarks(partition, timeoutMs: 10_000)
-            if marks.high > marks.low {
-                starts[partition] = marks.low
-                ends[partition] = marks.high
-            }
-        }
-        try consumer.assign(starts)
-        var remaining = Set(ends.keys)
         var records: [KafkaRecord] = []
-        var idle = 0
-        while !remaining.isEmpty, idle < 200 {
-            guard case .record(let record) = try consumer.poll(timeoutMs: 100) else {
-                idle += 1
-                continue
-            }
-            idle = 0
-            records.append(record)
-            let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
-            if let end = ends[partition], record.offset + 1 >= end { remaining.remove(partition) }
-        }
-        #expect(remaining.isEmpty, "could not read \(topic) to its end")
+        try scan.records(topic, logger: logger) { records.append($0) }
         return records
     }
 
+    /// End offsets from the fetch path (Tansu's ListOffsets lags behind the last batch).
     func endOffsets(_ topic: String) throws -> [KafkaTopicPartition: Int64] {
-        let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: "ends-\(UUID().uuidString)"), logger: logger)
-        defer { consumer.close() }
-        var result: [KafkaTopicPartition: Int64] = [:]
-        for number in try consumer.partitions(ofTopic: topic, timeoutMs: 10_000) {
-            let partition = KafkaTopicPartition(topic: topic, partition: number)
-            result[partition] = try consumer.watermarks(partition, timeoutMs: 10_000).high
-        }
-        return result
+        try scan.bounds(topic, logger: logger).mapValues(\.end)
     }
 
     func committed(group: String, topic: String) throws -> [KafkaTopicPartition: Int64] {
