@@ -33,7 +33,7 @@ extension CorpusExpectation {
         writer.beginArray()
         for page in edition {
             writer.beginObject()
-            writer.key("number"); writer.string(page.number)
+            writer.key("number"); writer.optionalString(page.number)
             writer.key("name"); writer.optionalString(page.name)
             writer.endObject()
         }

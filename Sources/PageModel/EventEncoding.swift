@@ -70,7 +70,7 @@ extension JSONWriter {
     mutating func pageRef(_ page: PageRef?) {
         guard let page else { return null() }
         beginObject()
-        key("number"); string(page.number)
+        key("number"); optionalString(page.number)
         key("name"); optionalString(page.name)
         endObject()
     }

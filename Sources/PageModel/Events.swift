@@ -64,7 +64,7 @@ public struct PageEvent: Sendable, Equatable {
     public var parserVersion: String
 
     public init(node: ParsedNodePage, section: Section, source: EventSource, parserVersion: String) {
-        self.id = EventID.page(paper: node.paper, date: node.date, page: node.page.number)
+        self.id = EventID.page(paper: node.paper, date: node.date, page: node.page.number ?? "")
         self.paper = node.paper
         self.date = node.date
         self.page = node.page

@@ -2,12 +2,14 @@
 public struct PageRef: Sendable, Hashable, Codable {
     /// The page label without `第`/`版`: purely numeric labels lose their leading zeros (`07` → `7`);
     /// lettered ones are upper-cased and kept as printed (`a01` → `A01`). See `PageRef.normalizedNumber`.
-    public var number: String
+    /// Nil when the page names itself without a number (web-CMS pages give only the node name).
+    public var number: String?
     /// The page name (版名) as printed, or nil when the page shows none.
     public var name: String?
 
-    public init(number: String, name: String?) {
-        self.number = PageRef.normalizedNumber(number)
+    public init(number: String?, name: String?) {
+        let normalized = number.map(PageRef.normalizedNumber)
+        self.number = normalized?.isEmpty == false ? normalized : nil
         self.name = name
     }
 

@@ -40,7 +40,7 @@ struct FounderArticleParser {
 
         var page = navigation.visibleLabel()
         if let number = metadata.pageNumber { page = PageRef(number: number, name: page?.name ?? metadata.pageName) }
-        if page == nil, let name = metadata.pageName { page = PageRef(number: PageLabel.findNumber(in: name) ?? "", name: name) }
+        if page == nil, let name = metadata.pageName { page = PageRef(number: PageLabel.findNumber(in: name), name: name) }
         let paper = metadata.paper ?? metadata.channelName ?? metadata.documentTitle.flatMap(PaperName.fromDocumentTitle)
         return ParsedArticle(
             paper: paper, date: metadata.date ?? navigation.visibleDate(), page: page, kicker: kicker, title: title,

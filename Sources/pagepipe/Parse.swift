@@ -23,7 +23,7 @@ extension Pagepipe {
         var inputs: [String]
 
         @Option(name: .long, help: ArgumentHelp(
-            "Content-Encoding hint for every input (gzip, deflate, identity); the bytes win when they disagree.", valueName: "encoding"))
+            "Content-Encoding hint for every input (gzip, deflate, identity); the bytes win when they disagree. Default: from the file name (.gz, .deflate, .zz).", valueName: "encoding"))
         var contentEncoding: String?
 
         @Option(name: .long, help: ArgumentHelp(
@@ -34,13 +34,13 @@ extension Pagepipe {
 
         func run() throws {
             let processor = try pageCore.makeProcessor()
-            let hints = BlobHints(contentEncoding: contentEncoding, contentType: contentType)
             var failures = 0
             var output = [UInt8]()
             output.reserveCapacity(1 << 16)
             for path in try InputFiles.expand(inputs) {
                 do {
                     let blob = try InputFiles.read(path)
+                    let hints = FileHints.hints(forPath: path, encoding: contentEncoding, type: contentType)
                     for event in try processor.process(blob, hints: hints, source: .file(path: path)) {
                         output.append(contentsOf: event.jsonBytes())
                         output.append(UInt8(ascii: "\n"))

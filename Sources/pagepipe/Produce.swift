@@ -84,7 +84,7 @@ extension Pagepipe {
                         return nil
                     }
                     let url = URL(fileURLWithPath: path)
-                    return RawPage(key: url.lastPathComponent, blob: blob, hints: Self.hints(for: url, blob: blob), sourceURL: url.absoluteString)
+                    return RawPage(key: url.lastPathComponent, blob: blob, hints: FileHints.hints(forPath: path), sourceURL: url.absoluteString)
                 })
                 total = files.count
             }
@@ -105,18 +105,6 @@ extension Pagepipe {
                 logger.error("\(summary.failed) pages were not acknowledged; first error: \(summary.firstError ?? "?")")
                 throw ExitCode.failure
             }
-        }
-
-        /// The hints a crawler would have sent: the encoding from the magic bytes, the type from the name.
-        static func hints(for url: URL, blob: [UInt8]) -> BlobHints {
-            let encoding: String? = switch (blob.first, blob.dropFirst().first) {
-            case (0x1F, 0x8B): "gzip"
-            case (0x78, _): "deflate"
-            default: nil
-            }
-            let name = url.lastPathComponent.lowercased()
-            let type = name.contains(".txt") ? "text/plain" : "text/html"
-            return BlobHints(contentEncoding: encoding, contentType: type)
         }
     }
 }

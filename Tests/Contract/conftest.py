@@ -61,3 +61,8 @@ def shared_path(*parts) -> pathlib.Path:
     path = SHARED.joinpath(*parts)
     assert path.exists(), f"fixture {path} is absent: these tests read ../shared/ beside the repository (CI always has it)"
     return path
+
+
+def fails(entry) -> bool:
+    """Whether a corpus manifest entry must fail (a wrong declared charset is broken but recoverable)."""
+    return entry["kind"] == "broken" and entry["broken_reason"] != "wrong_charset"

@@ -12,7 +12,7 @@ import subprocess
 from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic
 
-from conftest import shared_path
+from conftest import fails, shared_path
 
 GROUP_TIMEOUTS = ["--session-timeout-ms", "6000", "--heartbeat-interval-ms", "1000"]
 
@@ -78,7 +78,7 @@ def test_worker_publishes_schema_valid_events_and_dead_letters(pagepipe, brokers
     seed = shared_path("seeds", "000_725b41050449d912.txt")
     subprocess.run([pagepipe, "produce", "--brokers", brokers, "--topic", raw, "--compress", "gzip", str(seed)], check=True, timeout=60)
     total = len(manifest) + 1
-    broken = [entry for entry in manifest if entry["kind"] == "broken"]
+    broken = [entry for entry in manifest if fails(entry)]
     node_pages = [entry for entry in manifest if entry["kind"] == "node"]
 
     summary = run_worker(pagepipe, brokers, f"contract-{unique}", raw, suffix, tmp_path)

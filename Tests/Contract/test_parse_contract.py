@@ -2,7 +2,7 @@
 import json
 import subprocess
 
-from conftest import shared_path
+from conftest import fails, shared_path
 
 
 def run_parse(pagepipe, *inputs):
@@ -53,7 +53,7 @@ def test_real_node_pages_match_schema(pagepipe, validators):
 def test_generated_corpus_matches_schema_and_fails_only_broken_pages(pagepipe, validators, tmp_path):
     subprocess.run([pagepipe, "corpus", "--count", "150", "--seed", "11", "--broken-fraction", "0.1", "--out", str(tmp_path)], check=True)
     manifest = [json.loads(line) for line in (tmp_path / "manifest.jsonl").read_text().splitlines()]
-    broken = sum(1 for entry in manifest if entry.get("kind") == "broken")
+    broken = sum(1 for entry in manifest if fails(entry))
     result, events = run_parse(pagepipe, tmp_path)
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("pagepipe: ")]
     assert len(errors) == broken, errors[:5]
