@@ -61,9 +61,16 @@ public struct ReplayPlanner: Sendable {
         do {
             try consumer.commit(commits)
         } catch {
+            // The broker itself refuses a commit from outside a group that has a live generation.
+            if Self.activeGroupCodes.contains(error.rawCode) {
+                throw WorkerError("group \(plan.group) has active member(s); stop its workers first (SIGTERM drains them), then replay", underlying: error)
+            }
             throw WorkerError("cannot commit the new offsets of group \(plan.group)", underlying: error)
         }
     }
+
+    /// ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS.
+    private static let activeGroupCodes: Set<Int32> = [22, 25, 27]
 
     private func makeConsumer(group: String, logger: Logger) throws(WorkerError) -> KafkaConsumer {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)

@@ -53,7 +53,7 @@ import Testing
         let dry = try replay(common + ["--to-offset", "0=10", "--to-offset", "1=0"])
         #expect(dry.status == 0, "\(dry.output)")
         let end0 = ends[KafkaTopicPartition(topic: input, partition: 0)]!, end1 = ends[KafkaTopicPartition(topic: input, partition: 1)]!
-        #expect(dry.output.contains("total pages to process: \(end0 - 10 + end1 + ends[KafkaTopicPartition(topic: input, partition: 2)]!)"))
+        #expect(dry.output.contains("total pages to process: \(end0 - 10 + end1)"), "partition 2 keeps its offset: \(dry.output)")
         #expect(dry.output.contains("dry run"))
         #expect(try reader.committed(group: group, topic: input) == ends)
 
@@ -107,6 +107,7 @@ import Testing
         }
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, !worker.log.contains("assigned") { usleep(100_000) }
+        usleep(2_500_000)  // let it commit: some brokers list only groups with committed offsets
         let refused = try replay(["--brokers", brokers, "--group", group, "--topic", input, "--to-earliest", "--execute"])
         #expect(refused.status != 0)
         #expect(refused.output.contains("active member"), "\(refused.output)")
