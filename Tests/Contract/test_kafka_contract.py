@@ -69,7 +69,8 @@ def run_worker(pagepipe, brokers, group, raw, suffix, tmp_path):
 
 def test_worker_publishes_schema_valid_events_and_dead_letters(pagepipe, brokers, validators, unique, tmp_path):
     raw, suffix = f"contract.raw.{unique}", f".{unique}"
-    AdminClient({"bootstrap.servers": brokers}).create_topics([NewTopic(raw, num_partitions=4, replication_factor=1)])[raw].result(30)
+    admin = AdminClient({"bootstrap.servers": brokers})  # kept alive until the future resolves
+    admin.create_topics([NewTopic(raw, num_partitions=4, replication_factor=1)])[raw].result(30)
 
     corpus = tmp_path / "corpus"
     subprocess.run([pagepipe, "corpus", "--count", "240", "--seed", "21", "--broken-fraction", "0.05", "--out", str(corpus)], check=True)
