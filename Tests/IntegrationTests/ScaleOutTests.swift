@@ -98,4 +98,39 @@ import Testing
         #expect(duplicated.isEmpty, "pages published twice across the drain: \(duplicated.keys.sorted().prefix(10))")
         #expect(try reader.committed(group: group, topic: input) == ends)
     }
+
+    @Test func scalingFromOneToThreeWorkersAndBackLosesNothing() throws {
+        let brokers = try testBrokers()
+        let unique = UUID().uuidString.prefix(8).lowercased()
+        let input = "it.elastic.\(unique)", suffix = ".elastic-\(unique)", group = "elastic-\(unique)"
+        try loadCorpus(brokers: brokers, topic: input, count: 3000, seed: 606, partitions: 6)
+        let reader = TopicReader(brokers: brokers)
+        let ends = try reader.endOffsets(input)
+        func output() -> Int64 { ((try? reader.endOffsets("articles\(suffix)")) ?? [:]).values.reduce(0, +) }
+        func waitForOutput(atLeast count: Int64) {
+            let deadline = Date().addingTimeInterval(90)
+            while Date() < deadline, output() < count { usleep(100_000) }
+        }
+
+        let slow = ["--concurrency", "1"]
+        let first = try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: slow + ["--exit-when-idle", "15"])
+        waitForOutput(atLeast: 100)
+        let second = try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: slow)
+        let third = try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: slow)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !(second.log.contains("assigned") && third.log.contains("assigned")) { usleep(100_000) }
+        let beforeScaleDown = output()
+        waitForOutput(atLeast: beforeScaleDown + 200)
+        second.signal(SIGTERM)
+        third.signal(SIGTERM)
+        #expect(second.waitForExit(seconds: 60) == 0, "second: \(second.log.suffix(2000))")
+        #expect(third.waitForExit(seconds: 60) == 0, "third: \(third.log.suffix(2000))")
+        #expect(first.waitForExit(seconds: 240) == 0, "first: \(first.log.suffix(2000))")
+        #expect(third.log.contains("assigned") && second.log.contains("assigned"), "both new workers got partitions")
+
+        let (sources, identical) = try outputs(reader, suffix: suffix)
+        expectEveryInputHasOutput(sources, input: input, ends: ends)
+        #expect(identical, "a redelivered page produced different bytes")
+        #expect(try reader.committed(group: group, topic: input) == ends)
+    }
 }
