@@ -109,3 +109,7 @@ func loadCorpus(brokers: String, topic: String, count: Int, seed: UInt64, partit
     ])
     #expect(result.status == 0, "pagepipe produce failed: \(result.output)")
 }
+
+/// Every suite that runs worker processes against the broker nests here, so they run one at a
+/// time: they share two cores and the broker's group-join timing, and must not starve each other.
+@Suite(.serialized) enum RealBrokerTests {}

@@ -4,6 +4,7 @@ import Testing
 
 /// `pagepipe replay` against the local broker: the dry-run plan, and that executing it makes the
 /// next worker run reprocess exactly the planned pages, counted per partition.
+extension RealBrokerTests {
 @Suite(.serialized) struct ReplayTests {
     /// Runs a worker until the input is drained.
     func drain(_ brokers: String, group: String, input: String, suffix: String) throws {
@@ -112,6 +113,7 @@ import Testing
         #expect(refused.status != 0)
         #expect(refused.output.contains("active member"), "\(refused.output)")
     }
+}
 }
 
 extension Date {

@@ -4,6 +4,7 @@ import Testing
 
 /// `pagepipe reprocess`: a fresh group over the input into versioned topics, limited to pages
 /// whose own publication date is in range.
+extension RealBrokerTests {
 @Suite(.serialized) struct ReprocessTests {
     @Test func backfillsOnlyPagesDatedInRangeIntoVersionedTopics() throws {
         let brokers = try testBrokers()
@@ -46,4 +47,5 @@ import Testing
             #expect(event["parser_version"] as? String != nil)
         }
     }
+}
 }

@@ -4,6 +4,7 @@ import Testing
 
 /// Real `pagepipe run` processes in one consumer group on the local broker: scale-out, SIGKILL,
 /// a late joiner, SIGTERM drains. Serialized: they share two cores and the broker's group timing.
+extension RealBrokerTests {
 @Suite(.serialized) struct ScaleOutTests {
     /// Input offsets that produced output, keyed by partition, read from every output topic's
     /// `pagepipe-source` header; and, per source, whether all its copies were byte-identical.
@@ -133,4 +134,5 @@ import Testing
         #expect(identical, "a redelivered page produced different bytes")
         #expect(try reader.committed(group: group, topic: input) == ends)
     }
+}
 }
