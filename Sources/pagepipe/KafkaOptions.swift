@@ -18,6 +18,10 @@ struct KafkaOptions: ParsableArguments {
         "Any librdkafka property, repeatable (-X security.protocol=SSL). Wins over --config.", valueName: "key=value"))
     var properties: [String] = []
 
+    func validate() throws {
+        _ = try resolvedBrokers()
+    }
+
     func resolvedBrokers() throws -> String {
         guard let brokers = brokers ?? Environment.value("PAGEPIPE_BROKERS") else {
             throw ValidationError("Say which Kafka cluster to use: --brokers host:port or PAGEPIPE_BROKERS=host:port (Tools/broker address prints the local one).")

@@ -6,10 +6,10 @@ struct Pagepipe: ParsableCommand {
         commandName: "pagepipe",
         abstract: "Turn raw e-paper page blobs into structured, classified article events, from files or from Kafka.",
         discussion: """
-            A page blob is what a crawler fetched for one digital-newspaper page: HTML (often GBK) or a
-            plain-text rendering, maybe gzip/zlib-compressed. pagepipe decodes it, parses it into
-            articles (paper, date, page, kicker, title, authors, paragraphs, …), classifies each by
-            section and by Shanghai district, and emits pagepipe.article/v1 and pagepipe.page/v1
+            A page blob is what a crawler fetched for one digital-newspaper page: HTML (often GBK) or a \
+            plain-text rendering, maybe gzip/zlib-compressed. pagepipe decodes it, parses it into \
+            articles (paper, date, page, kicker, title, authors, paragraphs, …), classifies each by \
+            section and by Shanghai district, and emits pagepipe.article/v1 and pagepipe.page/v1 \
             events (see Protocols/).
 
             Typical use:
@@ -18,6 +18,9 @@ struct Pagepipe: ParsableCommand {
               pagepipe produce --brokers 127.0.0.1:19092 pages/
               pagepipe run --brokers 127.0.0.1:19092 --group pagepipe
               pagepipe stats --brokers 127.0.0.1:19092 --topic articles
+              pagepipe replay --brokers 127.0.0.1:19092 --group pagepipe --to-earliest
+
+            Tools/broker start runs a local broker; Tools/demo shows the whole flow.
             """,
         subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self]
     )
