@@ -63,7 +63,7 @@ extension Worker {
     /// A page outside the reprocessing range: finished without output, so its offset commits.
     private func passOver(_ ticket: PageTicket) {
         stats.update { $0.filtered += 1 }
-        book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count)
+        finished(ticket)
     }
 
     /// All of a page's records are acknowledged (or some failed, which dead-letters the page).
@@ -86,6 +86,12 @@ extension Worker {
                 }
             }
         }
+        finished(ticket)
+    }
+
+    /// The page's offset may now be committed (once every earlier one is too).
+    private func finished(_ ticket: PageTicket) {
+        stats.update { $0.lastPageMs = WorkerStats.nowMs }
         book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count)
     }
 
@@ -110,7 +116,7 @@ extension Worker {
                     $0.deadLettered += 1
                     $0.deadLetterReasons["\(stage)/\(reason)", default: 0] += 1
                 }
-                self.book.finish(ticket.partition, offset: record.offset, bytes: record.value.count)
+                self.finished(ticket)
             case .failure(let error):
                 self.recordFatal("cannot publish to the dead-letter topic \(letter.topic): \(error)")
             }

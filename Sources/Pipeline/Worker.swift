@@ -169,6 +169,7 @@ public final class Worker: Sendable {
         stats.update {
             $0.pagesIn += 1
             $0.bytesIn += record.value.count
+            if $0.firstPageMs == nil { $0.firstPageMs = WorkerStats.nowMs }
         }
         let lane = lanes[nextLane.add(1, ordering: .relaxed).oldValue % lanes.count]
         lane.async { self.process(PageTicket(record: record)) }

@@ -1,5 +1,9 @@
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What one worker did, for its progress log, its final summary and the demo.
 public struct WorkerSummary: Sendable, Equatable {
     /// Input records taken from Kafka.
@@ -22,12 +26,22 @@ public struct WorkerSummary: Sendable, Equatable {
     /// The last offsets this worker committed, `topic/partition` → next offset.
     public var committed: [String: Int64] = [:]
     public var elapsedSeconds: Double = 0
+    /// Wall-clock times (ms since the epoch) of the first page taken and the last page finished,
+    /// so throughput leaves out group joins and idle waits, and several workers' windows can be merged.
+    public var firstPageMs: Int64?
+    public var lastPageMs: Int64?
+
+    /// Seconds from the first page taken to the last page finished.
+    public var activeSeconds: Double {
+        guard let first = firstPageMs, let last = lastPageMs, last > first else { return 0 }
+        return Double(last - first) / 1000
+    }
 
     public init() {}
 
     /// The one-line summary printed at shutdown.
     public var line: String {
-        let rate = elapsedSeconds > 0 ? Double(pagesIn) / elapsedSeconds : 0
+        let rate = activeSeconds > 0 ? Double(pagesIn) / activeSeconds : 0
         let offsets = committed.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         return "pages_in=\(pagesIn) published=\(pagesPublished) events=\(articleEvents + pageEvents) "
             + "records_out=\(recordsOut) dlq=\(deadLettered) filtered=\(filtered) pages_per_s=\(Int(rate.rounded())) "
@@ -44,4 +58,10 @@ final class WorkerStats: Sendable {
     }
 
     var snapshot: WorkerSummary { state.withLock { $0 } }
+
+    static var nowMs: Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
 }

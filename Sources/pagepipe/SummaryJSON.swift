@@ -9,7 +9,8 @@ enum SummaryJSON {
             "records_out": summary.recordsOut, "article_events": summary.articleEvents, "page_events": summary.pageEvents,
             "dead_lettered": summary.deadLettered, "dead_letter_reasons": summary.deadLetterReasons,
             "sections": summary.sections, "districts": summary.districts, "committed": summary.committed,
-            "elapsed_seconds": summary.elapsedSeconds,
+            "elapsed_seconds": summary.elapsedSeconds, "active_seconds": summary.activeSeconds,
+            "first_page_ms": summary.firstPageMs ?? 0, "last_page_ms": summary.lastPageMs ?? 0, "filtered": summary.filtered,
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
         try data.write(to: URL(fileURLWithPath: path))
