@@ -129,20 +129,24 @@ public final class Worker: Sendable {
         return stats.snapshot
     }
 
-    /// Pauses every owned partition while the in-flight budget is spent, and resumes at half of it,
-    /// so a slow broker throttles consumption instead of growing memory. Partitions assigned while
-    /// throttled arrive unpaused, so a changed assignment is paused again.
+    /// Keeps in-flight work within the budget. A full budget first holds the polling thread for
+    /// up to `stallMs` (lanes free slots within milliseconds when the broker keeps up; librdkafka's
+    /// own prefetch queue is bounded); only if the budget stays full, because the producer or broker
+    /// is slow, are the owned partitions paused, and resumed once half the budget is free.
+    /// Pausing at every full budget would thrash: a pause drops librdkafka's prefetched records and
+    /// each resume waits for a new fetch (measured: 525 instead of 4400 pages/s).
     private func applyBackpressure(throttled: Bool) -> Bool {
-        let inFlight = book.inFlight
-        let over = inFlight.pages >= configuration.maxInFlightPages || inFlight.bytes >= configuration.maxInFlightBytes
-        let under = inFlight.pages <= configuration.maxInFlightPages / 2 && inFlight.bytes <= configuration.maxInFlightBytes / 2
         let reassigned = assignmentChanged.exchange(false, ordering: .sequentiallyConsistent)
         do {
-            if !throttled, over {
+            if !throttled, isOverBudget {
+                let deadline = ContinuousClock.now + .milliseconds(Self.stallMs)
+                while isOverBudget, ContinuousClock.now < deadline { usleepMilliseconds(1) }
+                guard isOverBudget else { return false }
+                logger.info("in-flight budget full for \(Self.stallMs) ms: pausing consumption until half of it is free")
                 try consumer.pause(try consumer.assignment())
                 return true
             }
-            if throttled, under {
+            if throttled, isUnderHalfBudget {
                 try consumer.resume(try consumer.assignment())
                 return false
             }
@@ -153,6 +157,18 @@ public final class Worker: Sendable {
             logger.warning("cannot pause/resume partitions: \(error)")
         }
         return throttled
+    }
+
+    static let stallMs = 250
+
+    private var isOverBudget: Bool {
+        let inFlight = book.inFlight
+        return inFlight.pages >= configuration.maxInFlightPages || inFlight.bytes >= configuration.maxInFlightBytes
+    }
+
+    private var isUnderHalfBudget: Bool {
+        let inFlight = book.inFlight
+        return inFlight.pages <= configuration.maxInFlightPages / 2 && inFlight.bytes <= configuration.maxInFlightBytes / 2
     }
 
     /// Called by the rebalance relay after an assignment change.
