@@ -29,15 +29,7 @@ extension CorpusExpectation {
         writer.key("primary_district_parent"); writer.optionalString(primaryDistrictParent)
         writer.key("passing_districts"); writer.stringArray(passingDistricts)
         writer.key("page_article_titles"); writer.stringArray(pageArticleTitles)
-        writer.key("edition")
-        writer.beginArray()
-        for page in edition {
-            writer.beginObject()
-            writer.key("number"); writer.optionalString(page.number)
-            writer.key("name"); writer.optionalString(page.name)
-            writer.endObject()
-        }
-        writer.endArray()
+        writer.key("edition"); writer.pageRefs(edition)
         writer.endObject()
         return writer.bytes
     }

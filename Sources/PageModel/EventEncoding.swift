@@ -67,7 +67,7 @@ extension PagepipeEvent {
 }
 
 extension JSONWriter {
-    mutating func pageRef(_ page: PageRef?) {
+    public mutating func pageRef(_ page: PageRef?) {
         guard let page else { return null() }
         beginObject()
         key("number"); optionalString(page.number)
@@ -75,7 +75,7 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func pageRefs(_ pages: [PageRef]) {
+    public mutating func pageRefs(_ pages: [PageRef]) {
         beginArray()
         for page in pages { pageRef(page) }
         endArray()

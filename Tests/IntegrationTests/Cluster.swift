@@ -113,3 +113,45 @@ func loadCorpus(brokers: String, topic: String, count: Int, seed: UInt64, partit
 /// Every suite that runs worker processes against the broker nests here, so they run one at a
 /// time: they share two cores and the broker's group-join timing, and must not starve each other.
 @Suite(.serialized) enum RealBrokerTests {}
+
+/// One test's private slice of the broker: a fresh input topic loaded with corpus pages, output
+/// topics under a unique suffix, and a unique group.
+struct Scenario {
+    let brokers: String
+    let input: String
+    let suffix: String
+    let group: String
+    let reader: TopicReader
+    /// The input's end offsets after loading.
+    let ends: [KafkaTopicPartition: Int64]
+
+    init(_ name: String, pages: Int, seed: UInt64, partitions: Int32) throws {
+        brokers = try testBrokers()
+        let unique = UUID().uuidString.prefix(8).lowercased()
+        input = "it.\(name).\(unique)"
+        suffix = ".\(name)-\(unique)"
+        group = "\(name)-\(unique)"
+        try loadCorpus(brokers: brokers, topic: input, count: pages, seed: seed, partitions: partitions)
+        reader = TopicReader(brokers: brokers)
+        ends = try reader.endOffsets(input)
+    }
+
+    func worker(_ extra: [String] = []) throws -> WorkerProcess {
+        try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: extra)
+    }
+
+    /// Records on the `articles` output topic so far.
+    var articlesOut: Int64 { ((try? reader.endOffsets("articles\(suffix)")) ?? [:]).values.reduce(0, +) }
+
+    /// Waits (at most 90 s) until the articles topic holds at least `count` records; returns the count.
+    @discardableResult
+    func waitForArticles(atLeast count: Int64) -> Int64 {
+        let deadline = Date().addingTimeInterval(90)
+        var seen = articlesOut
+        while Date() < deadline, seen < count {
+            usleep(100_000)
+            seen = articlesOut
+        }
+        return seen
+    }
+}

@@ -40,12 +40,8 @@ extension RealBrokerTests {
     }
 
     @Test func replayToOffsetsAndEarliestReprocessesExactlyThePlannedPages() throws {
-        let brokers = try testBrokers()
-        let unique = UUID().uuidString.prefix(8).lowercased()
-        let input = "it.replay.\(unique)", suffix = ".replay-\(unique)", group = "replay-\(unique)"
-        try loadCorpus(brokers: brokers, topic: input, count: 240, seed: 303, partitions: 3)
-        let reader = TopicReader(brokers: brokers)
-        let ends = try reader.endOffsets(input)
+        let scenario = try Scenario("replay", pages: 240, seed: 303, partitions: 3)
+        let (brokers, input, suffix, group, reader, ends) = (scenario.brokers, scenario.input, scenario.suffix, scenario.group, scenario.reader, scenario.ends)
         try drain(brokers, group: group, input: input, suffix: suffix)
         #expect(try reader.committed(group: group, topic: input) == ends)
 
@@ -97,11 +93,8 @@ extension RealBrokerTests {
     }
 
     @Test func replayIsRefusedWhileTheGroupHasMembers() throws {
-        let brokers = try testBrokers()
-        let unique = UUID().uuidString.prefix(8).lowercased()
-        let input = "it.busy.\(unique)", suffix = ".busy-\(unique)", group = "busy-\(unique)"
-        try loadCorpus(brokers: brokers, topic: input, count: 20, seed: 505, partitions: 2)
-        let worker = try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix)
+        let scenario = try Scenario("busy", pages: 20, seed: 505, partitions: 2)
+        let worker = try scenario.worker()
         defer {
             worker.signal(SIGTERM)
             _ = worker.waitForExit(seconds: 40)
@@ -109,7 +102,7 @@ extension RealBrokerTests {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, !worker.log.contains("assigned") { usleep(100_000) }
         usleep(2_500_000)  // let it commit: some brokers list only groups with committed offsets
-        let refused = try replay(["--brokers", brokers, "--group", group, "--topic", input, "--to-earliest", "--execute"])
+        let refused = try replay(["--brokers", scenario.brokers, "--group", scenario.group, "--topic", scenario.input, "--to-earliest", "--execute"])
         #expect(refused.status != 0)
         #expect(refused.output.contains("active member"), "\(refused.output)")
     }
