@@ -25,7 +25,7 @@ public final class Worker: Sendable {
     private let nextLane = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
     private let assignmentChanged = Atomic<Bool>(false)
-    private let fatalError = Mutex<String?>(nil)
+    private let fatalMessage = Mutex<String?>(nil)
     private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
     private let deliveryRunning = Atomic<Bool>(true)
     private let deliveryDone = DispatchSemaphore(value: 0)
@@ -84,7 +84,7 @@ public final class Worker: Sendable {
         var lastRecord = ContinuousClock.now
         var failure: WorkerError?
         while !stopRequested.load(ordering: .sequentiallyConsistent) {
-            if let message = fatalError.withLock({ $0 }) {
+            if let message = fatalMessage.withLock({ $0 }) {
                 failure = WorkerError(message)
                 break
             }
@@ -240,7 +240,7 @@ public final class Worker: Sendable {
     }
 
     func recordFatal(_ message: String) {
-        fatalError.withLock { if $0 == nil { $0 = message } }
+        fatalMessage.withLock { if $0 == nil { $0 = message } }
     }
 
     private func logProgress(since started: ContinuousClock.Instant) {
