@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// The built `pagepipe` binary as a user meets it: help, exit codes, one-line errors, and the
+/// refusal of a librdkafka too old to talk to current brokers.
+@Suite struct CLITests {
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pagepipeBinary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func refusesLibrdkafkaOlderThan2_2WithAFix() throws {
+        // Debian's librdkafka 2.0.2 (from librdkafka-dev) put ahead of the project-local 2.16.
+        let debian = "/usr/lib/x86_64-linux-gnu"
+        try #require(FileManager.default.fileExists(atPath: debian + "/librdkafka.so.1"), "Debian's librdkafka1 is not installed (Tools/setup installs it)")
+        let result = try run(["run", "--brokers", "127.0.0.1:1"], environment: ["LD_LIBRARY_PATH": debian])
+        #expect(result.status == 78)
+        #expect(result.err.contains("librdkafka 2.0.2 is loaded, but pagepipe needs 2.2.0 or newer"))
+        #expect(result.err.contains("Tools/setup"))
+    }
+
+    @Test func everySubcommandHasHelp() throws {
+        for command in ["parse", "run", "produce", "replay", "reprocess", "stats", "corpus"] {
+            let result = try run([command, "--help"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.out.contains("USAGE: pagepipe \(command)"), "\(command)")
+        }
+        #expect(try run(["run", "--help"]).out.contains("--drain-timeout-ms"))
+    }
+
+    @Test func parseReportsEachBadInputOnOneLineAndFails() throws {
+        let result = try run(["parse", "-"], stdin: Data([0x1F, 0x8B, 0x08, 0x00, 0x01]))
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("pagepipe: -: decode failed (truncated)"), "\(result.err)")
+    }
+
+    @Test func missingBrokersIsAUsageErrorThatSaysWhatToDo() throws {
+        let result = try run(["run"], environment: ["PAGEPIPE_BROKERS": ""])
+        #expect(result.status == 64)
+        #expect(result.err.contains("--brokers host:port or PAGEPIPE_BROKERS"))
+    }
+}
