@@ -36,7 +36,9 @@ extension Pagepipe {
 
         func run() throws {
             let generator = CorpusGenerator(options: CorpusOptions(count: count, seed: seed, brokenFraction: brokenFraction))
-            try CorpusWriter.write(generator, to: out, progress: nil)
+            let bar = ProgressBar(total: count, label: "corpus → \(out)")
+            try CorpusWriter.write(generator, to: out) { written in bar.update(completed: written) }
+            bar.finish()
             FileHandle.standardError.write(Data("pagepipe corpus: wrote \(count) pages and manifest.jsonl to \(out)\n".utf8))
         }
     }

@@ -91,7 +91,7 @@ extension Pagepipe {
             let bar = ProgressBar(total: total, label: "produce → \(topic)")
             let summary: LoadSummary
             do {
-                summary = try loader.load(pages) { sent, acknowledged, bytes in bar.update(sent: sent, acknowledged: acknowledged, bytes: bytes) }
+                summary = try loader.load(pages) { sent, acknowledged, bytes in bar.update(completed: acknowledged, detail: "acknowledged, \(sent) sent, \(bytes >> 10) KiB") }
             } catch {
                 bar.finish()
                 logger.critical("producing failed: \(error)")

@@ -20,19 +20,20 @@ final class ProgressBar: Sendable {
         self.label = label
     }
 
-    func update(sent: Int, acknowledged: Int, bytes: Int) {
+    /// `completed` of the total are done; `detail` follows the count (e.g. "1200 sent, 4 MiB").
+    func update(completed: Int, detail: String = "") {
         state.withLock { state in
             let interval: Duration = interactive ? .milliseconds(100) : .seconds(5)
-            guard state.lastDraw.duration(to: .now) >= interval || acknowledged == total else { return }
+            guard state.lastDraw.duration(to: .now) >= interval || completed == total else { return }
             state.lastDraw = .now
             let elapsed = started.duration(to: .now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let rate = seconds > 0 ? Double(sent) / seconds : 0
-            let fraction = total > 0 ? Double(acknowledged) / Double(total) : 1
+            let rate = seconds > 0 ? Double(completed) / seconds : 0
+            let fraction = total > 0 ? Double(completed) / Double(total) : 1
             let width = 30
             let filled = min(width, Int(fraction * Double(width)))
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            let text = "\(label) [\(bar)] \(acknowledged)/\(total) acked, \(sent) sent, \(bytes >> 10) KiB, \(Int(rate)) pages/s"
+            let text = "\(label) [\(bar)] \(completed)/\(total)\(detail.isEmpty ? "" : ", " + detail), \(Int(rate)) pages/s"
             if interactive {
                 FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
                 state.drewInline = true
