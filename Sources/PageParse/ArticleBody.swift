@@ -63,6 +63,9 @@ enum NavigationResidue {
     private static let words: Set<String> = ["放大", "缩小", "默认", "打印", "返回", "关闭", "收藏", "上一期", "下一期", "返回目录"]
 
     static func isResidue(_ text: String) -> Bool {
+        // Residue lines are short (at most 30 scalars, 4 UTF-8 bytes each): every body paragraph
+        // passes through here, so long ones leave before any splitting or set lookups.
+        guard text.utf8.count <= 120 else { return false }
         if text.containsUTF8("上一篇") || text.containsUTF8("下一篇") || text.containsUTF8("上一版") || text.containsUTF8("下一版") {
             return text.unicodeScalars.count <= 30
         }
