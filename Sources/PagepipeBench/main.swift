@@ -4,17 +4,23 @@
 // denominator, the raw (inflated, as-crawled) page bytes, so the figures compare directly:
 // "parse + classify at 2x inflate" means the page core costs half of what decompression does.
 //
-//   pagepipe-bench [--pages N] [--rounds N] [--seed N]
+//   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE]
+//
+// `--only` runs one stage (inflate, charset, decode, parse, classify, end-to-end) so a profiler or
+// `perf stat` sees that stage alone; the others print as skipped.
 import Foundation
 import PageCore
 import PageCorpus
 import PageDecode
 import PageModel
 
+let options = Options(CommandLine.arguments)
+
 struct Options {
     var pages = 1500
     var rounds = 5
     var seed: UInt64 = 3
+    var only: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -23,16 +29,19 @@ struct Options {
             case "--pages": pages = Int(iterator.next() ?? "") ?? pages
             case "--rounds": rounds = Int(iterator.next() ?? "") ?? rounds
             case "--seed": seed = UInt64(iterator.next() ?? "") ?? seed
+            case "--only": only = iterator.next()
             default:
-                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N]")
+                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only inflate|charset|decode|parse|classify|end-to-end]")
                 exit(argument == "--help" || argument == "-h" ? 0 : 64)
             }
         }
     }
 }
 
-/// Best of `rounds` runs: the least disturbed by the rest of the machine.
-func best(_ rounds: Int, _ body: () -> Void) -> Double {
+/// Best of `rounds` runs: the least disturbed by the rest of the machine. A stage left out by
+/// `--only` reports NaN and prints as skipped.
+func best(_ stage: String, _ rounds: Int, _ body: () -> Void) -> Double {
+    if let only = options.only, only != stage { return .nan }
     var fastest = Double.infinity
     for _ in 0..<rounds {
         let start = ContinuousClock.now
@@ -49,7 +58,6 @@ func peakResidentMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-let options = Options(CommandLine.arguments)
 let processor = try PageProcessor()
 let generator = CorpusGenerator(options: CorpusOptions(count: options.pages, seed: options.seed, brokenFraction: 0))
 
@@ -69,23 +77,23 @@ let texts = raw.compactMap { try? decoder.decode($0.bytes, hints: $0.hints).text
 let parsed = texts.compactMap { try? processor.parser.parse($0) }
 var sink = 0
 
-let inflateSeconds = best(options.rounds) {
+let inflateSeconds = best("inflate", options.rounds) {
     for blob in gzipped {
         sink &+= (try? blob.withUnsafeBytes { try Inflater.inflate($0, format: .gzip, limit: 64 << 20) })?.count ?? 0
     }
 }
-let charsetSeconds = best(options.rounds) {
+let charsetSeconds = best("charset", options.rounds) {
     for page in raw { sink &+= (try? decoder.decode(page.bytes, hints: page.hints))?.text.utf8.count ?? 0 }
 }
-let decodeSeconds = best(options.rounds) {
+let decodeSeconds = best("decode", options.rounds) {
     for (index, blob) in gzipped.enumerated() {
         sink &+= (try? decoder.decode(blob, hints: raw[index].hints))?.text.utf8.count ?? 0
     }
 }
-let parseSeconds = best(options.rounds) {
+let parseSeconds = best("parse", options.rounds) {
     for text in texts { if let page = try? processor.parser.parse(text) { sink &+= page == parsed.first ? 1 : 0 } }
 }
-let classifySeconds = best(options.rounds) {
+let classifySeconds = best("classify", options.rounds) {
     for page in parsed {
         switch page {
         case .article(let article):
@@ -96,7 +104,7 @@ let classifySeconds = best(options.rounds) {
         }
     }
 }
-let endToEndSeconds = best(options.rounds) {
+let endToEndSeconds = best("end-to-end", options.rounds) {
     for (index, blob) in gzipped.enumerated() {
         for event in (try? processor.process(blob, hints: raw[index].hints, source: .file(path: "bench"))) ?? [] {
             sink &+= event.jsonBytes().count
@@ -104,7 +112,9 @@ let endToEndSeconds = best(options.rounds) {
     }
 }
 
-func rate(_ seconds: Double) -> String { String(format: "%8.1f MB/s", rawBytes / seconds / 1e6) }
+func rate(_ seconds: Double) -> String {
+    seconds.isNaN ? "     skipped" : String(format: "%8.1f MB/s", rawBytes / seconds / 1e6)
+}
 let articles = parsed.filter { if case .article = $0 { true } else { false } }.count
 print("pagepipe-bench: \(raw.count) pages (\(articles) articles, \(raw.count - articles) node pages), "
     + String(format: "%.1f MB raw, %.1f MB gzipped, best of %d rounds, one core", rawBytes / 1e6, gzippedBytes / 1e6, options.rounds))
@@ -114,8 +124,10 @@ print("  charset decode (no inflate)  \(rate(charsetSeconds))")
 print("  decode (inflate + charset)   \(rate(decodeSeconds))")
 print("  parse                        \(rate(parseSeconds))")
 print("  classify (section+district)  \(rate(classifySeconds))")
-print("  parse + classify             \(rate(parseSeconds + classifySeconds))   "
-    + String(format: "= %.2fx inflate (target >= 2x)", inflateSeconds / (parseSeconds + classifySeconds)))
-print("  end to end (+ JSON events)   \(rate(endToEndSeconds))   " + String(format: "%.0f pages/s", Double(raw.count) / endToEndSeconds))
+let ratio = inflateSeconds / (parseSeconds + classifySeconds)
+print("  parse + classify             \(rate(parseSeconds + classifySeconds))"
+    + (ratio.isNaN ? "" : String(format: "   = %.2fx inflate (target >= 2x)", ratio)))
+print("  end to end (+ JSON events)   \(rate(endToEndSeconds))"
+    + (endToEndSeconds.isNaN ? "" : String(format: "   %.0f pages/s", Double(raw.count) / endToEndSeconds)))
 print(String(format: "  peak resident memory         %8.1f MiB", peakResidentMiB()))
 if sink == 42 { print("") }  // keeps the optimizer from dropping the measured work
