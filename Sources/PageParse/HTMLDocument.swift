@@ -28,18 +28,21 @@ struct HTMLNode: Sendable {
 struct HTMLDocument {
     let bytes: [UInt8]
     let nodes: [HTMLNode]
+    /// Element indices per interned tag (by raw value), in document order, collected while
+    /// tokenizing so tag queries do not walk every node.
+    let elementsByTag: [[Int]]
 
     /// Indices of elements with `tag`, in document order.
     func elements(_ tag: HTMLTag) -> [Int] {
-        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].tag == tag }
+        elementsByTag[Int(tag.rawValue)]
     }
 
-    /// The decoded value of attribute `name` (ASCII, lower case) on element `index`.
-    func attribute(_ name: String, of index: Int) -> String? {
+    /// The raw (undecoded) bytes of attribute `name`'s value on element `index`; names compare
+    /// ASCII case-insensitively and `name` must be lower case.
+    func attributeRange(_ name: StaticString, of index: Int) -> Range<Int>? {
         let node = nodes[index]
         guard node.kind == .element else { return nil }
-        let wanted = Array(name.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> String? in
+        return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
             var cursor = node.start + node.nameLength
             let end = node.start + node.length
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == UInt8(ascii: "/") }
@@ -67,30 +70,62 @@ struct HTMLDocument {
                         valueEnd = cursor
                     }
                 }
-                if nameEnd - nameStart == wanted.count,
-                    (0..<wanted.count).allSatisfy({ buffer[nameStart + $0] | 0x20 == wanted[$0] | 0x20 })
-                {
-                    var text = TextBuilder()
-                    text.append(buffer[valueStart..<valueEnd], decodeEntities: true)
-                    return text.take()
-                }
+                if buffer.equalsIgnoringASCIICase(name, from: nameStart, to: nameEnd) { return valueStart..<valueEnd }
                 if cursor == nameStart { cursor += 1 }
             }
             return nil
         }
     }
 
-    /// True when the element's `class` attribute lists `name`.
-    func hasClass(_ name: String, _ index: Int) -> Bool {
-        guard let classes = attribute("class", of: index) else { return false }
-        return classes.split(separator: " ").contains { $0.lowercased() == name }
+    /// The decoded value of attribute `name` (ASCII, lower case) on element `index`.
+    func attribute(_ name: StaticString, of index: Int) -> String? {
+        guard let range = attributeRange(name, of: index) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var text = TextBuilder()
+            text.append(buffer[range], decodeEntities: true)
+            return text.take()
+        }
+    }
+
+    /// True when decoding the raw value changes nothing: printable ASCII (spaces allowed when
+    /// `allowingSpaces`), no references, so comparing bytes answers what comparing the decoded,
+    /// lower-cased String would. Anything else takes the String path.
+    private func isVerbatim(_ range: Range<Int>, allowingSpaces: Bool) -> Bool {
+        let lowest: UInt8 = allowingSpaces ? 0x20 : 0x21
+        return bytes[range].allSatisfy { $0 >= lowest && $0 < 0x7F && $0 != UInt8(ascii: "&") }
+    }
+
+    /// True when attribute `name`, decoded and lower-cased, equals `lowercasedValue`.
+    func attribute(_ name: StaticString, of index: Int, is lowercasedValue: StaticString) -> Bool {
+        guard let range = attributeRange(name, of: index) else { return false }
+        guard isVerbatim(range, allowingSpaces: false) else { return attribute(name, of: index)?.lowercased() == lowercasedValue.description }
+        return bytes.withUnsafeBufferPointer { $0.equalsIgnoringASCIICase(lowercasedValue, from: range.lowerBound, to: range.upperBound) }
+    }
+
+    /// True when the element's `class` attribute lists `name` (lower case) among its
+    /// space-separated classes.
+    func hasClass(_ name: StaticString, _ index: Int) -> Bool {
+        guard let range = attributeRange("class", of: index) else { return false }
+        guard isVerbatim(range, allowingSpaces: true) else {
+            let classes = attribute("class", of: index) ?? ""
+            return classes.split(separator: " ").contains { $0.lowercased() == name.description }
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var start = range.lowerBound
+            while start <= range.upperBound {
+                let stop = buffer.index(of: 0x20, from: start, to: range.upperBound)
+                if buffer.equalsIgnoringASCIICase(name, from: start, to: stop) { return true }
+                start = stop + 1
+            }
+            return false
+        }
     }
 
     func id(of index: Int) -> String? { attribute("id", of: index) }
 
-    /// First element whose `id` is `name` (case-insensitive).
-    func element(withID name: String) -> Int? {
-        nodes.indices.first { nodes[$0].kind == .element && id(of: $0)?.lowercased() == name }
+    /// First element whose `id` is `name` (lower case; compared case-insensitively).
+    func element(withID name: StaticString) -> Int? {
+        nodes.indices.first { nodes[$0].kind == .element && attribute("id", of: $0, is: name) }
     }
 
     /// The visible text of a node range as one normalized line; block boundaries become spaces,

@@ -1,11 +1,13 @@
 /// The element names the parsers ask about; everything else is `.other` (its name is still
 /// available from the source bytes). Interned at tokenization so later queries compare one byte.
-enum HTMLTag: UInt8, Sendable {
+enum HTMLTag: UInt8, Sendable, CaseIterable {
     case other
     case a, area, b, body, br, center, div, em, font, form, h1, h2, h3, h4, h5, h6, head, hr, html, i
     case iframe, img, input, li, link, map, meta, noscript, ol, option, p, script, select, span
     case strong, style, table, tbody, td, textarea, th, title, tr, u, ul, col, base, wbr, embed, param, source
     case founderTitle, founderContent, founderAuthor
+
+    static let caseCount = allCases.count
 
     /// Elements that never have content, so they are never pushed on the open-element stack.
     var isVoid: Bool {

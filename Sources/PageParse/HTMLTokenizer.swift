@@ -12,19 +12,22 @@ struct HTMLTokenizer {
 
     static func parse(_ bytes: [UInt8]) -> HTMLDocument {
         var nodes: [HTMLNode] = []
-        nodes.reserveCapacity(bytes.count / 24)
+        var elementsByTag: [[Int]] = []
         bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(buffer: buffer)
+            builder.nodes.reserveCapacity(bytes.count / 24)
             builder.run()
             nodes = builder.nodes
+            elementsByTag = builder.elementsByTag
         }
-        return HTMLDocument(bytes: bytes, nodes: nodes)
+        return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag)
     }
 }
 
 private struct TreeBuilder {
     let buffer: UnsafeBufferPointer<UInt8>
     var nodes: [HTMLNode] = []
+    var elementsByTag = [[Int]](repeating: [], count: HTMLTag.caseCount)
     var open: [Int] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
@@ -126,6 +129,7 @@ private struct TreeBuilder {
         var node = HTMLNode(kind: .element, tag: tag, start: nameStart, length: attributesEnd - nameStart, end: nodeIndex + 1, parent: parent)
         node.nameLength = nameStop - nameStart
         nodes.append(node)
+        elementsByTag[Int(tag.rawValue)].append(nodeIndex)
         if tag.isRawText, !selfClosing {
             return rawText(of: tag, element: nodeIndex, from: after)
         }

@@ -12,24 +12,25 @@ struct PageMetadata {
 
     init(_ document: HTMLDocument) {
         documentTitle = document.title
-        for index in document.nodes.indices {
-            let node = document.nodes[index]
-            if node.kind == .comment {
-                let content = document.content(of: index)
-                if content.hasPrefix("enpproperty") || content.hasPrefix(" enpproperty") {
-                    readFields(content)
-                } else if content.hasPrefix("enpcontent") {
+        var fields: [String: String] = [:]
+        var isWebCMS = false
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for node in document.nodes where node.kind == .comment {
+                let end = node.start + node.length
+                if buffer.hasPrefix("enpproperty", from: node.start, to: end) || buffer.hasPrefix(" enpproperty", from: node.start, to: end) {
+                    PageMetadata.readFields(buffer, from: node.start, to: end, into: &fields)
+                } else if buffer.hasPrefix("enpcontent", from: node.start, to: end) {
                     isWebCMS = true
                 }
-            } else if node.kind == .element, node.tag == .meta {
-                if document.attribute("name", of: index)?.lowercased() == "pagetype" {
-                    pageType = document.attribute("content", of: index)?.trimmingWhitespace()
-                }
-            } else if node.kind == .element, node.tag == .input {
-                if document.attribute("name", of: index)?.lowercased() == "channelname" {
-                    channelName = document.attribute("value", of: index)?.trimmingWhitespace()
-                }
             }
+        }
+        self.fields = fields
+        self.isWebCMS = isWebCMS
+        for index in document.elements(.meta) where document.attribute("name", of: index)?.lowercased() == "pagetype" {
+            pageType = document.attribute("content", of: index)?.trimmingWhitespace()
+        }
+        for index in document.elements(.input) where document.attribute("name", of: index)?.lowercased() == "channelname" {
+            channelName = document.attribute("value", of: index)?.trimmingWhitespace()
         }
         if let type = self["founder-type"] { pageType = type }
         if fields["articleid"] != nil { isWebCMS = true }
@@ -50,27 +51,49 @@ struct PageMetadata {
     var subtitle: String? { self["founder-subtitle"] ?? self["subtitle"] }
     var pageName: String? { self["nodename"] }
 
-    private mutating func readFields(_ content: String) {
-        var rest = content[...]
-        while let open = rest.firstIndex(of: "<") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: ">") else { break }
-            let name = rest[afterOpen..<close]
-            guard !name.hasPrefix("/"), !name.isEmpty, name.count < 40 else { rest = rest[rest.index(after: close)...]; continue }
-            let valueStart = rest.index(after: close)
-            guard let end = rest[valueStart...].firstRange(of: "</" + name + ">") else { rest = rest[valueStart...]; continue }
-            let raw = String(rest[valueStart..<end.lowerBound])
+    /// `<name>value</name>` pairs inside an enpproperty comment; the first value of a name wins.
+    private static func readFields(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [String: String]) {
+        var cursor = start
+        while true {
+            let open = buffer.index(of: UInt8(ascii: "<"), from: cursor, to: end)
+            let nameStart = open + 1
+            let close = buffer.index(of: UInt8(ascii: ">"), from: min(nameStart, end), to: end)
+            guard close < end else { return }
+            guard close > nameStart, buffer[nameStart] != UInt8(ascii: "/"), buffer.scalarCount(from: nameStart, to: close) < 40 else {
+                cursor = close + 1
+                continue
+            }
+            let valueStart = close + 1
+            guard let valueEnd = closingTag(buffer, name: nameStart..<close, from: valueStart, to: end) else {
+                cursor = valueStart
+                continue
+            }
             var builder = TextBuilder()
-            builder.append(Array(raw.utf8)[...], decodeEntities: true)
-            let key = name.lowercased()
+            builder.append(buffer[valueStart..<valueEnd], decodeEntities: true)
+            let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<close]), as: UTF8.self).lowercased()
             if fields[key] == nil { fields[key] = PageMetadata.stripTags(builder.take()) }
-            rest = rest[end.upperBound...]
+            cursor = valueEnd + (close - nameStart) + 3
+        }
+    }
+
+    /// Where `</name>` (same bytes as the opening name) starts, searching `from..<to`.
+    private static func closingTag(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>, from: Int, to: Int) -> Int? {
+        var cursor = from
+        while true {
+            let open = buffer.index(of: UInt8(ascii: "<"), from: cursor, to: to)
+            guard to - open >= name.count + 3 else { return nil }
+            if buffer[open + 1] == UInt8(ascii: "/"), buffer[open + 2 + name.count] == UInt8(ascii: ">"),
+                buffer.matches(UnsafeBufferPointer(rebasing: buffer[name]), at: open + 2, end: to)
+            {
+                return open
+            }
+            cursor = open + 1
         }
     }
 
     /// Metadata titles sometimes keep inline markup (`<br>`): tags become spaces.
     static func stripTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
         let document = HTMLTokenizer.parse(Array(text.utf8))
         return document.text(0..<document.nodes.count)
     }

@@ -30,7 +30,7 @@ struct PageNavigation {
         var pages: [PageRef] = []
         for index in document.elements(.a) where document.nodes[index].end - index <= 64 {
             // Only links that mention 版 or are marked as page links can be page-list entries.
-            let isPageLink = document.id(of: index)?.lowercased() == "pagelink"
+            let isPageLink = document.attribute("id", of: index, is: "pagelink")
             guard isPageLink || mentionsBan(index) else { continue }
             let text = document.text(of: index)
             guard let page = PageLabel.parse(text, requireBanSuffix: !isPageLink) else { continue }

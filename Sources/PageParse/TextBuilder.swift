@@ -35,12 +35,23 @@ struct TextBuilder {
     }
 
     /// Appends raw UTF-8, optionally decoding character references.
+    ///
+    /// Most bytes of a page's text need no attention, so runs of them are copied in one go; only
+    /// ASCII whitespace and controls, `&`, and the lead bytes of the few multi-byte whitespace and
+    /// invisible code points (C2, E2, E3, EF) drop to the byte-by-byte path.
     mutating func append(_ slice: Slice<UnsafeBufferPointer<UInt8>>, decodeEntities: Bool) {
         let buffer = slice.base
         var index = slice.startIndex
         let end = slice.endIndex
         bytes.reserveCapacity(bytes.count + slice.count)
         while index < end {
+            let runStart = index
+            while index < end, !TextBuilder.needsAttention(buffer[index]) { index += 1 }
+            if index > runStart {
+                flushSpace()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                if index == end { break }
+            }
             let byte = buffer[index]
             if byte < 0x80 {
                 if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
@@ -77,6 +88,13 @@ struct TextBuilder {
             bytes.append(byte)
             index += 1
         }
+    }
+
+    /// ASCII controls and space, `&`, and the lead bytes C2, E2, E3, EF.
+    @inline(__always)
+    static func needsAttention(_ byte: UInt8) -> Bool {
+        if byte < 0x80 { return byte <= 0x20 || byte == UInt8(ascii: "&") }
+        return byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF
     }
 
     /// The text so far (never with a trailing space) and a reset builder.

@@ -1,0 +1,72 @@
+import Glibc
+
+/// Byte-level searches over a page's UTF-8, for the HTML side's hot paths: Swift's `String` and
+/// `Collection` searches compare grapheme clusters or go through generic code, which profiles
+/// showed costing more than the parsing around them.
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The first index of `byte` in `from..<to` (glibc's vectorized `memchr`), or `to`.
+    @inline(__always)
+    func index(of byte: UInt8, from: Int, to: Int) -> Int {
+        guard from < to, let base = baseAddress else { return to }
+        guard let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// True when `pattern` occurs at `position` (and fits before `end`).
+    @inline(__always)
+    func matches(_ pattern: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
+        guard position >= 0, end - position >= pattern.count else { return false }
+        for offset in 0..<pattern.count where self[position + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    /// The start of the first occurrence of `pattern` in `from..<to`, or nil.
+    func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard let first = pattern.first else { return from }
+        var cursor = from
+        while true {
+            cursor = index(of: first, from: cursor, to: to)
+            guard to - cursor >= pattern.count else { return nil }
+            if matches(pattern, at: cursor, end: to) { return cursor }
+            cursor += 1
+        }
+    }
+
+    /// ASCII case-insensitive comparison of `from..<to` with `lowercased` (which must be lower case).
+    func equalsIgnoringASCIICase(_ lowercased: StaticString, from: Int, to: Int) -> Bool {
+        guard to - from == lowercased.utf8CodeUnitCount else { return false }
+        let pattern = lowercased.utf8Start
+        for offset in 0..<(to - from) where asciiLower(self[from + offset]) != pattern[offset] { return false }
+        return true
+    }
+
+    /// ASCII case-insensitive prefix test of `from..<to` against `lowercased`.
+    func hasPrefixIgnoringASCIICase(_ lowercased: StaticString, from: Int, to: Int) -> Bool {
+        let count = lowercased.utf8CodeUnitCount
+        guard to - from >= count else { return false }
+        return equalsIgnoringASCIICase(lowercased, from: from, to: from + count)
+    }
+}
+
+@inline(__always)
+func asciiLower(_ byte: UInt8) -> UInt8 {
+    byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Case-sensitive prefix test of `from..<to` against `prefix`.
+    func hasPrefix(_ prefix: StaticString, from: Int, to: Int) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard to - from >= count else { return false }
+        let pattern = prefix.utf8Start
+        for offset in 0..<count where self[from + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    /// Unicode scalars in `from..<to` (valid UTF-8): every byte that is not a continuation byte.
+    func scalarCount(from: Int, to: Int) -> Int {
+        var count = 0
+        for index in from..<to where self[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+}
