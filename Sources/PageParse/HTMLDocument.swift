@@ -90,7 +90,7 @@ struct HTMLDocument {
     /// True when decoding the raw value changes nothing: printable ASCII (spaces allowed when
     /// `allowingSpaces`), no references, so comparing bytes answers what comparing the decoded,
     /// lower-cased String would. Anything else takes the String path.
-    private func isVerbatim(_ range: Range<Int>, allowingSpaces: Bool) -> Bool {
+    func isVerbatim(_ range: Range<Int>, allowingSpaces: Bool) -> Bool {
         let lowest: UInt8 = allowingSpaces ? 0x20 : 0x21
         return bytes[range].allSatisfy { $0 >= lowest && $0 < 0x7F && $0 != UInt8(ascii: "&") }
     }
@@ -100,6 +100,15 @@ struct HTMLDocument {
         guard let range = attributeRange(name, of: index) else { return false }
         guard isVerbatim(range, allowingSpaces: false) else { return attribute(name, of: index)?.lowercased() == lowercasedValue.description }
         return bytes.withUnsafeBufferPointer { $0.equalsIgnoringASCIICase(lowercasedValue, from: range.lowerBound, to: range.upperBound) }
+    }
+
+    /// True when attribute `name`, decoded and lower-cased, starts with `lowercasedPrefix`.
+    func attribute(_ name: StaticString, of index: Int, hasPrefix lowercasedPrefix: StaticString) -> Bool {
+        guard let range = attributeRange(name, of: index) else { return false }
+        guard isVerbatim(range, allowingSpaces: false) else {
+            return attribute(name, of: index)?.lowercased().hasPrefix(lowercasedPrefix.description) == true
+        }
+        return bytes.withUnsafeBufferPointer { $0.hasPrefixIgnoringASCIICase(lowercasedPrefix, from: range.lowerBound, to: range.upperBound) }
     }
 
     /// True when the element's `class` attribute lists `name` (lower case) among its

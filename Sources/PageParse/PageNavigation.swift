@@ -20,7 +20,7 @@ struct PageNavigation {
         }
         for index in nodes.indices.reversed() {
             let node = nodes[index]
-            if node.kind == .element, node.tag == .a, document.attribute("href", of: index) != nil { containsLink[index] = true }
+            if node.kind == .element, node.tag == .a, document.attributeRange("href", of: index) != nil { containsLink[index] = true }
             if node.parent >= 0, containsLink[index] { containsLink[node.parent] = true }
         }
     }
@@ -59,16 +59,15 @@ struct PageNavigation {
     /// `<div id=mpNNN>`, `document.write(view("…"))` or a `content_`/`nw.` link's text.
     private func title(ofLink index: Int) -> String? {
         let node = document.nodes[index]
-        guard let href = document.attribute("href", of: index)?.lowercased(), !href.hasPrefix("javascript") else { return nil }
-        let file = href.lastIndex(of: "/").map { href[href.index(after: $0)...] } ?? href[...]
+        guard let isArticleFile = linksArticleFile(index) else { return nil }
         var title: String?
-        var isArticle = file.hasPrefix("content_") || file.hasPrefix("nw.")
+        var isArticle = isArticleFile
         for child in (index + 1)..<node.end {
             let childNode = document.nodes[child]
             if childNode.kind == .rawText, let written = PageNavigation.viewArgument(document.content(of: child)) {
                 title = written
                 isArticle = true
-            } else if childNode.kind == .element, childNode.tag == .div, document.id(of: child)?.lowercased().hasPrefix("mp") == true {
+            } else if childNode.kind == .element, childNode.tag == .div, document.attribute("id", of: child, hasPrefix: "mp") {
                 isArticle = true
             }
         }
@@ -76,6 +75,24 @@ struct PageNavigation {
         let text = title ?? document.text(of: index)
         guard !text.isEmpty, !PageNavigation.isStaffOrNavigation(text) else { return nil }
         return text
+    }
+
+    /// Whether a link's file is an article (`content_…`, `nw.…`); nil when it has no href or
+    /// is a `javascript:` link. Plain ASCII hrefs are read as bytes, others decoded first.
+    private func linksArticleFile(_ index: Int) -> Bool? {
+        guard let range = document.attributeRange("href", of: index) else { return nil }
+        guard document.isVerbatim(range, allowingSpaces: false) else {
+            guard let href = document.attribute("href", of: index)?.lowercased(), !href.hasPrefix("javascript") else { return nil }
+            let file = href.lastIndex(of: "/").map { href[href.index(after: $0)...] } ?? href[...]
+            return file.hasPrefix("content_") || file.hasPrefix("nw.")
+        }
+        return document.bytes.withUnsafeBufferPointer { buffer -> Bool? in
+            guard !buffer.hasPrefixIgnoringASCIICase("javascript", from: range.lowerBound, to: range.upperBound) else { return nil }
+            var fileStart = range.upperBound
+            while fileStart > range.lowerBound, buffer[fileStart - 1] != UInt8(ascii: "/") { fileStart -= 1 }
+            return buffer.hasPrefixIgnoringASCIICase("content_", from: fileStart, to: range.upperBound)
+                || buffer.hasPrefixIgnoringASCIICase("nw.", from: fileStart, to: range.upperBound)
+        }
     }
 
     static func isStaffOrNavigation(_ text: String) -> Bool {
@@ -101,6 +118,12 @@ struct PageNavigation {
 
     /// Dedupe key of a link: no `?div=` query or fragment, no leading `./`.
     static func key(_ href: String) -> String {
+        // Most hrefs have neither query nor fragment; only those need the splitting rules.
+        if !href.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            var key = href[...]
+            while key.utf8.starts(with: "./".utf8) { key = key.dropFirst(2) }
+            return key.lowercased()
+        }
         var key = href.split(separator: "?", maxSplits: 1).first.map(String.init) ?? href
         key = key.split(separator: "#", maxSplits: 1).first.map(String.init) ?? key
         while key.hasPrefix("./") { key.removeFirst(2) }
