@@ -68,12 +68,15 @@ struct FounderArticleParser {
         guard let range = bodyRange() else { return [] }
         var blocks: [BodyBlock] = []
         var builder = TextBuilder()
-        var plain = TextBuilder()  // the same line's text outside <b>/<strong>
+        // The same line's text outside <b>/<strong>; only its emptiness matters, so it stops
+        // growing at its first visible character.
+        var plain = TextBuilder()
         var emphasisEnds: [Int] = []
         func flush() {
             let text = builder.take()
-            let outside = plain.take()
-            if !text.isEmpty { blocks.append(BodyBlock(text: text, emphasized: outside.isEmpty)) }
+            let emphasized = plain.isEmpty
+            plain.reset()
+            if !text.isEmpty { blocks.append(BodyBlock(text: text, emphasized: emphasized)) }
         }
         document.bytes.withUnsafeBufferPointer { buffer in
             var index = range.lowerBound
@@ -87,7 +90,7 @@ struct FounderArticleParser {
                 case .text:
                     let slice = buffer[node.start..<node.start + node.length]
                     builder.append(slice, decodeEntities: true)
-                    if emphasisEnds.isEmpty { plain.append(slice, decodeEntities: true) }
+                    if emphasisEnds.isEmpty, plain.isEmpty { plain.append(slice, decodeEntities: true) }
                 case .comment, .rawText:
                     break
                 }

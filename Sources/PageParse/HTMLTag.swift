@@ -30,17 +30,20 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
         }
     }
 
-    /// Looks a lower-cased ASCII name up; names are packed into an integer so no String is built.
+    /// Looks a lower-cased ASCII name up; names are packed into an integer so no String is
+    /// built, and compared within their length's short bucket (cheaper than hashing).
     static func named(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> HTMLTag {
-        guard end - start <= 16 else { return .other }
+        let length = end - start
+        guard length > 0, length < byLength.count else { return .other }
         var key: UInt128 = 0
         for index in start..<end {
             key = key << 8 | UInt128(bytes[index] | (bytes[index] >= 0x41 && bytes[index] <= 0x5A ? 0x20 : 0))
         }
-        return lookup[key] ?? .other
+        for entry in byLength[length] where entry.key == key { return entry.tag }
+        return .other
     }
 
-    private static let lookup: [UInt128: HTMLTag] = {
+    private static let byLength: [[(key: UInt128, tag: HTMLTag)]] = {
         let names: [(String, HTMLTag)] = [
             ("a", .a), ("area", .area), ("b", .b), ("body", .body), ("br", .br), ("center", .center),
             ("div", .div), ("em", .em), ("font", .font), ("form", .form), ("h1", .h1), ("h2", .h2),
@@ -55,12 +58,12 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
             ("founder-title", .founderTitle), ("founder-content", .founderContent),
             ("founder-author", .founderAuthor),
         ]
-        var table: [UInt128: HTMLTag] = [:]
+        var buckets = [[(key: UInt128, tag: HTMLTag)]](repeating: [], count: 17)
         for (name, tag) in names {
             var key: UInt128 = 0
             for byte in name.utf8 { key = key << 8 | UInt128(byte) }
-            table[key] = tag
+            buckets[name.utf8.count].append((key, tag))
         }
-        return table
+        return buckets
     }()
 }

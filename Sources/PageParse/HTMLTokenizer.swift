@@ -37,7 +37,8 @@ private struct TreeBuilder {
         var index = 0
         var textStart = 0
         while index < end {
-            guard buffer[index] == UInt8(ascii: "<"), index + 1 < end else { index += 1; continue }
+            index = buffer.index(of: UInt8(ascii: "<"), from: index, to: end)
+            guard index + 1 < end else { break }
             let next = buffer[index + 1]
             if isLetter(next) {
                 addText(textStart, index)
@@ -103,6 +104,14 @@ private struct TreeBuilder {
         var quote: UInt8 = 0
         var afterEquals = false
         var selfClosing = false
+        // Without quote characters before the next `>`, that `>` ends the tag: skip the
+        // byte-by-byte attribute walk, which only matters for quoted values.
+        let greaterThan = buffer.index(of: UInt8(ascii: ">"), from: nameStop, to: buffer.count)
+        if buffer.index(of: UInt8(ascii: "\""), from: nameStop, to: greaterThan) == greaterThan,
+            buffer.index(of: UInt8(ascii: "'"), from: nameStop, to: greaterThan) == greaterThan
+        {
+            index = greaterThan
+        }
         while index < buffer.count {
             let byte = buffer[index]
             if quote != 0 {

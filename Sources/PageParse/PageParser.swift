@@ -60,14 +60,26 @@ public struct PageParser: Sendable {
 
     /// More than 1% control characters or replacement characters: not text.
     private func looksBinary(_ bytes: [UInt8]) -> Bool {
-        var suspicious = 0
-        var index = 0
         let sample = min(bytes.count, 64 * 1024)
-        while index < sample {
-            let byte = bytes[index]
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { suspicious += 1 }
-            if byte == 0xEF, index + 2 < sample, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { suspicious += 1 }
-            index += 1
+        var suspicious = 0
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index < sample {
+                // Eight bytes at a time: words without a control byte or an 0xEF lead byte (the
+                // start of U+FFFD) cannot add to the count, and most words of text are such.
+                if index + 8 <= sample {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let control = (word &- ones &* 0x20) & ~word & highs
+                    let marked = word ^ (ones &* 0xEF)
+                    let replacementLead = (marked &- ones) & ~marked & highs
+                    if control | replacementLead == 0 { index += 8; continue }
+                }
+                let byte = raw[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { suspicious += 1 }
+                if byte == 0xEF, index + 2 < sample, raw[index + 1] == 0xBF, raw[index + 2] == 0xBD { suspicious += 1 }
+                index += 1
+            }
         }
         return suspicious * 100 > sample
     }
@@ -91,6 +103,10 @@ public struct PageParser: Sendable {
         var index = window.startIndex
         let last = window.endIndex - marker.count
         while index <= last {
+            index = window.withUnsafeBufferPointer { buffer in
+                window.startIndex + buffer.index(of: UInt8(ascii: "<"), from: index - window.startIndex, to: last + 1 - window.startIndex)
+            }
+            guard index <= last else { return false }
             if window[index] == UInt8(ascii: "<") {
                 var offset = 1
                 while offset < marker.count, window[index + offset] | 0x20 == marker[offset] | 0x20 || window[index + offset] == marker[offset] { offset += 1 }

@@ -105,6 +105,12 @@ struct TextBuilder {
         return text
     }
 
+    /// Empties the builder without building the text.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
+    }
+
     private mutating func flushSpace() {
         if pendingSpace {
             bytes.append(0x20)
