@@ -8,6 +8,9 @@ struct PageNavigation {
     /// search stays linear even on deeply nested hostile input.
     private var insideLink: [Bool]
     private var containsLink: [Bool]
+    /// Text nodes before each node index whose text contains `版` (E7 89 88): a subtree's count
+    /// is a difference of two entries, so every label search reads each text node once.
+    private var banTextsBefore: [Int32]
 
     init(_ document: HTMLDocument) {
         self.document = document
@@ -17,6 +20,16 @@ struct PageNavigation {
         for index in nodes.indices where nodes[index].parent >= 0 {
             let parent = nodes[index].parent
             insideLink[index] = insideLink[parent] || nodes[parent].tag == .a
+        }
+        banTextsBefore = [Int32](repeating: 0, count: nodes.count + 1)
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var count: Int32 = 0
+            for index in nodes.indices {
+                banTextsBefore[index] = count
+                let node = nodes[index]
+                if node.kind == .text, PageNavigation.containsBan(buffer, from: node.start, to: node.start + node.length) { count += 1 }
+            }
+            banTextsBefore[nodes.count] = count
         }
         for index in nodes.indices.reversed() {
             let node = nodes[index]
@@ -147,18 +160,18 @@ struct PageNavigation {
         return nil
     }
 
-    /// Cheap byte test for `版` (E7 89 88) in an element's text nodes before building any String.
+    /// Whether an element's text nodes mention `版`, before building any String.
     private func mentionsBan(_ index: Int) -> Bool {
-        document.bytes.withUnsafeBufferPointer { buffer in
-            for child in (index + 1)..<document.nodes[index].end where document.nodes[child].kind == .text {
-                let node = document.nodes[child]
-                var cursor = node.start
-                while cursor + 2 < node.start + node.length {
-                    if buffer[cursor] == 0xE7, buffer[cursor + 1] == 0x89, buffer[cursor + 2] == 0x88 { return true }
-                    cursor += 1
-                }
-            }
-            return false
+        banTextsBefore[document.nodes[index].end] > banTextsBefore[index + 1]
+    }
+
+    private static func containsBan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var cursor = start
+        while true {
+            cursor = buffer.index(of: 0xE7, from: cursor, to: end)
+            guard cursor + 2 < end else { return false }
+            if buffer[cursor + 1] == 0x89, buffer[cursor + 2] == 0x88 { return true }
+            cursor += 1
         }
     }
 
