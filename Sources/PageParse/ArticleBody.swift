@@ -79,7 +79,8 @@ enum NavigationResidue {
         guard text.utf8.count <= 120 else { return false }
         let verdict: Bool? = UTF8Text.withBytes(text) { bytes in
             if mentionsNeighbour(bytes) { return UTF8Text.scalarCount(bytes, upTo: 30) <= 30 }
-            return mayBeWordsOrNumbers(bytes) ? nil : false
+            guard mayBeWordsOrNumbers(bytes) else { return false }
+            return UTF8Text.isSimple(bytes) ? simpleTokensAreWordsOrNumbers(bytes) : nil
         }
         if let verdict { return verdict }
         let tokens = text.split(separator: " ")
@@ -113,6 +114,28 @@ enum NavigationResidue {
         if wordFirsts.contains(value) { return true }
         return Unicode.Scalar(value)?.properties.numericType != nil
     }
+
+    /// The token test below on simple text, where U+0020 bytes are the " " Characters, a token
+    /// equals a word only byte for byte, and every scalar is a Character for `isNumber`.
+    private static func simpleTokensAreWordsOrNumbers(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20 { index += 1; continue }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if wordBytes.contains(where: { $0.elementsEqual(token) }) { continue }
+            var position = 0
+            while position < token.count {
+                let (value, next) = UTF8Text.scalar(in: token, at: position)
+                guard Unicode.Scalar(value)?.properties.numericType != nil else { return false }
+                position = next
+            }
+        }
+        return true
+    }
+
+    private static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
 
     private static let wordFirsts: Set<UInt32> = Set(words.compactMap { $0.unicodeScalars.first?.value })
 }

@@ -16,8 +16,22 @@ enum Byline {
     private static let roleFirsts: Set<UInt32> = Set(roles.compactMap { $0.unicodeScalars.first?.value })
     private static let markers: Set<Unicode.Scalar> = ["■", "□", "●", "◆", "◇", "▲", "★", "☆", "▼", "◎", "※", "○"]
     private static let separators: Set<Unicode.Scalar> = [" ", "、", "，", ",", "/", "／", "|", "｜", ";", "；"]
-    private static let markerValues = Set(markers.map(\.value))
-    private static let separatorValues = Set(separators.map(\.value))
+
+    @inline(__always)
+    private static func isMarker(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x25A0, 0x25A1, 0x25CF, 0x25C6, 0x25C7, 0x25B2, 0x2605, 0x2606, 0x25BC, 0x25CE, 0x203B, 0x25CB: true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private static func isSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x3001, 0xFF0C, 0x2C, 0x2F, 0xFF0F, 0x7C, 0xFF5C, 0x3B, 0xFF1B: true
+        default: false
+        }
+    }
 
     /// The names in a line that is only a byline, or nil when the line is something else.
     static func names(inBylineLine raw: String) -> [String]? {
@@ -68,7 +82,7 @@ enum Byline {
         var hadMarker = false
         while start < text.count {
             let (value, next) = UTF8Text.scalar(in: text, at: start)
-            guard value == 0x20 || markerValues.contains(value) else { break }
+            guard value == 0x20 || isMarker(value) else { break }
             start = next
             hadMarker = true
         }
@@ -150,7 +164,7 @@ enum Byline {
         var index = 0
         while index < text.count {
             let (value, next) = UTF8Text.scalar(in: text, at: index)
-            if separatorValues.contains(value) {
+            if isSeparator(value) {
                 flush(tokenStart..<index)
                 tokenStart = next
             }
@@ -191,6 +205,55 @@ enum Byline {
 
     /// Names from a dateline byline at the start of a paragraph (`本报讯（记者 X 通讯员 Y）日前…`).
     static func leadingNames(inParagraph paragraph: String) -> [String] {
+        UTF8Text.withBytes(paragraph) { bytes in
+            // The opening bracket must be among the first 16 scalars, not the first: most
+            // paragraphs end here, before any copying.
+            var index = 0
+            var position = 0
+            var open: Int?
+            while index < bytes.count, position < 16 {
+                if bytes[index] == UInt8(ascii: "(") || UTF8Text.hasPrefix(bytes, "（", at: index) {
+                    if position == 0 { return [] }
+                    open = index
+                    break
+                }
+                index = UTF8Text.scalar(in: bytes, at: index).next
+                position += 1
+            }
+            guard let open else { return [] }
+            // The first 80 scalars, as the dateline may not reach further.
+            var end = index
+            while end < bytes.count, position < 80 {
+                let (value, next) = UTF8Text.scalar(in: bytes, at: end)
+                guard UTF8Text.isSimple(value) else { return leadingNamesFromString(paragraph) }
+                end = next
+                position += 1
+            }
+            var upper = open
+            while upper > 0, bytes[upper - 1] == 0x20 { upper -= 1 }
+            let before = UnsafeBufferPointer(rebasing: bytes[..<upper])
+            guard UTF8Text.isSimple(before) else { return leadingNamesFromString(paragraph) }
+            guard UTF8Text.hasSuffix(before, "讯") || UTF8Text.hasSuffix(before, "电") else { return [] }
+            let insideStart = bytes[open] == UInt8(ascii: "(") ? open + 1 : open + 3
+            var close = insideStart
+            while close < end, bytes[close] != UInt8(ascii: ")"), !UTF8Text.hasPrefix(bytes, "）", at: close) { close += 1 }
+            guard close < end else { return [] }
+            let inside = UnsafeBufferPointer(rebasing: bytes[insideStart..<close])
+            guard roleBytes.contains(where: { $0.count > 3 && contains(inside, $0) }) else { return [] }
+            return splitSimpleNames(inside)
+        }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
+            if hasPrefix(UnsafeBufferPointer(rebasing: bytes[start...]), word) { return true }
+        }
+        return false
+    }
+
+    /// `leadingNames` for text that is not simple, on Characters.
+    private static func leadingNamesFromString(_ paragraph: String) -> [String] {
         let scalars = Array(paragraph.unicodeScalars.prefix(80))
         guard let open = scalars.prefix(16).firstIndex(where: { $0 == "（" || $0 == "(" }), open > 0 else { return [] }
         let before = String(String.UnicodeScalarView(scalars[..<open])).trimmingWhitespace()

@@ -127,7 +127,8 @@ struct PlainTextArticleParser {
 
     /// The footer starts with paper name, page name, page number and title, glued together.
     private func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
-        let prefix = footer.split(separator: " ").first.map(String.init) ?? footer
+        // The first space-separated word, without splitting the whole footer.
+        let prefix = footer.drop(while: { $0 == " " }).split(separator: " ", maxSplits: 1).first.map(String.init) ?? footer
         var candidate: Substring?
         if let name = page?.name, let range = prefix.firstRange(of: name) {
             candidate = prefix[..<range.lowerBound]

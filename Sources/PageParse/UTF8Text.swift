@@ -14,6 +14,8 @@ enum UTF8Text {
 
     /// The number of scalars, counting stops once it passes `limit` (returns `limit + 1` then).
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        // A scalar takes at most four bytes: long paragraphs are answered without a scan.
+        if bytes.count / 4 > limit { return limit + 1 }
         var count = 0
         for byte in bytes where !isContinuation(byte) {
             count += 1

@@ -92,6 +92,30 @@ struct LineHelperEquivalenceTests {
         }
     }
 
+    /// Datelines whose bracket sits around the 16-scalar window and whose close bracket sits
+    /// around the 80-scalar window.
+    @Test func leadingNamesWindowsMatchReference() {
+        var inputs: [String] = []
+        for lead in 0...18 {
+            let head = String(repeating: "字", count: lead)
+            for opening in ["（", "(", "\u{301}（"] {
+                for inside in ["记者 张三", "本报记者 李四 通讯员 王五", "实习生 A B", String(repeating: "名", count: 70) + " 记者 X"] {
+                    for closing in ["）", ")", ""] {
+                        inputs.append(head + "讯" + opening + inside + closing + "日前")
+                        inputs.append(head + "电 " + opening + inside + closing)
+                    }
+                }
+            }
+        }
+        var found = 0
+        for input in inputs {
+            let expected = Reference.leadingNames(input)
+            #expect(Byline.leadingNames(inParagraph: input) == expected, "\(input.debugDescription)")
+            if !expected.isEmpty { found += 1 }
+        }
+        #expect(found > 50)
+    }
+
     @Test func bylinePrefilterLetsEveryBylineThrough() {
         for byline in ["■记者  毛海萍", "本报记者 X", "（记者 王五）", "[文/图 张三]", "\u{3000}通讯员 李四", "※ 张三", "\u{205F}记者 张三"] {
             #expect(Byline.mayBeByline(byline))
