@@ -32,7 +32,7 @@
 public struct Gazetteer: Sendable {
     public let divisions: [Division]
     let file: GazetteerFile
-    let matcher: AhoCorasickMatcher
+    let matcher: PatternMatcher
     /// For each matcher pattern, the divisions it names in file order; empty for an excluded context.
     let patternTargets: [[PatternTarget]]
     /// Each pattern's text, so a match's term needs no decoding from the article.
@@ -105,7 +105,7 @@ public struct Gazetteer: Sendable {
 
         self.divisions = divisions
         self.indexByName = indexByName
-        self.matcher = AhoCorasickMatcher(patterns: patterns)
+        self.matcher = PatternMatcher(patterns: patterns)
         self.patternTargets = targets
         self.patternTerms = terms
         self.successorIndex = divisions.map { $0.successor.flatMap { indexByName[$0] } }
