@@ -82,10 +82,12 @@ public struct DistrictClassifier: Sendable {
         for heading in article.subheadings { scan(heading, source: Source.body, weight: 1) }
         for paragraph in article.paragraphs { scan(paragraph, source: Source.body, weight: 1) }
         if let paper = article.paper {
-            let paperBytes = Array(paper.utf8)
-            for prior in gazetteer.paperPriors where paperBytes.firstRange(of: Array(prior.paper.utf8)) != nil {
-                let target = Gazetteer.PatternTarget(division: prior.division, requiredContext: [])
-                record(Deferred(target: target, source: Source.paper, term: paper, weight: Self.priorWeight, isPrior: true))
+            var contiguous = paper
+            contiguous.withUTF8 { paperBytes in
+                for prior in gazetteer.paperPriors where ByteSearch.contains(prior.paper, in: paperBytes) {
+                    let target = Gazetteer.PatternTarget(division: prior.division, requiredContext: [])
+                    record(Deferred(target: target, source: Source.paper, term: paper, weight: Self.priorWeight, isPrior: true))
+                }
             }
         }
         if let pageName = article.page?.name {

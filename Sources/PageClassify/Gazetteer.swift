@@ -32,7 +32,7 @@
 public struct Gazetteer: Sendable {
     public let divisions: [Division]
     let file: GazetteerFile
-    let matcher: AhoCorasickMatcher
+    let matcher: PatternMatcher
     /// For each matcher pattern, the divisions it names in file order; empty for an excluded context.
     let patternTargets: [[PatternTarget]]
     /// Each pattern's text, so a match's term needs no decoding from the article.
@@ -41,7 +41,8 @@ public struct Gazetteer: Sendable {
     let successorIndex: [Int?]
     /// A division whose successor is this one, for articles dated before this one existed.
     let predecessorIndex: [Int?]
-    let paperPriors: [(paper: String, division: Int)]
+    /// Paper names as UTF-8, so that matching one needs no conversion per article.
+    let paperPriors: [(paper: [UInt8], division: Int)]
 
     struct PatternTarget: Sendable {
         var division: Int
@@ -105,7 +106,7 @@ public struct Gazetteer: Sendable {
 
         self.divisions = divisions
         self.indexByName = indexByName
-        self.matcher = AhoCorasickMatcher(patterns: patterns)
+        self.matcher = PatternMatcher(patterns: patterns)
         self.patternTargets = targets
         self.patternTerms = terms
         self.successorIndex = divisions.map { $0.successor.flatMap { indexByName[$0] } }
@@ -117,7 +118,7 @@ public struct Gazetteer: Sendable {
         }
         self.predecessorIndex = predecessors
         self.paperPriors = (file.paperPriors ?? []).compactMap { prior in
-            indexByName[prior.division].map { (paper: prior.paper, division: $0) }
+            indexByName[prior.division].map { (paper: Array(prior.paper.utf8), division: $0) }
         }
     }
 

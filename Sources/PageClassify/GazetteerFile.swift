@@ -115,11 +115,14 @@ extension GazetteerFile {
 /// `YYYY-MM-DD` dates compared as strings, which orders them correctly.
 enum IsoDate {
     static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        // Walks the UTF-8 view instead of copying it: this runs once per classified article.
+        var count = 0
+        for byte in text.utf8 {
+            let valid = count == 4 || count == 7 ? byte == UInt8(ascii: "-") : byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            guard valid, count < 10 else { return false }
+            count += 1
         }
+        return count == 10
     }
 
     /// The article's date if it starts with a well-formed `YYYY-MM-DD`, else nil.

@@ -89,21 +89,24 @@ public struct SectionTaxonomy: Sendable {
 
     /// The section for a printed page; unknown names map to slug "other" and keep the raw name.
     public func section(forPageName name: String?, pageNumber: String?) -> Section {
-        let printed = name?.trimmingWhitespace() ?? ""
-        let nameBytes = Array(printed.utf8)
+        var printed = name?.trimmingWhitespace() ?? ""
         var slug: String?
-        if !nameBytes.isEmpty {
-            slug = firstMatch { rule in
-                switch rule.kind {
-                case .exact: rule.pattern == nameBytes
-                case .contains: nameBytes.firstRange(of: rule.pattern) != nil
-                case .pageNumber: false
+        if !printed.isEmpty {
+            slug = printed.withUTF8 { nameBytes in
+                firstMatch { rule in
+                    switch rule.kind {
+                    case .exact: ByteSearch.equal(rule.pattern, nameBytes)
+                    case .contains: ByteSearch.contains(rule.pattern, in: nameBytes)
+                    case .pageNumber: false
+                    }
                 }
             }
         }
         if slug == nil, let pageNumber {
-            let number = Array(PageRef.normalizedNumber(pageNumber).utf8)
-            slug = firstMatch { rule in rule.kind == .pageNumber && rule.pattern == number }
+            var number = PageRef.normalizedNumber(pageNumber)
+            slug = number.withUTF8 { number in
+                firstMatch { rule in rule.kind == .pageNumber && ByteSearch.equal(rule.pattern, number) }
+            }
         }
         guard let slug, slug != Self.otherSlug else {
             return Section(slug: Self.otherSlug, name: printed.isEmpty ? (displayNames[Self.otherSlug] ?? "其他") : printed)

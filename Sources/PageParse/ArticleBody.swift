@@ -42,20 +42,31 @@ struct ArticleBody: Equatable {
         }
     }
 
+    /// Counts and finds scalars on UTF-8 bytes: every block of every article comes through here.
     static func looksLikeHeading(_ block: BodyBlock) -> Bool {
-        let count = block.text.unicodeScalars.count
-        if block.emphasized { return count <= 40 }
-        guard count <= 25, let last = block.text.unicodeScalars.last else { return false }
-        if sentencePunctuation.contains(last) { return false }
-        if block.text.unicodeScalars.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" }) { return false }
-        // `（完）`, `(图片由…提供)`: bracketed notes are not headings.
-        if let first = block.text.unicodeScalars.first, first == "（" || first == "(" { return false }
-        return true
+        UTF8Text.withBytes(block.text) { text in
+            let count = UTF8Text.scalarCount(text, upTo: 40)
+            if block.emphasized { return count <= 40 }
+            guard count <= 25, !text.isEmpty else { return false }
+            var lastStart = text.count - 1
+            while lastStart > 0, UTF8Text.isContinuation(text[lastStart]) { lastStart -= 1 }
+            if isSentencePunctuation(UTF8Text.scalar(in: text, at: lastStart).value) { return false }
+            if UTF8Text.contains(text, "。") || UTF8Text.contains(text, "！") || UTF8Text.contains(text, "？") { return false }
+            // `（完）`, `(图片由…提供)`: bracketed notes are not headings.
+            if text[0] == UInt8(ascii: "(") || UTF8Text.hasPrefix(text, "（") { return false }
+            return true
+        }
     }
 
-    private static let sentencePunctuation: Set<Unicode.Scalar> = [
-        "。", "！", "？", "!", "?", "…", "”", "’", "\"", "；", ";", "，", ",", "、", "）", ")", "：", ":", "—",
-    ]
+    /// 。！？!?…”’"；;，,、）)：:—
+    private static func isSentencePunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0x201D, 0x2019, 0x22, 0xFF1B, 0x3B, 0xFF0C, 0x2C, 0x3001, 0xFF09, 0x29,
+            0xFF1A, 0x3A, 0x2014:
+            true
+        default: false
+        }
+    }
 }
 
 /// Navigation left in a page's text: font-size buttons and previous/next links.
@@ -66,11 +77,65 @@ enum NavigationResidue {
         // Residue lines are short (at most 30 scalars, 4 UTF-8 bytes each): every body paragraph
         // passes through here, so long ones leave before any splitting or set lookups.
         guard text.utf8.count <= 120 else { return false }
-        if text.containsUTF8("上一篇") || text.containsUTF8("下一篇") || text.containsUTF8("上一版") || text.containsUTF8("下一版") {
-            return text.unicodeScalars.count <= 30
+        let verdict: Bool? = UTF8Text.withBytes(text) { bytes in
+            if mentionsNeighbour(bytes) { return UTF8Text.scalarCount(bytes, upTo: 30) <= 30 }
+            guard mayBeWordsOrNumbers(bytes) else { return false }
+            return UTF8Text.isSimple(bytes) ? simpleTokensAreWordsOrNumbers(bytes) : nil
         }
+        if let verdict { return verdict }
         let tokens = text.split(separator: " ")
         guard !tokens.isEmpty else { return true }
         return tokens.allSatisfy { words.contains(String($0)) || $0.allSatisfy(\.isNumber) }
     }
+
+    /// 上一篇, 下一篇, 上一版 or 下一版, in one pass.
+    private static func mentionsNeighbour(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 9 else { return false }
+        for index in 0...(bytes.count - 9) where bytes[index] == 0xE4 && bytes[index + 1] == 0xB8 {
+            guard bytes[index + 2] == 0x8A || bytes[index + 2] == 0x8B else { continue }  // 上, 下
+            guard UTF8Text.hasPrefix(bytes, "一", at: index + 3) else { continue }
+            if UTF8Text.hasPrefix(bytes, "篇", at: index + 6) || UTF8Text.hasPrefix(bytes, "版", at: index + 6) { return true }
+        }
+        return false
+    }
+
+    /// False only when the first space-separated token can be neither a navigation word nor a
+    /// number: it starts with printable ASCII other than a digit, or with a CJK ideograph that
+    /// starts no word and has no numeric value. A token starting so is no other token in
+    /// canonical equivalence and `Character.isNumber` looks at its first scalar only.
+    private static func mayBeWordsOrNumbers(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        guard start < bytes.count else { return true }
+        let lead = bytes[start]
+        if lead < 0x80 { return lead < 0x21 || lead > 0x7E || (lead >= 0x30 && lead <= 0x39) }
+        let value = UTF8Text.scalar(in: bytes, at: start).value
+        guard value >= 0x4E00, value <= 0x9FFF else { return true }
+        if wordFirsts.contains(value) { return true }
+        return Unicode.Scalar(value)?.properties.numericType != nil
+    }
+
+    /// The token test below on simple text, where U+0020 bytes are the " " Characters, a token
+    /// equals a word only byte for byte, and every scalar is a Character for `isNumber`.
+    private static func simpleTokensAreWordsOrNumbers(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20 { index += 1; continue }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if wordBytes.contains(where: { $0.elementsEqual(token) }) { continue }
+            var position = 0
+            while position < token.count {
+                let (value, next) = UTF8Text.scalar(in: token, at: position)
+                guard Unicode.Scalar(value)?.properties.numericType != nil else { return false }
+                position = next
+            }
+        }
+        return true
+    }
+
+    private static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
+
+    private static let wordFirsts: Set<UInt32> = Set(words.compactMap { $0.unicodeScalars.first?.value })
 }

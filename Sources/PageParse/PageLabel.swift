@@ -3,72 +3,137 @@ import PageModel
 /// Page labels in every form the papers print: `第07版:城事·三区`, `第07版：城事·三区`, `07版:要闻`,
 /// `第A01版：头版`, `第1版　　　要闻`, `第 3 版`, and (page lists only) `A01： 头版`. The one place
 /// that reads them, for HTML and plain text alike.
+///
+/// Everything but the page name is ASCII, 第, 版 or a colon, so labels are read from UTF-8 bytes;
+/// every plain-text line and many links come through here, and almost all are rejected by
+/// `mayBeLabel` before anything is normalized or allocated.
 enum PageLabel {
     /// Parses a string that is nothing but a label (after whitespace normalization).
     /// With `requireBanSuffix` false, `A01： 头版` (number, colon, name) is accepted too.
     static func parse(_ raw: String, requireBanSuffix: Bool = true) -> PageRef? {
-        let text = TextBuilder.normalize(raw)
-        let scalars = Array(text.unicodeScalars)
-        guard !scalars.isEmpty, scalars.count <= 80 else { return nil }
+        guard mayBeLabel(raw, requireBanSuffix: requireBanSuffix) else { return nil }
+        return UTF8Text.withBytes(TextBuilder.normalize(raw)) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
+    }
+
+    /// False only for strings `parse` rejects: a label's normalized text starts with 第 or an
+    /// ASCII letter or digit, and holds 版 (or, without `requireBanSuffix`, at least a colon).
+    /// A first character hidden behind something normalization might drop is not judged.
+    static func mayBeLabel(_ raw: String, requireBanSuffix: Bool) -> Bool {
+        UTF8Text.withBytes(raw) { bytes in
+            let start = UTF8Text.afterLeadingSpace(bytes)
+            guard start < bytes.count else { return false }
+            let lead = bytes[start]
+            if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Text.hasPrefix(bytes, "第", at: start) { return false }
+            let rest = start..<bytes.count
+            if UTF8Text.contains(bytes, "版", in: rest) { return true }
+            return !requireBanSuffix && (UTF8Text.contains(bytes, ":", in: rest) || UTF8Text.contains(bytes, "：", in: rest))
+        }
+    }
+
+    /// `parse` on normalized text.
+    private static func parseNormalized(_ text: UnsafeBufferPointer<UInt8>, requireBanSuffix: Bool) -> PageRef? {
+        guard !text.isEmpty, UTF8Text.scalarCount(text, upTo: 80) <= 80 else { return nil }
         var index = 0
-        func skipSpaces() { while index < scalars.count, scalars[index] == " " { index += 1 } }
+        func skipSpaces() { while index < text.count, text[index] == 0x20 { index += 1 } }
         var hadDi = false
-        if scalars[index] == "第" { index += 1; hadDi = true; skipSpaces() }
-        guard let number = readNumber(scalars, &index) else { return nil }
+        if UTF8Text.hasPrefix(text, "第") { index = 3; hadDi = true; skipSpaces() }
+        guard let number = readNumber(text, &index) else { return nil }
         skipSpaces()
-        if index < scalars.count, scalars[index] == "版" {
-            index += 1
+        if UTF8Text.hasPrefix(text, "版", at: index) {
+            index += 3
         } else if requireBanSuffix || hadDi {
             return nil
         } else {
-            guard index < scalars.count, scalars[index] == ":" || scalars[index] == "：" else { return nil }
+            guard index < text.count, text[index] == UInt8(ascii: ":") || UTF8Text.hasPrefix(text, "：", at: index) else { return nil }
         }
         skipSpaces()
-        if index < scalars.count, scalars[index] == ":" || scalars[index] == "：" { index += 1 }
-        let name = String(String.UnicodeScalarView(scalars[index...])).trimmingWhitespace()
-        guard !containsNavigation(name) else { return nil }
+        if index < text.count, text[index] == UInt8(ascii: ":") {
+            index += 1
+        } else if UTF8Text.hasPrefix(text, "：", at: index) {
+            index += 3
+        }
+        guard let name = pageName(UnsafeBufferPointer(rebasing: text[index...])) else { return nil }
+        // PageRef's initializer would normalize the number through Character-based trimming and
+        // matching; `normalizedNumber(_:)` gives the same for a number `readNumber` accepted.
+        var page = PageRef(number: nil, name: name.isEmpty ? nil : name)
+        page.number = normalizedNumber(text, number)
+        return page
+    }
+
+    /// The name after the label, or nil when it is navigation or a sentence, not a page name.
+    private static func pageName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard UTF8Text.isSimple(bytes) else {
+            // Rare text (combining marks, unusual spaces): the grapheme-aware original.
+            let name = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+            guard !containsNavigation(name) else { return nil }
+            if name.unicodeScalars.count > 40 || name.firstRange(of: "。") != nil { return nil }
+            return name
+        }
+        // In simple text every scalar is a Character and U+0020 is the only whitespace.
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+        let name = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         // `第3版 下一版` style leftovers and a sentence after the label are not page names.
-        if name.unicodeScalars.count > 40 || name.contains("。") { return nil }
-        return PageRef(number: number, name: name.isEmpty ? nil : name)
+        guard !containsNavigation(name), UTF8Text.scalarCount(name, upTo: 40) <= 40, !UTF8Text.contains(name, "。") else { return nil }
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
     static func findNumber(in text: String) -> String? {
-        let scalars = Array(TextBuilder.normalize(text).unicodeScalars)
-        var start = 0
-        while start < scalars.count {
-            var index = start
-            if scalars[index] == "第" { index += 1 }
-            while index < scalars.count, scalars[index] == " " { index += 1 }
-            let isBoundary = start == 0 || !isLabelCharacter(scalars[start - 1])
-            if isBoundary, let number = readNumber(scalars, &index) {
-                while index < scalars.count, scalars[index] == " " { index += 1 }
-                if index < scalars.count, scalars[index] == "版" { return PageRef.normalizedNumber(number) }
+        UTF8Text.withBytes(TextBuilder.normalize(text)) { text in
+            // Positions inside a multi-byte scalar never start 第 or an ASCII number, and the byte
+            // before an ASCII or 第 start is ASCII only when the scalar before it is.
+            var start = 0
+            while start < text.count {
+                var index = start
+                if UTF8Text.hasPrefix(text, "第", at: index) { index += 3 }
+                while index < text.count, text[index] == 0x20 { index += 1 }
+                let isBoundary = start == 0 || !isLabelByte(text[start - 1])
+                if isBoundary, let number = readNumber(text, &index) {
+                    while index < text.count, text[index] == 0x20 { index += 1 }
+                    if UTF8Text.hasPrefix(text, "版", at: index) { return normalizedNumber(text, number) }
+                }
+                start += 1
             }
-            start += 1
+            return nil
         }
-        return nil
     }
 
     static func containsNavigation(_ text: String) -> Bool {
-        text.containsUTF8("上一版") || text.containsUTF8("下一版") || text.containsUTF8("下载") || text.containsUTF8("PDF")
-            || text.containsUTF8("上一篇") || text.containsUTF8("下一篇")
+        UTF8Text.withBytes(text) { containsNavigation($0) }
+    }
+
+    static func containsNavigation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Text.contains(text, "上一版") || UTF8Text.contains(text, "下一版") || UTF8Text.contains(text, "下载") || UTF8Text.contains(text, "PDF")
+            || UTF8Text.contains(text, "上一篇") || UTF8Text.contains(text, "下一篇")
     }
 
     /// `07`, `7`, `A01`, `a1`: at most two letters then one to three digits.
-    private static func readNumber(_ scalars: [Unicode.Scalar], _ index: inout Int) -> String? {
+    private static func readNumber(_ text: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int>? {
         let start = index
-        while index < scalars.count, index - start < 2, scalars[index].isASCII, scalars[index].properties.isAlphabetic {
-            index += 1
-        }
+        while index < text.count, index - start < 2, isLetter(text[index]) { index += 1 }
         let digitsStart = index
-        while index < scalars.count, index - digitsStart < 3, ("0"..."9").contains(scalars[index]) { index += 1 }
+        while index < text.count, index - digitsStart < 3, isDigit(text[index]) { index += 1 }
         guard index > digitsStart else { index = start; return nil }
-        if index < scalars.count, ("0"..."9").contains(scalars[index]) { index = start; return nil }
-        return String(String.UnicodeScalarView(scalars[start..<index]))
+        if index < text.count, isDigit(text[index]) { index = start; return nil }
+        return start..<index
     }
 
-    private static func isLabelCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+    /// `PageRef.normalizedNumber` for what `readNumber` accepts (ASCII letters and digits only):
+    /// digits lose their leading zeros, lettered labels are upper-cased.
+    private static func normalizedNumber(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var bytes = Array(text[range])
+        if bytes.allSatisfy(isDigit) {
+            let firstNonZero = bytes.firstIndex { $0 != UInt8(ascii: "0") }
+            return firstNonZero.map { String(decoding: bytes[$0...], as: UTF8.self) } ?? "0"
+        }
+        for position in bytes.indices where isLetter(bytes[position]) { bytes[position] &= ~0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inline(__always) private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    @inline(__always) private static func isLabelByte(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
 }

@@ -12,7 +12,9 @@ struct PlainTextArticleParser {
 
     func parse(_ bytes: [UInt8]) throws(ParseError) -> ParsedPage {
         let lines = splitLines(bytes)
-        let labels = lines.indices.filter { PageLabel.parse(lines[$0].text) != nil }
+        // Label lines are read once: the page label and the edition list come from the same parses.
+        let labelPages = lines.map { PageLabel.parse($0.text) }
+        let labels = lines.indices.filter { labelPages[$0] != nil }
         let edition = editionRun(labels)
         let footerIndex = lines.indices.last.flatMap { DateText.first(in: lines[$0].text) != nil ? $0 : nil }
         let isNavigation = lines.map { NavigationResidue.isResidue($0.text) }
@@ -21,7 +23,7 @@ struct PlainTextArticleParser {
         }
 
         let pageLabelIndex = labels.first { !(edition?.contains($0) ?? false) }
-        var page = pageLabelIndex.flatMap { PageLabel.parse(lines[$0].text) }
+        var page = pageLabelIndex.flatMap { labelPages[$0] }
         let contentStart = (pageLabelIndex ?? -1) + 1
         let contentLimit = edition?.lowerBound ?? footerIndex ?? lines.count
 
@@ -31,7 +33,7 @@ struct PlainTextArticleParser {
         while cursor < contentLimit {
             let line = lines[cursor]
             if !isNavigation[cursor] {
-                if line.indented || Byline.names(inBylineLine: line.text) != nil || isProse(line.text) { break }
+                if line.indented || Byline.names(inBylineLine: line.text) != nil || Self.isProse(line.text) { break }
                 header.append(line.text)
             } else if !header.isEmpty {
                 header.removeAll()  // navigation after a header-like line: that line was residue too
@@ -67,7 +69,7 @@ struct PlainTextArticleParser {
             ParsedArticle(
                 paper: paper, date: date, page: page, kicker: titles.kicker, title: title, subtitle: titles.subtitle,
                 authors: body.authors, paragraphs: body.paragraphs, subheadings: body.subheadings,
-                edition: edition.map { $0.compactMap { PageLabel.parse(lines[$0].text) } } ?? [],
+                edition: edition.map { $0.compactMap { labelPages[$0] } } ?? [],
                 pageArticles: pageArticles))
     }
 
@@ -102,8 +104,9 @@ struct PlainTextArticleParser {
         return best
     }
 
-    private func isProse(_ text: String) -> Bool {
-        text.unicodeScalars.count > 40 || text.hasSuffix("。")
+    static func isProse(_ text: String) -> Bool {
+        // A last Character equal to 。 needs the UTF-8 to end in 。; only then ask `hasSuffix`.
+        UTF8Text.scalarCount(text, upTo: 40) > 40 || (UTF8Text.withBytes(text) { UTF8Text.hasSuffix($0, "。") } && text.hasSuffix("。"))
     }
 
     /// One line is the title; two are kicker and title (or title and `——` subtitle); three are
@@ -124,7 +127,8 @@ struct PlainTextArticleParser {
 
     /// The footer starts with paper name, page name, page number and title, glued together.
     private func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
-        let prefix = footer.split(separator: " ").first.map(String.init) ?? footer
+        // The first space-separated word, without splitting the whole footer.
+        let prefix = footer.drop(while: { $0 == " " }).split(separator: " ", maxSplits: 1).first.map(String.init) ?? footer
         var candidate: Substring?
         if let name = page?.name, let range = prefix.firstRange(of: name) {
             candidate = prefix[..<range.lowerBound]

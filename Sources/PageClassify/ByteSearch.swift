@@ -1,0 +1,41 @@
+/// Substring tests over UTF-8 bytes for the short names the classifier looks into (page names,
+/// paper names: a few dozen bytes).
+///
+/// Hand-written because the only library search at hand, Foundation's `DataProtocol.firstRange(of:)`,
+/// is generic and unspecialised across the module boundary: it cost tens of thousands of
+/// instructions per page name, more than matching the whole article. `memmem` would need a C call
+/// per rule for haystacks this short.
+enum ByteSearch {
+    /// Whether `needle` occurs in `haystack` as a contiguous run of bytes; an empty needle does.
+    static func contains(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        let needleCount = needle.count
+        guard needleCount <= haystack.count else { return false }
+        var start = 0
+        let lastStart = haystack.count - needleCount
+        while start <= lastStart {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needleCount, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needleCount { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.withUnsafeBufferPointer { contains($0, in: haystack) }
+    }
+
+    static func equal(_ left: [UInt8], _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        left.withUnsafeBufferPointer { left in
+            left.count == right.count && (left.isEmpty || memoryEqual(left, right))
+        }
+    }
+
+    private static func memoryEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<left.count where left[index] != right[index] { return false }
+        return true
+    }
+}

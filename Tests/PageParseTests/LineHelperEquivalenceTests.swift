@@ -1,0 +1,178 @@
+import PageModel
+import Testing
+
+@testable import PageParse
+
+/// The byte-level line helpers and their prefilters must answer exactly as the `String` code in
+/// `Reference` does, also on text built to trip them: spaces normalization drops or keeps,
+/// combining marks that glue onto punctuation, canonical equivalents, prepended characters.
+@Suite("Line helpers agree with the reference implementations")
+struct LineHelperEquivalenceTests {
+    static let prefixes = [
+        "", " ", "  ", "\t", "\u{1}", "\u{7F}", "\u{3000}", "\u{A0}", "\u{200B}", "\u{FEFF}", "\u{205F}", "\u{1680}",
+        "\u{85}", "\u{AD}", "\u{301}", " \u{301}", "\u{2000}", "\u{2001}", "\u{0600}", "\u{F900}", "■", "■ ", "※", "○○",
+        "（", "(", "【", "[", "\u{FF08}\u{301}", "\u{200D}",
+    ]
+    static let heads = [
+        "第", "第 ", "07", "A01", "a1", "第07版", "第A01版：", "07版:", "A01： ", "A01:", "第1版　　　", "第 3 版", "1234版",
+        "ABC1版", "第a1 版 :", "x07版", "记者", "本报记者", "本报讯", "本报", "文", "文/图", "图/文", "图书", "文化", "通讯员",
+        "新华社记者", "记者记者", "上一篇", "下一版", "上一期", "放大", "打印 返回", "三", "〇", "一二", "12", "五角场", "（完）",
+        "2013年06月27日", "2013-06-27", "2017 年 10 月 9 日", "2017-October-16", "2013/6/27", "摄", "\u{F9D1}", "\u{2F800}",
+    ]
+    static let tails = [
+        "", "要闻", " 毛海萍", "毛海萍 通讯员 李四", "张三摄", "李四报道", "城事·三区", "。", "！", "?", ":", "：要闻", " 下一版",
+        "PDF", "\u{301}", "。\u{301}", "\u{200D}", "\u{F902}", "\u{FE0F}", "）", ")", "】", "]", " ", "\u{3000}", "\u{205F}",
+        "\u{85}", "abc", "John Smith", String(repeating: "字", count: 41), String(repeating: "字", count: 25), "、王五，赵六/钱七|孙八;周九",
+        "\u{037E}王五", "\u{2001}", "记者", "本报讯", "报道", "版", "第3版", "版 第4版", "(记者 张三)日前", "（记者 王五 通讯员 赵六）讯",
+        "\u{0600}。", "文静", "本报记者张三摄", "A", "7", "\u{1F600}", "下载", "　　　", "5 6",
+    ]
+
+    /// Every prefix, head and tail, and a fixed pseudo-random sample of longer mixes.
+    static let inputs: [String] = {
+        var inputs: [String] = []
+        for prefix in prefixes {
+            for head in heads {
+                for tail in tails { inputs.append(prefix + head + tail) }
+            }
+        }
+        let pool = prefixes + heads + tails
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20000 {
+            inputs.append((0..<(2 + next(5))).map { _ in pool[next(pool.count)] }.joined())
+        }
+        return inputs
+    }()
+
+    /// Lines of the shared seed pages: real label, byline, residue and paragraph lines.
+    static func seedLines() throws -> [String] {
+        var lines: [String] = []
+        for file in ["seeds/000_725b41050449d912.txt", "pages/real/jjjcb-2017-07-22-node-1.html", "pages/real/rmrb-2017-10-16-node-1.html"] {
+            let text = try SharedFixtures.text(file)
+            lines += text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "<" || $0 == ">" }).map(String.init)
+        }
+        return lines
+    }
+
+    @Test func pageLabelMatchesReference() throws {
+        for input in Self.inputs + (try Self.seedLines()) {
+            for requireBanSuffix in [true, false] {
+                let expected = Reference.pageLabel(input, requireBanSuffix: requireBanSuffix)
+                #expect(PageLabel.parse(input, requireBanSuffix: requireBanSuffix) == expected, "\(input.debugDescription)")
+                if !PageLabel.mayBeLabel(input, requireBanSuffix: requireBanSuffix) {
+                    #expect(expected == nil, "prefilter rejected a label: \(input.debugDescription)")
+                }
+            }
+            #expect(PageLabel.findNumber(in: input) == Reference.findNumber(in: input), "\(input.debugDescription)")
+            #expect(PageLabel.containsNavigation(input) == Reference.containsNavigation(input))
+        }
+    }
+
+    @Test func pageLabelPrefilterLetsEveryLabelThrough() {
+        for label in ["第07版:城事·三区", " \u{3000}第A01版：头版", "07版:要闻", "\u{200B}第1版", "\u{FEFF}A01： 头版", "\u{85}第2版"] {
+            #expect(PageLabel.mayBeLabel(label, requireBanSuffix: false))
+        }
+        #expect(!PageLabel.mayBeLabel("五角场镇第07版", requireBanSuffix: true))
+        #expect(!PageLabel.mayBeLabel("第07期", requireBanSuffix: true))
+        #expect(PageLabel.mayBeLabel("A01： 头条", requireBanSuffix: false))
+        #expect(!PageLabel.mayBeLabel("A01： 头条", requireBanSuffix: true))
+    }
+
+    @Test func bylineMatchesReference() throws {
+        for input in Self.inputs + (try Self.seedLines()) {
+            let expected = Reference.bylineNames(input)
+            #expect(Byline.names(inBylineLine: input) == expected, "\(input.debugDescription)")
+            if !Byline.mayBeByline(input) {
+                #expect(expected == nil, "prefilter rejected a byline: \(input.debugDescription)")
+            }
+            #expect(Byline.leadingNames(inParagraph: input) == Reference.leadingNames(input), "\(input.debugDescription)")
+        }
+    }
+
+    /// Datelines whose bracket sits around the 16-scalar window and whose close bracket sits
+    /// around the 80-scalar window.
+    @Test func leadingNamesWindowsMatchReference() {
+        var inputs: [String] = []
+        for lead in 0...18 {
+            let head = String(repeating: "字", count: lead)
+            for opening in ["（", "(", "\u{301}（"] {
+                for inside in ["记者 张三", "本报记者 李四 通讯员 王五", "实习生 A B", String(repeating: "名", count: 70) + " 记者 X"] {
+                    for closing in ["）", ")", ""] {
+                        inputs.append(head + "讯" + opening + inside + closing + "日前")
+                        inputs.append(head + "电 " + opening + inside + closing)
+                    }
+                }
+            }
+        }
+        var found = 0
+        for input in inputs {
+            let expected = Reference.leadingNames(input)
+            #expect(Byline.leadingNames(inParagraph: input) == expected, "\(input.debugDescription)")
+            if !expected.isEmpty { found += 1 }
+        }
+        #expect(found > 50)
+    }
+
+    @Test func bylinePrefilterLetsEveryBylineThrough() {
+        for byline in ["■记者  毛海萍", "本报记者 X", "（记者 王五）", "[文/图 张三]", "\u{3000}通讯员 李四", "※ 张三", "\u{205F}记者 张三"] {
+            #expect(Byline.mayBeByline(byline))
+        }
+        #expect(!Byline.mayBeByline("五角场镇带动各类资源"))
+        #expect(!Byline.mayBeByline("本" + String(repeating: "字", count: 40)))
+        #expect(Byline.mayBeByline("本" + String(repeating: "字", count: 39)))
+    }
+
+    @Test func bodyHelpersMatchReference() throws {
+        for input in Self.inputs + (try Self.seedLines()) {
+            #expect(NavigationResidue.isResidue(input) == Reference.isResidue(input), "\(input.debugDescription)")
+            for emphasized in [false, true] {
+                let block = BodyBlock(text: input, emphasized: emphasized)
+                #expect(ArticleBody.looksLikeHeading(block) == Reference.looksLikeHeading(block), "\(input.debugDescription)")
+            }
+            #expect(PlainTextArticleParser.isProse(input) == Reference.isProse(input), "\(input.debugDescription)")
+        }
+    }
+
+    @Test func residueFilterKeepsNavigationLines() {
+        for line in ["放大 缩小 默认", "3 上一篇 下一篇 4", "上一版3 4下一版", "", " ", "12 三", "返回目录", "〇"] {
+            #expect(NavigationResidue.isResidue(line) == Reference.isResidue(line))
+            #expect(Reference.isResidue(line), "\(line)")
+        }
+    }
+
+    /// `UTF8Text.isSimple` promises that each listed scalar is a Character of its own next to any
+    /// other, is no other listed scalar in canonical equivalence, has combining class 0, takes
+    /// part in no decomposition that NFC leaves decomposed, and is whitespace only if U+0020.
+    @Test func simpleScalarsBehaveAsCharacters() {
+        var strings: [String] = []
+        for value in UInt32(0)...0x10FFFF where UTF8Text.isSimple(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let alone = String(Character(scalar))
+            let name = "U+\(String(value, radix: 16))"
+            #expect("\(alone)a".count == 2 && "a\(alone)".count == 2 && "\u{4E00}\(alone)字".count == 3, "\(name)")
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "\(name)")
+            #expect(!scalar.properties.isFullCompositionExclusion, "\(name)")
+            #expect(!scalar.properties.isWhitespace || value == 0x20, "\(name)")
+            #expect(!scalar.properties.isGraphemeExtend, "\(name)")
+            strings.append(alone)
+        }
+        #expect(strings.count > 29000)
+        // String order is by canonical equivalence: two equivalent scalars would sort side by side and compare equal.
+        strings.sort()
+        for (left, right) in zip(strings, strings.dropFirst()) where left == right {
+            Issue.record("\(left.unicodeScalars.first!.value) is canonically equivalent to \(right.unicodeScalars.first!.value)")
+        }
+    }
+
+    @Test func simpleScalarListCatchesEquivalents() {
+        // Canonical singletons and their targets must not both be simple: U+2000 = U+2002, U+F900 = U+8C48.
+        #expect(!(UTF8Text.isSimple(0x2000) && UTF8Text.isSimple(0x2002)))
+        #expect(!UTF8Text.isSimple(0xF900))
+        #expect(String(Character(Unicode.Scalar(0xF900)!)) == String(Character(Unicode.Scalar(0x8C48)!)))
+        #expect(!UTF8Text.isSimple(0x037E))  // GREEK QUESTION MARK = ";"
+        #expect(!UTF8Text.isSimple(0x0301) && !UTF8Text.isSimple(0x200D) && !UTF8Text.isSimple(0x3099))
+    }
+}

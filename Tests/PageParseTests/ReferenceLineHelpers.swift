@@ -1,0 +1,271 @@
+import PageModel
+
+@testable import PageParse
+
+/// The line helpers as they were before they moved to UTF-8 bytes and gained prefilters: plain
+/// `String`/`Character` code, slow but obviously right. `LineHelperEquivalenceTests` holds the
+/// fast versions to exactly these answers.
+///
+/// Something in the test build imports Foundation, whose `contains(_:)` for strings matches
+/// inside grapheme clusters; the library resolves to the standard library's, which is
+/// `firstRange(of:) != nil`, so that is spelled out here.
+enum Reference {
+    // MARK: PageLabel
+
+    static func pageLabel(_ raw: String, requireBanSuffix: Bool = true) -> PageRef? {
+        let text = TextBuilder.normalize(raw)
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty, scalars.count <= 80 else { return nil }
+        var index = 0
+        func skipSpaces() { while index < scalars.count, scalars[index] == " " { index += 1 } }
+        var hadDi = false
+        if scalars[index] == "第" { index += 1; hadDi = true; skipSpaces() }
+        guard let number = readNumber(scalars, &index) else { return nil }
+        skipSpaces()
+        if index < scalars.count, scalars[index] == "版" {
+            index += 1
+        } else if requireBanSuffix || hadDi {
+            return nil
+        } else {
+            guard index < scalars.count, scalars[index] == ":" || scalars[index] == "：" else { return nil }
+        }
+        skipSpaces()
+        if index < scalars.count, scalars[index] == ":" || scalars[index] == "：" { index += 1 }
+        let name = String(String.UnicodeScalarView(scalars[index...])).trimmingWhitespace()
+        guard !containsNavigation(name) else { return nil }
+        if name.unicodeScalars.count > 40 || name.firstRange(of: "。") != nil { return nil }
+        return PageRef(number: number, name: name.isEmpty ? nil : name)
+    }
+
+    static func findNumber(in text: String) -> String? {
+        let scalars = Array(TextBuilder.normalize(text).unicodeScalars)
+        var start = 0
+        while start < scalars.count {
+            var index = start
+            if scalars[index] == "第" { index += 1 }
+            while index < scalars.count, scalars[index] == " " { index += 1 }
+            let isBoundary = start == 0 || !isLabelCharacter(scalars[start - 1])
+            if isBoundary, let number = readNumber(scalars, &index) {
+                while index < scalars.count, scalars[index] == " " { index += 1 }
+                if index < scalars.count, scalars[index] == "版" { return PageRef.normalizedNumber(number) }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    static func containsNavigation(_ text: String) -> Bool {
+        text.containsUTF8("上一版") || text.containsUTF8("下一版") || text.containsUTF8("下载") || text.containsUTF8("PDF")
+            || text.containsUTF8("上一篇") || text.containsUTF8("下一篇")
+    }
+
+    private static func readNumber(_ scalars: [Unicode.Scalar], _ index: inout Int) -> String? {
+        let start = index
+        while index < scalars.count, index - start < 2, scalars[index].isASCII, scalars[index].properties.isAlphabetic {
+            index += 1
+        }
+        let digitsStart = index
+        while index < scalars.count, index - digitsStart < 3, ("0"..."9").contains(scalars[index]) { index += 1 }
+        guard index > digitsStart else { index = start; return nil }
+        if index < scalars.count, ("0"..."9").contains(scalars[index]) { index = start; return nil }
+        return String(String.UnicodeScalarView(scalars[start..<index]))
+    }
+
+    private static func isLabelCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+    }
+
+    // MARK: Byline
+
+    private static let roles = [
+        "本报特约记者", "本报见习记者", "本报实习记者", "本报通讯员", "本报记者", "特约记者", "见习记者", "实习记者",
+        "首席记者", "特派记者", "新华社记者", "记者", "通讯员", "实习生", "撰稿", "作者", "摄影", "编辑",
+        "文图", "文/图", "图/文", "文", "图", "摄",
+    ]
+    private static let markers: Set<Unicode.Scalar> = ["■", "□", "●", "◆", "◇", "▲", "★", "☆", "▼", "◎", "※", "○"]
+    private static let separators: Set<Unicode.Scalar> = [" ", "、", "，", ",", "/", "／", "|", "｜", ";", "；"]
+
+    static func bylineNames(_ raw: String) -> [String]? {
+        var text = TextBuilder.normalize(raw)
+        var hadMarker = false
+        while let first = text.unicodeScalars.first, markers.contains(first) || first == " " {
+            text.unicodeScalars.removeFirst()
+            hadMarker = true
+        }
+        text = stripBrackets(text)
+        guard !text.isEmpty, text.unicodeScalars.count <= 40 else { return nil }
+        if text.contains(where: { "。！？!?：:“”\"".contains($0) }) { return nil }
+        let startsWithRole = roles.contains { text.hasPrefix($0) } && !text.hasPrefix("文化") && !text.hasPrefix("图书")
+        guard startsWithRole || hadMarker else { return nil }
+        let names = splitNames(text)
+        return names.isEmpty ? nil : names
+    }
+
+    static func leadingNames(_ paragraph: String) -> [String] {
+        let scalars = Array(paragraph.unicodeScalars.prefix(80))
+        guard let open = scalars.prefix(16).firstIndex(where: { $0 == "（" || $0 == "(" }), open > 0 else { return [] }
+        let before = String(String.UnicodeScalarView(scalars[..<open])).trimmingWhitespace()
+        guard before.hasSuffix("讯") || before.hasSuffix("电") else { return [] }
+        guard let close = scalars[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return [] }
+        let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close]))
+        guard roles.contains(where: { inside.firstRange(of: $0) != nil && $0.unicodeScalars.count > 1 }) else { return [] }
+        return splitNames(inside)
+    }
+
+    private static func splitNames(_ text: String) -> [String] {
+        var names: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            var token = String(current)
+            current = String.UnicodeScalarView()
+            var stripped = true
+            while stripped {
+                stripped = false
+                for role in roles where role.unicodeScalars.count > 1 && token.hasPrefix(role) && token != role {
+                    token = String(token.dropFirst(role.count))
+                    stripped = true
+                    break
+                }
+            }
+            if token.unicodeScalars.count >= 3, token.hasSuffix("摄") || token.hasSuffix("报道") {
+                token = String(token.dropLast(token.hasSuffix("摄") ? 1 : 2))
+            }
+            token = token.trimmingWhitespace()
+            guard !token.isEmpty, !roles.contains(token), token != "报道", token != "本报讯" else { return }
+            let length = token.unicodeScalars.count
+            guard length >= 2, length <= (token.unicodeScalars.allSatisfy(\.isASCII) ? 30 : 6) else { return }
+            if !names.contains(token) { names.append(token) }
+        }
+        for scalar in text.unicodeScalars {
+            if separators.contains(scalar) { flush() } else { current.append(scalar) }
+        }
+        flush()
+        return names
+    }
+
+    private static func stripBrackets(_ text: String) -> String {
+        let pairs: [(Character, Character)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")]
+        for (open, close) in pairs where text.first == open && text.last == close && text.count >= 2 {
+            return String(text.dropFirst().dropLast()).trimmingWhitespace()
+        }
+        return text
+    }
+
+    // MARK: ArticleBody, NavigationResidue, PlainTextArticleParser
+
+    static func looksLikeHeading(_ block: BodyBlock) -> Bool {
+        let count = block.text.unicodeScalars.count
+        if block.emphasized { return count <= 40 }
+        guard count <= 25, let last = block.text.unicodeScalars.last else { return false }
+        if sentencePunctuation.contains(last) { return false }
+        if block.text.unicodeScalars.contains(where: { $0 == "。" || $0 == "！" || $0 == "？" }) { return false }
+        if let first = block.text.unicodeScalars.first, first == "（" || first == "(" { return false }
+        return true
+    }
+
+    private static let sentencePunctuation: Set<Unicode.Scalar> = [
+        "。", "！", "？", "!", "?", "…", "”", "’", "\"", "；", ";", "，", ",", "、", "）", ")", "：", ":", "—",
+    ]
+
+    private static let words: Set<String> = ["放大", "缩小", "默认", "打印", "返回", "关闭", "收藏", "上一期", "下一期", "返回目录"]
+
+    static func isResidue(_ text: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        if text.containsUTF8("上一篇") || text.containsUTF8("下一篇") || text.containsUTF8("上一版") || text.containsUTF8("下一版") {
+            return text.unicodeScalars.count <= 30
+        }
+        let tokens = text.split(separator: " ")
+        guard !tokens.isEmpty else { return true }
+        return tokens.allSatisfy { words.contains(String($0)) || $0.allSatisfy(\.isNumber) }
+    }
+
+    static func isProse(_ text: String) -> Bool {
+        text.unicodeScalars.count > 40 || text.hasSuffix("。")
+    }
+
+    // MARK: DateText
+
+    static func firstDate(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if isDigit(scalars[index]), index == 0 || !isDigit(scalars[index - 1]), let date = date(at: index, in: scalars) {
+                return date
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func date(at start: Int, in scalars: [Unicode.Scalar]) -> String? {
+        var index = start
+        guard let year = number(scalars, &index, maxDigits: 4), year >= 1900, year <= 2100, index - start == 4 else { return nil }
+        skipSpaces(scalars, &index)
+        guard index < scalars.count else { return nil }
+        let separator = scalars[index]
+        guard separator == "-" || separator == "/" || separator == "." || separator == "年" else { return nil }
+        index += 1
+        skipSpaces(scalars, &index)
+        var month: Int
+        if let value = number(scalars, &index, maxDigits: 2) {
+            month = value
+        } else if separator == "-", let value = monthName(scalars, &index) {
+            month = value
+        } else {
+            return nil
+        }
+        skipSpaces(scalars, &index)
+        guard index < scalars.count else { return nil }
+        let second = scalars[index]
+        if separator == "年" {
+            guard second == "月" else { return nil }
+        } else if second != separator {
+            return nil
+        }
+        index += 1
+        skipSpaces(scalars, &index)
+        guard let day = number(scalars, &index, maxDigits: 2) else { return nil }
+        if separator == "年" {
+            skipSpaces(scalars, &index)
+            guard index < scalars.count, scalars[index] == "日" || scalars[index] == "号" else { return nil }
+        } else if index < scalars.count, isDigit(scalars[index]) {
+            return nil
+        }
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    private static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    private static func monthName(_ scalars: [Unicode.Scalar], _ index: inout Int) -> Int? {
+        let start = index
+        while index < scalars.count, scalars[index].isASCII, scalars[index].properties.isAlphabetic { index += 1 }
+        let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+        guard word.count >= 3, let position = months.firstIndex(where: { $0 == word || $0.hasPrefix(word) }) else {
+            index = start
+            return nil
+        }
+        return position + 1
+    }
+
+    private static func number(_ scalars: [Unicode.Scalar], _ index: inout Int, maxDigits: Int) -> Int? {
+        let start = index
+        var value = 0
+        while index < scalars.count, index - start < maxDigits, isDigit(scalars[index]) {
+            value = value * 10 + Int(scalars[index].value - 48)
+            index += 1
+        }
+        return index > start ? value : nil
+    }
+
+    private static func skipSpaces(_ scalars: [Unicode.Scalar], _ index: inout Int) {
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}" { index += 1 }
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
