@@ -68,14 +68,12 @@ struct FounderArticleParser {
         guard let range = bodyRange() else { return [] }
         var blocks: [BodyBlock] = []
         var builder = TextBuilder()
-        // The same line's text outside <b>/<strong>; only its emptiness matters, so it stops
-        // growing at its first visible character.
-        var plain = TextBuilder()
+        var hasTextOutsideEmphasis = false  // outside <b>/<strong>, on the current line
         var emphasisEnds: [Int] = []
         func flush() {
             let text = builder.take()
-            let emphasized = plain.isEmpty
-            plain.reset()
+            let emphasized = !hasTextOutsideEmphasis
+            hasTextOutsideEmphasis = false
             if !text.isEmpty { blocks.append(BodyBlock(text: text, emphasized: emphasized)) }
         }
         document.bytes.withUnsafeBufferPointer { buffer in
@@ -90,7 +88,9 @@ struct FounderArticleParser {
                 case .text:
                     let slice = buffer[node.start..<node.start + node.length]
                     builder.append(slice, decodeEntities: true)
-                    if emphasisEnds.isEmpty, plain.isEmpty { plain.append(slice, decodeEntities: true) }
+                    if emphasisEnds.isEmpty, !hasTextOutsideEmphasis {
+                        hasTextOutsideEmphasis = TextBuilder.hasVisibleText(slice, decodeEntities: true)
+                    }
                 case .comment, .rawText:
                     break
                 }
@@ -105,7 +105,7 @@ struct FounderArticleParser {
     private func secByline() -> [String]? {
         for index in document.elements(.div) + document.elements(.p) where document.hasClass("sec", index) {
             let text = document.text(of: index) { child in
-                (document.attribute("class", of: child)?.lowercased().contains("date") ?? false)
+                document.attribute("class", of: child, contains: "date")
             }
             if let names = Byline.names(inBylineLine: text) { return names }
         }

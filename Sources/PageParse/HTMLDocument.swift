@@ -111,6 +111,23 @@ struct HTMLDocument {
         return bytes.withUnsafeBufferPointer { $0.hasPrefixIgnoringASCIICase(lowercasedPrefix, from: range.lowerBound, to: range.upperBound) }
     }
 
+    /// True when attribute `name`, decoded and lower-cased, contains `lowercasedPart`.
+    func attribute(_ name: StaticString, of index: Int, contains lowercasedPart: StaticString) -> Bool {
+        guard let range = attributeRange(name, of: index) else { return false }
+        // Whitespace normalization cannot create or break a match of a part without spaces.
+        guard isVerbatim(range, allowingSpaces: true) else {
+            return attribute(name, of: index)?.lowercased().contains(lowercasedPart.description) == true
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var start = range.lowerBound
+            while range.upperBound - start >= lowercasedPart.utf8CodeUnitCount {
+                if buffer.hasPrefixIgnoringASCIICase(lowercasedPart, from: start, to: range.upperBound) { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
     /// True when the element's `class` attribute lists `name` (lower case) among its
     /// space-separated classes.
     func hasClass(_ name: StaticString, _ index: Int) -> Bool {

@@ -30,40 +30,75 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
         }
     }
 
-    /// Looks a lower-cased ASCII name up; names are packed into an integer so no String is
-    /// built, and compared within their length's short bucket (cheaper than hashing).
+    /// Looks a name up, ASCII case-insensitively. Names of up to eight bytes are packed into an
+    /// integer and switched on (the compiler turns the constants below, each name's bytes
+    /// big-endian, into a few comparisons); only the `founder-*` names are longer.
     static func named(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> HTMLTag {
         let length = end - start
-        guard length > 0, length < byLength.count else { return .other }
-        var key: UInt128 = 0
-        for index in start..<end {
-            key = key << 8 | UInt128(bytes[index] | (bytes[index] >= 0x41 && bytes[index] <= 0x5A ? 0x20 : 0))
+        guard length > 0 else { return .other }
+        guard length <= 8 else { return founderTag(bytes, from: start, to: end) }
+        var key: UInt64 = 0
+        for index in start..<end { key = key << 8 | UInt64(asciiLower(bytes[index])) }
+        return switch key {
+        case 0x61: .a
+        case 0x62: .b
+        case 0x69: .i
+        case 0x70: .p
+        case 0x75: .u
+        case 0x6272: .br
+        case 0x656D: .em
+        case 0x6831: .h1
+        case 0x6832: .h2
+        case 0x6833: .h3
+        case 0x6834: .h4
+        case 0x6835: .h5
+        case 0x6836: .h6
+        case 0x6872: .hr
+        case 0x6C69: .li
+        case 0x6F6C: .ol
+        case 0x7464: .td
+        case 0x7468: .th
+        case 0x7472: .tr
+        case 0x756C: .ul
+        case 0x636F6C: .col
+        case 0x646976: .div
+        case 0x696D67: .img
+        case 0x6D6170: .map
+        case 0x776272: .wbr
+        case 0x61726561: .area
+        case 0x62617365: .base
+        case 0x626F6479: .body
+        case 0x666F6E74: .font
+        case 0x666F726D: .form
+        case 0x68656164: .head
+        case 0x68746D6C: .html
+        case 0x6C696E6B: .link
+        case 0x6D657461: .meta
+        case 0x7370616E: .span
+        case 0x656D626564: .embed
+        case 0x696E707574: .input
+        case 0x706172616D: .param
+        case 0x7374796C65: .style
+        case 0x7461626C65: .table
+        case 0x74626F6479: .tbody
+        case 0x7469746C65: .title
+        case 0x63656E746572: .center
+        case 0x696672616D65: .iframe
+        case 0x6F7074696F6E: .option
+        case 0x736372697074: .script
+        case 0x73656C656374: .select
+        case 0x736F75726365: .source
+        case 0x7374726F6E67: .strong
+        case 0x6E6F736372697074: .noscript
+        case 0x7465787461726561: .textarea
+        default: .other
         }
-        for entry in byLength[length] where entry.key == key { return entry.tag }
-        return .other
     }
 
-    private static let byLength: [[(key: UInt128, tag: HTMLTag)]] = {
-        let names: [(String, HTMLTag)] = [
-            ("a", .a), ("area", .area), ("b", .b), ("body", .body), ("br", .br), ("center", .center),
-            ("div", .div), ("em", .em), ("font", .font), ("form", .form), ("h1", .h1), ("h2", .h2),
-            ("h3", .h3), ("h4", .h4), ("h5", .h5), ("h6", .h6), ("head", .head), ("hr", .hr),
-            ("html", .html), ("i", .i), ("iframe", .iframe), ("img", .img), ("input", .input),
-            ("li", .li), ("link", .link), ("map", .map), ("meta", .meta), ("noscript", .noscript),
-            ("ol", .ol), ("option", .option), ("p", .p), ("script", .script), ("select", .select),
-            ("span", .span), ("strong", .strong), ("style", .style), ("table", .table),
-            ("tbody", .tbody), ("td", .td), ("textarea", .textarea), ("th", .th), ("title", .title),
-            ("tr", .tr), ("u", .u), ("ul", .ul), ("col", .col), ("base", .base), ("wbr", .wbr),
-            ("embed", .embed), ("param", .param), ("source", .source),
-            ("founder-title", .founderTitle), ("founder-content", .founderContent),
-            ("founder-author", .founderAuthor),
-        ]
-        var buckets = [[(key: UInt128, tag: HTMLTag)]](repeating: [], count: 17)
-        for (name, tag) in names {
-            var key: UInt128 = 0
-            for byte in name.utf8 { key = key << 8 | UInt128(byte) }
-            buckets[name.utf8.count].append((key, tag))
-        }
-        return buckets
-    }()
+    private static func founderTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> HTMLTag {
+        if bytes.equalsIgnoringASCIICase("founder-title", from: start, to: end) { return .founderTitle }
+        if bytes.equalsIgnoringASCIICase("founder-content", from: start, to: end) { return .founderContent }
+        if bytes.equalsIgnoringASCIICase("founder-author", from: start, to: end) { return .founderAuthor }
+        return .other
+    }
 }

@@ -173,19 +173,16 @@ private struct TreeBuilder {
     }
 
     private mutating func rawText(of tag: HTMLTag, element: Int, from start: Int) -> Int {
-        let closing: [UInt8] = tag == .script ? Array("</script".utf8) : tag == .style ? Array("</style".utf8)
-            : tag == .title ? Array("</title".utf8) : Array("</textarea".utf8)
+        let name: StaticString = tag == .script ? "script" : tag == .style ? "style" : tag == .title ? "title" : "textarea"
         var index = start
         var contentEnd = buffer.count
-        let last = buffer.count - closing.count
+        let last = buffer.count - (name.utf8CodeUnitCount + 2)
         while index <= last {
-            if buffer[index] == UInt8(ascii: "<"), buffer[index + 1] == UInt8(ascii: "/") {
-                var matches = true
-                for offset in 2..<closing.count where buffer[index + offset] | 0x20 != closing[offset] {
-                    matches = false
-                    break
-                }
-                if matches { contentEnd = index; break }
+            index = buffer.index(of: UInt8(ascii: "<"), from: index, to: last + 1)
+            guard index <= last else { break }
+            if buffer[index + 1] == UInt8(ascii: "/"), buffer.hasPrefixIgnoringASCIICase(name, from: index + 2, to: buffer.count) {
+                contentEnd = index
+                break
             }
             index += 1
         }

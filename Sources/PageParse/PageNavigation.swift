@@ -154,7 +154,7 @@ struct PageNavigation {
             if text.unicodeScalars.count <= 60, let page = PageLabel.parse(text) { return page }
         }
         for index in nodes.indices where nodes[index].kind == .element && nodes[index].end - index <= 24 {
-            guard let classes = document.attribute("class", of: index), classes.lowercased().contains("date") else { continue }
+            guard document.attribute("class", of: index, contains: "date") else { continue }
             if let number = PageLabel.findNumber(in: document.text(of: index)) { return PageRef(number: number, name: nil) }
         }
         return nil

@@ -97,18 +97,43 @@ struct TextBuilder {
         return byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF
     }
 
+    /// Whether appending `slice` to an empty builder would leave it non-empty, decided at the
+    /// first visible character instead of building the text (same rules as `append`).
+    static func hasVisibleText(_ slice: Slice<UnsafeBufferPointer<UInt8>>, decodeEntities: Bool) -> Bool {
+        let buffer = slice.base
+        var index = slice.startIndex
+        let end = slice.endIndex
+        while index < end {
+            let byte = buffer[index]
+            if byte < 0x80 {
+                if byte > 0x20, byte != UInt8(ascii: "&") { return true }
+                if byte == UInt8(ascii: "&") {
+                    guard decodeEntities, let (scalar, next) = HTMLEntities.decode(buffer, at: index, end: end) else { return true }
+                    if !isSpace(scalar), scalar != "\u{200B}", scalar != "\u{FEFF}", scalar != "\u{AD}" { return true }
+                    index = next
+                    continue
+                }
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 { index += 2; continue }
+            if byte == 0xE3, index + 2 < end, buffer[index + 1] == 0x80, buffer[index + 2] == 0x80 { index += 3; continue }
+            if byte == 0xE2, index + 2 < end, buffer[index + 1] == 0x80 {
+                let third = buffer[index + 2]
+                if third <= 0x8B || third == 0xAF || third == 0xA8 || third == 0xA9 { index += 3; continue }
+            }
+            if byte == 0xEF, index + 2 < end, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF { index += 3; continue }
+            return true
+        }
+        return false
+    }
+
     /// The text so far (never with a trailing space) and a reset builder.
     mutating func take() -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
         return text
-    }
-
-    /// Empties the builder without building the text.
-    mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        pendingSpace = false
     }
 
     private mutating func flushSpace() {
