@@ -100,37 +100,9 @@ private struct TreeBuilder {
         let nameStart = lessThan + 1
         let nameStop = nameEnd(from: nameStart)
         let tag = HTMLTag.named(buffer, from: nameStart, to: nameStop)
-        var index = nameStop
-        var quote: UInt8 = 0
-        var afterEquals = false
-        var selfClosing = false
-        // Without quote characters before the next `>`, that `>` ends the tag: skip the
-        // byte-by-byte attribute walk, which only matters for quoted values.
-        let greaterThan = buffer.index(of: UInt8(ascii: ">"), from: nameStop, to: buffer.count)
-        if buffer.index(of: UInt8(ascii: "\""), from: nameStop, to: greaterThan) == greaterThan,
-            buffer.index(of: UInt8(ascii: "'"), from: nameStop, to: greaterThan) == greaterThan
-        {
-            index = greaterThan
-        }
-        while index < buffer.count {
-            let byte = buffer[index]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: ">") {
-                break
-            } else if afterEquals && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) {
-                quote = byte
-                afterEquals = false
-            } else if byte == UInt8(ascii: "=") {
-                afterEquals = true
-            } else if !isSpace(byte) {
-                afterEquals = false
-            }
-            index += 1
-        }
-        let attributesEnd = index
-        if attributesEnd > nameStop, buffer[attributesEnd - 1] == UInt8(ascii: "/") { selfClosing = true }
-        let after = min(index + 1, buffer.count)
+        let attributesEnd = attributesEnd(from: nameStop)
+        let selfClosing = attributesEnd > nameStop && buffer[attributesEnd - 1] == UInt8(ascii: "/")
+        let after = min(attributesEnd + 1, buffer.count)
 
         closeImplicitly(before: tag)
         let parent = open.last ?? -1
@@ -146,6 +118,30 @@ private struct TreeBuilder {
             open.append(nodeIndex)
         }
         return after
+    }
+
+    /// Where a start tag's attributes end: the first `>` outside a quoted value, or the end of
+    /// the page. A quote opens a value only when the last non-space byte before it (after the
+    /// name) is `=`, so a stray quote in broken markup cannot swallow the rest of the page. The
+    /// scan jumps between `>`, quotes and closing quotes instead of walking every byte.
+    private func attributesEnd(from nameStop: Int) -> Int {
+        let end = buffer.count
+        var index = nameStop
+        while true {
+            let greaterThan = buffer.index(of: UInt8(ascii: ">"), from: index, to: end)
+            let doubleQuote = buffer.index(of: UInt8(ascii: "\""), from: index, to: greaterThan)
+            let quote = buffer.index(of: UInt8(ascii: "'"), from: index, to: doubleQuote)
+            guard quote < greaterThan else { return greaterThan }
+            var before = quote - 1
+            while before >= nameStop, isSpace(buffer[before]) { before -= 1 }
+            guard before >= nameStop, buffer[before] == UInt8(ascii: "=") else {
+                index = quote + 1
+                continue
+            }
+            let closing = buffer.index(of: buffer[quote], from: quote + 1, to: end)
+            guard closing < end else { return end }
+            index = closing + 1
+        }
     }
 
     /// `<p>` closes an open `<p>`, `<li>` an open `<li>`, a cell an open cell: the unclosed

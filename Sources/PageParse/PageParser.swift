@@ -61,27 +61,48 @@ public struct PageParser: Sendable {
     /// More than 1% control characters or replacement characters: not text.
     private func looksBinary(_ bytes: [UInt8]) -> Bool {
         let sample = min(bytes.count, 64 * 1024)
+        return PageParser.suspiciousBytes(in: bytes, sample: sample) * 100 > sample
+    }
+
+    /// Control bytes other than tab, line feed, form feed and carriage return, plus U+FFFD
+    /// sequences, in the first `sample` bytes.
+    static func suspiciousBytes(in bytes: [UInt8], sample: Int) -> Int {
         var suspicious = 0
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBufferPointer { buffer in
+            // U+FFFD (EF BF BD), found from its last byte: BD is a rare continuation byte in
+            // Chinese text, while EF leads all the full-width punctuation.
+            var position = 2
+            while position < sample {
+                position = buffer.index(of: 0xBD, from: position, to: sample)
+                guard position < sample else { break }
+                if buffer[position - 1] == 0xBF, buffer[position - 2] == 0xEF { suspicious += 1 }
+                position += 1
+            }
+            // Eight bytes at a time (bit tricks from "Bit Twiddling Hacks": any byte below 0x09,
+            // between 0x0D and 0x20, or equal to 0x0B); only flagged words are counted byte by
+            // byte, so the tabs and line breaks of ordinary text cost nothing extra.
+            let raw = UnsafeRawBufferPointer(buffer)
+            let ones: UInt64 = 0x0101_0101_0101_0101, low7 = ones &* 0x7F, highs = ones &* 0x80
             var index = 0
             while index < sample {
-                // Eight bytes at a time: words without a control byte or an 0xEF lead byte (the
-                // start of U+FFFD) cannot add to the count, and most words of text are such.
                 if index + 8 <= sample {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                    let control = (word &- ones &* 0x20) & ~word & highs
-                    let marked = word ^ (ones &* 0xEF)
-                    let replacementLead = (marked &- ones) & ~marked & highs
-                    if control | replacementLead == 0 { index += 8; continue }
+                    let below09 = (word &- ones &* 0x09) & ~word & highs
+                    let masked = word & low7
+                    let between0Dand20 = (ones &* (127 + 0x20) &- masked) & ~word & (masked &+ ones &* (127 - 0x0D)) & highs
+                    let verticalTab = word ^ (ones &* 0x0B)
+                    let equals0B = (verticalTab &- ones) & ~verticalTab & highs
+                    if below09 | between0Dand20 | equals0B == 0 { index += 8; continue }
                 }
-                let byte = raw[index]
-                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { suspicious += 1 }
-                if byte == 0xEF, index + 2 < sample, raw[index + 1] == 0xBF, raw[index + 2] == 0xBD { suspicious += 1 }
-                index += 1
+                let stop = min(index + 8, sample)
+                while index < stop {
+                    let byte = buffer[index]
+                    if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { suspicious += 1 }
+                    index += 1
+                }
             }
         }
-        return suspicious * 100 > sample
+        return suspicious
     }
 
     /// A tag at the start, or a structural tag / enpproperty comment within the first 64 KB.

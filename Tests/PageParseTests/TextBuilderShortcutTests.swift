@@ -26,3 +26,27 @@ import Testing
         }
     }
 }
+
+/// The word-at-a-time binary sniffing must count exactly what a byte loop counts.
+@Suite struct BinarySniffingTests {
+    static func reference(_ bytes: [UInt8], sample: Int) -> Int {
+        var count = 0
+        for index in 0..<sample {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { count += 1 }
+            if byte == 0xEF, index + 2 < sample, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { count += 1 }
+        }
+        return count
+    }
+
+    @Test func countsLikeAByteLoop() {
+        var random = SystemRandomNumberGenerator()
+        // Bytes around every boundary the bit tricks use, plus U+FFFD pieces and ordinary text.
+        let alphabet: [UInt8] = Array(0...0x21) + [0x7F, 0x80, 0x8B, 0x8D, 0xA0, 0xBD, 0xBF, 0xEF, 0xE4, 0xFF, 0x41]
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let sample = Int.random(in: 0...bytes.count, using: &random)
+            #expect(PageParser.suspiciousBytes(in: bytes, sample: sample) == Self.reference(bytes, sample: sample), "\(bytes) sample \(sample)")
+        }
+    }
+}
