@@ -78,21 +78,15 @@ public struct PageParser: Sendable {
                 if buffer[position - 1] == 0xBF, buffer[position - 2] == 0xEF { suspicious += 1 }
                 position += 1
             }
-            // Eight bytes at a time (bit tricks from "Bit Twiddling Hacks": any byte below 0x09,
-            // between 0x0D and 0x20, or equal to 0x0B); only flagged words are counted byte by
-            // byte, so the tabs and line breaks of ordinary text cost nothing extra.
+            // Eight bytes at a time: only words holding a byte below 0x20 ("Bit Twiddling Hacks",
+            // hasless) are counted byte by byte, and in text those are the few with a line break.
             let raw = UnsafeRawBufferPointer(buffer)
-            let ones: UInt64 = 0x0101_0101_0101_0101, low7 = ones &* 0x7F, highs = ones &* 0x80
+            let ones: UInt64 = 0x0101_0101_0101_0101
             var index = 0
             while index < sample {
                 if index + 8 <= sample {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let below09 = (word &- ones &* 0x09) & ~word & highs
-                    let masked = word & low7
-                    let between0Dand20 = (ones &* (127 + 0x20) &- masked) & ~word & (masked &+ ones &* (127 - 0x0D)) & highs
-                    let verticalTab = word ^ (ones &* 0x0B)
-                    let equals0B = (verticalTab &- ones) & ~verticalTab & highs
-                    if below09 | between0Dand20 | equals0B == 0 { index += 8; continue }
+                    if (word &- ones &* 0x20) & ~word & (ones &* 0x80) == 0 { index += 8; continue }
                 }
                 let stop = min(index + 8, sample)
                 while index < stop {
