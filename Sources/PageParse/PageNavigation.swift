@@ -57,7 +57,7 @@ struct PageNavigation {
     func articleLinks() -> [ArticleLink] {
         var candidates: [(link: ArticleLink, key: String)] = []
         for index in document.elements(.a) where document.nodes[index].end - index <= 256 {
-            guard let href = document.attribute("href", of: index), let title = title(ofLink: index) else { continue }
+            guard let title = title(ofLink: index), let href = document.attribute("href", of: index) else { continue }
             candidates.append((ArticleLink(title: title, href: href), PageNavigation.key(href)))
         }
         let mapKeys = Set(document.elements(.area).compactMap { document.attribute("href", of: $0).map(PageNavigation.key) })
