@@ -8,6 +8,16 @@ struct FounderArticleParser {
     let document: HTMLDocument
     let metadata: PageMetadata
     let navigation: PageNavigation
+    /// The body's node range: `<founder-content>`, the web-CMS comment pair, `#ozoom`, `.article`.
+    /// Found once, since both the page-kind decision and the body reading need it.
+    let bodyRange: Range<Int>?
+
+    init(document: HTMLDocument, metadata: PageMetadata, navigation: PageNavigation) {
+        self.document = document
+        self.metadata = metadata
+        self.navigation = navigation
+        bodyRange = FounderArticleParser.findBody(in: document)
+    }
 
     func parse() throws(ParseError) -> ParsedArticle {
         let cells = document.elements(.td)
@@ -50,13 +60,12 @@ struct FounderArticleParser {
 
     private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
-    /// The body's node range: `<founder-content>`, the web-CMS comment pair, `#ozoom`, `.article`.
-    func bodyRange() -> Range<Int>? {
+    private static func findBody(in document: HTMLDocument) -> Range<Int>? {
         if let content = document.elements(.founderContent).first { return (content + 1)..<document.nodes[content].end }
-        let comments = document.nodes.indices.filter { document.nodes[$0].kind == .comment }
-        if let open = comments.first(where: { document.content(of: $0).hasPrefix("enpcontent") }) {
-            let close = comments.first { $0 > open && document.content(of: $0).hasPrefix("/enpcontent") } ?? document.nodes.count
-            return (open + 1)..<close
+        let nodes = document.nodes
+        if let open = nodes.indices.first(where: { nodes[$0].kind == .comment && document.content(of: $0, hasPrefix: "enpcontent") }) {
+            let close = nodes.indices[(open + 1)...].first { nodes[$0].kind == .comment && document.content(of: $0, hasPrefix: "/enpcontent") }
+            return (open + 1)..<(close ?? nodes.count)
         }
         if let zoom = document.element(withID: "ozoom") { return (zoom + 1)..<document.nodes[zoom].end }
         return nil
@@ -65,7 +74,7 @@ struct FounderArticleParser {
     /// Body lines: block elements and `<br>` split paragraphs; a line whose text all sits in
     /// `<b>`/`<strong>` is marked emphasized.
     func bodyBlocks() -> [BodyBlock] {
-        guard let range = bodyRange() else { return [] }
+        guard let range = bodyRange else { return [] }
         var blocks: [BodyBlock] = []
         var builder = TextBuilder()
         var hasTextOutsideEmphasis = false  // outside <b>/<strong>, on the current line

@@ -182,6 +182,12 @@ struct HTMLDocument {
         text(index + 1..<max(index + 1, nodes[index].end), skipping: skipping)
     }
 
+    /// True when a comment's or raw-text node's raw content starts with `prefix` (exact bytes).
+    func content(of index: Int, hasPrefix prefix: StaticString) -> Bool {
+        let node = nodes[index]
+        return bytes.withUnsafeBufferPointer { $0.hasPrefix(prefix, from: node.start, to: node.start + node.length) }
+    }
+
     /// Raw content of a comment or raw-text node, entities decoded when asked.
     func content(of index: Int, decodeEntities: Bool = false) -> String {
         let node = nodes[index]

@@ -22,14 +22,10 @@ public struct PageParser: Sendable {
         let document = HTMLTokenizer.parse(bytes)
         let metadata = PageMetadata(document)
         let navigation = PageNavigation(document)
-        let article = FounderArticleParser(document: document, metadata: metadata, navigation: navigation)
         let node = NodePageParser(document: document, metadata: metadata, navigation: navigation)
-        switch metadata.pageType {
-        case "2": return .node(try node.parse())
-        case "1": return .article(try article.parse())
-        default: break
-        }
-        if metadata.isWebCMS || hasArticleMarkers(document, article) { return .article(try article.parse()) }
+        if metadata.pageType == "2" { return .node(try node.parse()) }
+        let article = FounderArticleParser(document: document, metadata: metadata, navigation: navigation)
+        if metadata.pageType == "1" || metadata.isWebCMS || hasArticleMarkers(document, article) { return .article(try article.parse()) }
         if !navigation.articleLinks().isEmpty { return .node(try node.parse()) }
         throw ParseError(.notAPage, "HTML without an article body, title or article list (title: \(metadata.documentTitle ?? "none")): \(ParseError.preview(of: bytes))")
     }
@@ -38,7 +34,7 @@ public struct PageParser: Sendable {
     private func hasArticleMarkers(_ document: HTMLDocument, _ article: FounderArticleParser) -> Bool {
         if !document.elements(.founderContent).isEmpty || !document.elements(.founderTitle).isEmpty { return true }
         if document.elements(.td).contains(where: { document.hasClass("font01", $0) }) { return true }
-        guard let body = article.bodyRange() else { return false }
+        guard let body = article.bodyRange else { return false }
         return document.elements(.p).contains { paragraph in
             body.contains(paragraph) && document.nodes[paragraph].end - paragraph <= 256
                 && document.text(of: paragraph).unicodeScalars.count >= 20
