@@ -76,8 +76,23 @@ enum PageLabel {
         while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
         let name = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         // `第3版 下一版` style leftovers and a sentence after the label are not page names.
-        guard !containsNavigation(name), UTF8Text.scalarCount(name, upTo: 40) <= 40, !UTF8Text.contains(name, "。") else { return nil }
+        guard UTF8Text.scalarCount(name, upTo: 40) <= 40, !containsNavigationOrFullStop(name) else { return nil }
         return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `containsNavigation` or a 。, in one pass.
+    private static func containsNavigationOrFullStop(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in text.indices {
+            switch text[index] {
+            case 0xE4 where UTF8Text.hasPrefix(text, "上一", at: index) || UTF8Text.hasPrefix(text, "下一", at: index):
+                if UTF8Text.hasPrefix(text, "版", at: index + 6) || UTF8Text.hasPrefix(text, "篇", at: index + 6) { return true }
+            case 0xE4 where UTF8Text.hasPrefix(text, "下载", at: index): return true
+            case UInt8(ascii: "P") where UTF8Text.hasPrefix(text, "PDF", at: index): return true
+            case 0xE3 where UTF8Text.hasPrefix(text, "。", at: index): return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
@@ -124,13 +139,15 @@ enum PageLabel {
     /// `PageRef.normalizedNumber` for what `readNumber` accepts (ASCII letters and digits only):
     /// digits lose their leading zeros, lettered labels are upper-cased.
     private static func normalizedNumber(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var bytes = Array(text[range])
-        if bytes.allSatisfy(isDigit) {
-            let firstNonZero = bytes.firstIndex { $0 != UInt8(ascii: "0") }
-            return firstNonZero.map { String(decoding: bytes[$0...], as: UTF8.self) } ?? "0"
+        let number = UnsafeBufferPointer(rebasing: text[range])
+        if number.allSatisfy(isDigit) {
+            guard let firstNonZero = number.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return "0" }
+            return String(decoding: UnsafeBufferPointer(rebasing: number[firstNonZero...]), as: UTF8.self)
         }
-        for position in bytes.indices where isLetter(bytes[position]) { bytes[position] &= ~0x20 }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: number.count) { output in
+            for (position, byte) in number.enumerated() { output[position] = isLetter(byte) ? byte & ~0x20 : byte }
+            return number.count
+        }
     }
 
     @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

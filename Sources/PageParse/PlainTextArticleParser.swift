@@ -62,7 +62,7 @@ struct PlainTextArticleParser {
         if let footerIndex {
             let footer = lines[footerIndex].text
             date = DateText.first(in: footer)
-            paper = paperName(inFooter: footer, page: page, title: title)
+            paper = Self.paperName(inFooter: footer, page: page, title: title)
             if page == nil, let number = PageLabel.findNumber(in: footer) { page = PageRef(number: number, name: nil) }
         }
         return .article(
@@ -203,6 +203,18 @@ struct PlainTextArticleParser {
         return result
     }
 
+    private static func firstPosition(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
     /// The last run of two or more consecutive label lines: the edition's page list.
     private func editionRun(_ labels: [Int]) -> Range<Int>? {
         var best: Range<Int>?
@@ -239,7 +251,36 @@ struct PlainTextArticleParser {
     }
 
     /// The footer starts with paper name, page name, page number and title, glued together.
-    private func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
+    static func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
+        let name = page?.name
+        // Simple texts (see `UTF8Text.isSimple`): Characters are scalars, a Character search is a
+        // byte search, and the first word ends at the first space byte.
+        let simple: String?? = UTF8Text.withBytes(footer) { footer in
+            UTF8Text.withBytes(name ?? "") { name in
+                UTF8Text.withBytes(title) { title in
+                    guard UTF8Text.isSimple(footer), UTF8Text.isSimple(name), UTF8Text.isSimple(title), !title.isEmpty else { return .none }
+                    var start = 0
+                    while start < footer.count, footer[start] == 0x20 { start += 1 }
+                    guard start < footer.count else { return .none }
+                    var end = start
+                    while end < footer.count, footer[end] != 0x20 { end += 1 }
+                    let prefix = UnsafeBufferPointer(rebasing: footer[start..<end])
+                    var candidate: UnsafeBufferPointer<UInt8>?
+                    if !name.isEmpty, let position = firstPosition(of: name, in: prefix) {
+                        candidate = UnsafeBufferPointer(rebasing: prefix[..<position])
+                    } else if name.isEmpty, page?.name != nil {
+                        return .none
+                    } else if let position = firstPosition(of: title, in: prefix) {
+                        var upper = position
+                        while upper > 0, prefix[upper - 1] < 0x80, isASCIILetterOrDigit(prefix[upper - 1]) { upper -= 1 }
+                        candidate = UnsafeBufferPointer(rebasing: prefix[..<upper])
+                    }
+                    guard let paper = candidate, !paper.isEmpty, UTF8Text.scalarCount(paper, upTo: 20) <= 20 else { return .some(nil) }
+                    return .some(String(decoding: paper, as: UTF8.self))
+                }
+            }
+        }
+        if let simple { return simple }
         // The first space-separated word, without splitting the whole footer.
         let prefix = footer.drop(while: { $0 == " " }).split(separator: " ", maxSplits: 1).first.map(String.init) ?? footer
         var candidate: Substring?
