@@ -111,7 +111,7 @@ enum NavigationResidue {
         if lead < 0x80 { return lead < 0x21 || lead > 0x7E || (lead >= 0x30 && lead <= 0x39) }
         let value = UTF8Text.scalar(in: bytes, at: start).value
         guard value >= 0x4E00, value <= 0x9FFF else { return true }
-        if wordFirsts.contains(value) { return true }
+        if isWordFirst(value) { return true }
         return Unicode.Scalar(value)?.properties.numericType != nil
     }
 
@@ -137,5 +137,11 @@ enum NavigationResidue {
 
     private static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
 
-    private static let wordFirsts: Set<UInt32> = Set(words.compactMap { $0.unicodeScalars.first?.value })
+    /// 放缩默打返关收上下: the first scalars of `words`.
+    private static func isWordFirst(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x653E, 0x7F29, 0x9ED8, 0x6253, 0x8FD4, 0x5173, 0x6536, 0x4E0A, 0x4E0B: true
+        default: false
+        }
+    }
 }

@@ -76,23 +76,8 @@ enum PageLabel {
         while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
         let name = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         // `第3版 下一版` style leftovers and a sentence after the label are not page names.
-        guard UTF8Text.scalarCount(name, upTo: 40) <= 40, !containsNavigationOrFullStop(name) else { return nil }
+        guard UTF8Text.scalarCount(name, upTo: 40) <= 40, !containsNavigation(name, orFullStop: true) else { return nil }
         return String(decoding: name, as: UTF8.self)
-    }
-
-    /// `containsNavigation` or a 。, in one pass.
-    private static func containsNavigationOrFullStop(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in text.indices {
-            switch text[index] {
-            case 0xE4 where UTF8Text.hasPrefix(text, "上一", at: index) || UTF8Text.hasPrefix(text, "下一", at: index):
-                if UTF8Text.hasPrefix(text, "版", at: index + 6) || UTF8Text.hasPrefix(text, "篇", at: index + 6) { return true }
-            case 0xE4 where UTF8Text.hasPrefix(text, "下载", at: index): return true
-            case UInt8(ascii: "P") where UTF8Text.hasPrefix(text, "PDF", at: index): return true
-            case 0xE3 where UTF8Text.hasPrefix(text, "。", at: index): return true
-            default: break
-            }
-        }
-        return false
     }
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
@@ -120,9 +105,23 @@ enum PageLabel {
         UTF8Text.withBytes(text) { containsNavigation($0) }
     }
 
+    /// 上一版, 下一版, 下载, PDF, 上一篇 or 下一篇, in one pass.
     static func containsNavigation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Text.contains(text, "上一版") || UTF8Text.contains(text, "下一版") || UTF8Text.contains(text, "下载") || UTF8Text.contains(text, "PDF")
-            || UTF8Text.contains(text, "上一篇") || UTF8Text.contains(text, "下一篇")
+        containsNavigation(text, orFullStop: false)
+    }
+
+    private static func containsNavigation(_ text: UnsafeBufferPointer<UInt8>, orFullStop: Bool) -> Bool {
+        for index in text.indices {
+            switch text[index] {
+            case 0xE4 where UTF8Text.hasPrefix(text, "上一", at: index) || UTF8Text.hasPrefix(text, "下一", at: index):
+                if UTF8Text.hasPrefix(text, "版", at: index + 6) || UTF8Text.hasPrefix(text, "篇", at: index + 6) { return true }
+            case 0xE4 where UTF8Text.hasPrefix(text, "下载", at: index): return true
+            case UInt8(ascii: "P") where UTF8Text.hasPrefix(text, "PDF", at: index): return true
+            case 0xE3 where orFullStop && UTF8Text.hasPrefix(text, "。", at: index): return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// `07`, `7`, `A01`, `a1`: at most two letters then one to three digits.

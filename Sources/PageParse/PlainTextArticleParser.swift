@@ -177,11 +177,15 @@ struct PlainTextArticleParser {
                 index += 1
                 continue
             }
+            if byte >= 0xE4 && byte <= 0xE9 {
+                index += 3  // U+4000–U+9FFF, the bulk of the text: always three bytes
+                continue
+            }
             guard end - index >= 2 else { return .other }
             let second = buffer[index + 1]
             switch byte {
             case 0xC2: if second < 0xA1 || second == 0xAD { return .other }
-            case 0xC3...0xDF, 0xE0, 0xE4...0xED, 0xF0: break
+            case 0xC3...0xDF, 0xE0, 0xEA...0xED, 0xF0: break
             case 0xE2:
                 if second == 0x80 {
                     guard end - index >= 3 else { return .other }

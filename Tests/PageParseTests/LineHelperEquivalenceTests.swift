@@ -186,7 +186,7 @@ struct LineHelperEquivalenceTests {
     }
 
     @Test func residueFilterKeepsNavigationLines() {
-        for line in ["放大 缩小 默认", "3 上一篇 下一篇 4", "上一版3 4下一版", "", " ", "12 三", "返回目录", "〇"] {
+        for line in ["放大 缩小 默认", "3 上一篇 下一篇 4", "上一版3 4下一版", "", " ", "12 三", "返回目录", "〇", "关闭", "收藏 打印", "缩小", "默认 12", "下一期", "上一期 返回"] {
             #expect(NavigationResidue.isResidue(line) == Reference.isResidue(line))
             #expect(Reference.isResidue(line), "\(line)")
         }
