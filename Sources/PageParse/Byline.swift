@@ -36,7 +36,7 @@ enum Byline {
     /// The names in a line that is only a byline, or nil when the line is something else.
     static func names(inBylineLine raw: String) -> [String]? {
         guard mayBeByline(raw) else { return nil }
-        let text = TextBuilder.normalize(raw)
+        let text = UTF8Text.normalized(raw)
         switch UTF8Text.withBytes(text, simpleNames) {
         case .names(let names): return names
         case .notByline: return nil

@@ -12,7 +12,7 @@ enum PageLabel {
     /// With `requireBanSuffix` false, `A01： 头版` (number, colon, name) is accepted too.
     static func parse(_ raw: String, requireBanSuffix: Bool = true) -> PageRef? {
         guard mayBeLabel(raw, requireBanSuffix: requireBanSuffix) else { return nil }
-        return UTF8Text.withBytes(TextBuilder.normalize(raw)) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
+        return UTF8Text.withBytes(UTF8Text.normalized(raw)) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
     }
 
     /// False only for strings `parse` rejects: a label's normalized text starts with 第 or an
@@ -82,7 +82,7 @@ enum PageLabel {
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
     static func findNumber(in text: String) -> String? {
-        UTF8Text.withBytes(TextBuilder.normalize(text)) { text in
+        UTF8Text.withBytes(UTF8Text.normalized(text)) { text in
             // Positions inside a multi-byte scalar never start 第 or an ASCII number, and the byte
             // before an ASCII or 第 start is ASCII only when the scalar before it is.
             var start = 0

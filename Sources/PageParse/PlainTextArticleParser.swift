@@ -97,9 +97,9 @@ struct PlainTextArticleParser {
     static func normalizedLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, builder: inout TextBuilder) -> String {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, let width = spaceWidth(buffer, at: lower, end: upper) { lower += width }
-        while upper > lower, let width = spaceWidthBefore(buffer, upper, start: lower) { upper -= width }
-        switch plainness(buffer, lower..<upper) {
+        while lower < upper, let width = UTF8Text.spaceWidth(buffer, at: lower, end: upper) { lower += width }
+        while upper > lower, let width = UTF8Text.spaceWidthBefore(buffer, upper, start: lower) { upper -= width }
+        switch UTF8Text.plainness(buffer, lower..<upper) {
         case .asIs:
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
         case .collapsingSpaces:
@@ -107,9 +107,9 @@ struct PlainTextArticleParser {
                 var count = 0
                 var index = lower
                 while index < upper {
-                    if let width = spaceWidth(buffer, at: index, end: upper) {
+                    if let width = UTF8Text.spaceWidth(buffer, at: index, end: upper) {
                         index += width
-                        while index < upper, let more = spaceWidth(buffer, at: index, end: upper) { index += more }
+                        while index < upper, let more = UTF8Text.spaceWidth(buffer, at: index, end: upper) { index += more }
                         output[count] = 0x20
                     } else {
                         output[count] = buffer[index]
@@ -123,88 +123,6 @@ struct PlainTextArticleParser {
             builder.append(buffer[range], decodeEntities: false)
             return builder.take()
         }
-    }
-
-    /// The width of an ASCII space or tab, NBSP or ideographic space at `index`, else nil.
-    @inline(__always)
-    private static func spaceWidth(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
-        switch buffer[index] {
-        case 0x20, 0x09: return 1
-        case 0xC2: return end - index >= 2 && buffer[index + 1] == 0xA0 ? 2 : nil
-        case 0xE3: return end - index >= 3 && buffer[index + 1] == 0x80 && buffer[index + 2] == 0x80 ? 3 : nil
-        default: return nil
-        }
-    }
-
-    /// `spaceWidth` for the whitespace that ends right before `end`.
-    @inline(__always)
-    private static func spaceWidthBefore(_ buffer: UnsafeBufferPointer<UInt8>, _ end: Int, start: Int) -> Int? {
-        let last = buffer[end - 1]
-        if last == 0x20 || last == 0x09 { return 1 }
-        if last == 0xA0, end - start >= 2, buffer[end - 2] == 0xC2 { return 2 }
-        if last == 0x80, end - start >= 3, buffer[end - 3] == 0xE3, buffer[end - 2] == 0x80 { return 3 }
-        return nil
-    }
-
-    private enum Plainness {
-        /// Normalized already: visible text and lone ASCII spaces.
-        case asIs
-        /// Visible text with other spaces or runs of them.
-        case collapsingSpaces
-        /// Holds something only `TextBuilder` should judge.
-        case other
-    }
-
-    /// Printable ASCII, the four spaces of `spaceWidth` and visible non-ASCII text only: nothing
-    /// from the ranges where Unicode keeps its other spaces and invisible format characters
-    /// (U+0080–U+00A0, U+00AD, U+1xxx, U+2000–U+200F, U+2028–U+202F, U+2040–U+207F, U+3000,
-    /// U+E000–U+FEFF, U+FF80–U+FFDF, U+FFF0–, planes 1 and up but the first). The byte after a
-    /// lead is checked only where the lead alone does not decide.
-    private static func plainness(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Plainness {
-        var result = Plainness.asIs
-        var index = range.lowerBound
-        let end = range.upperBound
-        while index < end {
-            if let width = spaceWidth(buffer, at: index, end: end) {
-                // Outer spaces are cut off already, so a space has text after it.
-                if width > 1 || buffer[index] != 0x20 || spaceWidth(buffer, at: index + 1, end: end) != nil { result = .collapsingSpaces }
-                index += width
-                continue
-            }
-            let byte = buffer[index]
-            if byte < 0x80 {
-                if byte < 0x21 || byte == 0x7F { return .other }
-                index += 1
-                continue
-            }
-            if byte >= 0xE4 && byte <= 0xE9 {
-                index += 3  // U+4000–U+9FFF, the bulk of the text: always three bytes
-                continue
-            }
-            guard end - index >= 2 else { return .other }
-            let second = buffer[index + 1]
-            switch byte {
-            case 0xC2: if second < 0xA1 || second == 0xAD { return .other }
-            case 0xC3...0xDF, 0xE0, 0xEA...0xED, 0xF0: break
-            case 0xE2:
-                if second == 0x80 {
-                    guard end - index >= 3 else { return .other }
-                    let third = buffer[index + 2]
-                    if !(0x90...0xA7).contains(third) && third < 0xB0 { return .other }
-                } else if second == 0x81 {
-                    return .other
-                }
-            case 0xE3: break  // U+3000 is a space above
-            case 0xEF:
-                if second != 0xBC && second != 0xBD && !(second == 0xBF && end - index >= 3 && (0xA0...0xAF).contains(buffer[index + 2])) {
-                    return .other
-                }
-            default: return .other
-            }
-            index += 1
-            while index < end, UTF8Text.isContinuation(buffer[index]) { index += 1 }
-        }
-        return result
     }
 
     private static func firstPosition(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {

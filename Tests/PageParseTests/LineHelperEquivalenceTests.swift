@@ -185,6 +185,12 @@ struct LineHelperEquivalenceTests {
         }
     }
 
+    @Test func normalizedShortcutMatchesTextBuilder() throws {
+        for input in Self.inputs + (try Self.seedLines()) + ["a  b", "a\u{A0}b", " a", "a ", "a\tb", "", "a b"] {
+            #expect(Array(UTF8Text.normalized(input).utf8) == Array(TextBuilder.normalize(input).utf8), "\(input.debugDescription)")
+        }
+    }
+
     @Test func residueFilterKeepsNavigationLines() {
         for line in ["放大 缩小 默认", "3 上一篇 下一篇 4", "上一版3 4下一版", "", " ", "12 三", "返回目录", "〇", "关闭", "收藏 打印", "缩小", "默认 12", "下一期", "上一期 返回"] {
             #expect(NavigationResidue.isResidue(line) == Reference.isResidue(line))
