@@ -28,11 +28,15 @@ enum UTF8Text {
         withBytes(text) { scalarCount($0, upTo: limit) }
     }
 
-    /// The scalar starting at `index` (which must be a lead byte) and the index after it.
+    /// The scalar starting at `index` (which must be a lead byte) and the index after it. The
+    /// bytes come from a `String`, so they are valid UTF-8; a sequence cut off by the end of a
+    /// slice (a caller's mistake) reads as its lead byte rather than past the end.
     @inline(__always)
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), index + 1) }
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard bytes.count - index >= width else { return (UInt32(lead), index + 1) }
         if lead < 0xE0 { return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), index + 2) }
         if lead < 0xF0 {
             return ((UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F), index + 3)
@@ -209,7 +213,9 @@ enum UTF8Text {
         while index < end {
             if let width = spaceWidth(buffer, at: index, end: end) {
                 // Outer spaces are cut off already, so a space has text after it.
-                if width > 1 || buffer[index] != 0x20 || spaceWidth(buffer, at: index + 1, end: end) != nil { result = .collapsingSpaces }
+                if width > 1 || buffer[index] != 0x20 || index + 1 == end || spaceWidth(buffer, at: index + 1, end: end) != nil {
+                    result = .collapsingSpaces
+                }
                 index += width
                 continue
             }
