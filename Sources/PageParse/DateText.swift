@@ -7,18 +7,21 @@
 enum DateText {
     /// The first plausible date in `text`, or nil.
     static func first(in text: String) -> String? {
-        UTF8Text.withBytes(text) { bytes in
-            // Only ASCII digits start a date; the byte before an ASCII digit is a digit exactly
-            // when the scalar before it is.
-            var index = 0
-            while index < bytes.count {
-                if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let date = date(at: index, in: bytes) {
-                    return date
-                }
-                index += 1
+        UTF8Text.withBytes(text) { first(utf8: $0) }
+    }
+
+    /// `first(in:)` for text given as UTF-8, such as a document's whole visible text.
+    static func first(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // Only ASCII digits start a date; the byte before an ASCII digit is a digit exactly
+        // when the scalar before it is.
+        var index = 0
+        while index < bytes.count {
+            if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let date = date(at: index, in: bytes) {
+                return date
             }
-            return nil
+            index += 1
         }
+        return nil
     }
 
     private static func date(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {

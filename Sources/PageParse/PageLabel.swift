@@ -11,23 +11,31 @@ enum PageLabel {
     /// Parses a string that is nothing but a label (after whitespace normalization).
     /// With `requireBanSuffix` false, `A01： 头版` (number, colon, name) is accepted too.
     static func parse(_ raw: String, requireBanSuffix: Bool = true) -> PageRef? {
-        guard mayBeLabel(raw, requireBanSuffix: requireBanSuffix) else { return nil }
-        return UTF8Text.withBytes(UTF8Text.normalized(raw)) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
+        UTF8Text.withBytes(raw) { parse(utf8: $0, requireBanSuffix: requireBanSuffix) }
     }
 
-    /// False only for strings `parse` rejects: a label's normalized text starts with 第 or an
+    /// `parse(_:requireBanSuffix:)` for text given as UTF-8 (valid, as from a `String`), so a
+    /// caller holding bytes need not build a `String` for the many texts that are no label.
+    static func parse(utf8 raw: UnsafeBufferPointer<UInt8>, requireBanSuffix: Bool = true) -> PageRef? {
+        guard mayBeLabel(utf8: raw, requireBanSuffix: requireBanSuffix) else { return nil }
+        return UTF8Text.withNormalized(raw) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
+    }
+
+    static func mayBeLabel(_ raw: String, requireBanSuffix: Bool) -> Bool {
+        UTF8Text.withBytes(raw) { mayBeLabel(utf8: $0, requireBanSuffix: requireBanSuffix) }
+    }
+
+    /// False only for texts `parse` rejects: a label's normalized text starts with 第 or an
     /// ASCII letter or digit, and holds 版 (or, without `requireBanSuffix`, at least a colon).
     /// A first character hidden behind something normalization might drop is not judged.
-    static func mayBeLabel(_ raw: String, requireBanSuffix: Bool) -> Bool {
-        UTF8Text.withBytes(raw) { bytes in
-            let start = UTF8Text.afterLeadingSpace(bytes)
-            guard start < bytes.count else { return false }
-            let lead = bytes[start]
-            if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Text.hasPrefix(bytes, "第", at: start) { return false }
-            let rest = start..<bytes.count
-            if UTF8Text.contains(bytes, "版", in: rest) { return true }
-            return !requireBanSuffix && (UTF8Text.contains(bytes, ":", in: rest) || UTF8Text.contains(bytes, "：", in: rest))
-        }
+    static func mayBeLabel(utf8 bytes: UnsafeBufferPointer<UInt8>, requireBanSuffix: Bool) -> Bool {
+        let start = UTF8Text.afterLeadingSpace(bytes)
+        guard start < bytes.count else { return false }
+        let lead = bytes[start]
+        if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Text.hasPrefix(bytes, "第", at: start) { return false }
+        let rest = start..<bytes.count
+        if UTF8Text.contains(bytes, "版", in: rest) { return true }
+        return !requireBanSuffix && (UTF8Text.contains(bytes, ":", in: rest) || UTF8Text.contains(bytes, "：", in: rest))
     }
 
     /// `parse` on normalized text.

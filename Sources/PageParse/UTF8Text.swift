@@ -164,11 +164,18 @@ enum UTF8Text {
     /// (visible text, lone inner ASCII spaces, no outer whitespace): link texts, table cells and
     /// plain-text lines mostly are.
     static func normalized(_ text: String) -> String {
-        let isNormalized = withBytes(text) { bytes in
-            bytes.isEmpty || (spaceWidth(bytes, at: 0, end: bytes.count) == nil
-                && spaceWidthBefore(bytes, bytes.count, start: 0) == nil && plainness(bytes, 0..<bytes.count) == .asIs)
-        }
-        return isNormalized ? text : TextBuilder.normalize(text)
+        withBytes(text, isNormalized) ? text : TextBuilder.normalize(text)
+    }
+
+    /// The bytes are what `TextBuilder.normalize` would return for them (see `normalized`).
+    static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.isEmpty || (spaceWidth(bytes, at: 0, end: bytes.count) == nil
+            && spaceWidthBefore(bytes, bytes.count, start: 0) == nil && plainness(bytes, 0..<bytes.count) == .asIs)
+    }
+
+    /// Runs `body` on the normalized form of `bytes`, building it only when it differs.
+    static func withNormalized<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        isNormalized(bytes) ? body(bytes) : withBytes(TextBuilder.normalize(String(decoding: bytes, as: UTF8.self)), body)
     }
 
     /// The width of an ASCII space or tab, NBSP or ideographic space at `index`, else nil.
