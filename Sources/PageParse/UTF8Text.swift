@@ -211,7 +211,7 @@ enum UTF8Text {
     /// Printable ASCII, the four spaces of `spaceWidth` and visible non-ASCII text only: nothing
     /// from the ranges where Unicode keeps its other spaces and invisible format characters
     /// (U+0080–U+00A0, U+00AD, U+1xxx, U+2000–U+200F, U+2028–U+202F, U+2040–U+207F, U+3000,
-    /// U+E000–U+FEFF, U+FF80–U+FFDF, U+FFF0–, planes 1 and up but the first). The byte after a
+    /// U+E000–U+FEFF, U+FF80–U+FFDF, U+FFF0–U+FFFF, U+40000 and up). The byte after a
     /// lead is checked only where the lead alone does not decide.
     static func plainness(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Plainness {
         var result = Plainness.asIs
