@@ -74,16 +74,18 @@ enum NavigationResidue {
     private static let words: Set<String> = ["放大", "缩小", "默认", "打印", "返回", "关闭", "收藏", "上一期", "下一期", "返回目录"]
 
     static func isResidue(_ text: String) -> Bool {
+        UTF8Text.withBytes(text) { isResidue(utf8: $0) }
+    }
+
+    /// `isResidue(_:)` for text given as UTF-8 (valid, as from a `String`).
+    static func isResidue(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Residue lines are short (at most 30 scalars, 4 UTF-8 bytes each): every body paragraph
         // passes through here, so long ones leave before any splitting or set lookups.
-        guard text.utf8.count <= 120 else { return false }
-        let verdict: Bool? = UTF8Text.withBytes(text) { bytes in
-            if mentionsNeighbour(bytes) { return UTF8Text.scalarCount(bytes, upTo: 30) <= 30 }
-            guard mayBeWordsOrNumbers(bytes) else { return false }
-            return UTF8Text.isSimple(bytes) ? simpleTokensAreWordsOrNumbers(bytes) : nil
-        }
-        if let verdict { return verdict }
-        let tokens = text.split(separator: " ")
+        guard bytes.count <= 120 else { return false }
+        if mentionsNeighbour(bytes) { return UTF8Text.scalarCount(bytes, upTo: 30) <= 30 }
+        guard mayBeWordsOrNumbers(bytes) else { return false }
+        if UTF8Text.isSimple(bytes) { return simpleTokensAreWordsOrNumbers(bytes) }
+        let tokens = String(decoding: bytes, as: UTF8.self).split(separator: " ")
         guard !tokens.isEmpty else { return true }
         return tokens.allSatisfy { words.contains(String($0)) || $0.allSatisfy(\.isNumber) }
     }
@@ -111,7 +113,7 @@ enum NavigationResidue {
         if lead < 0x80 { return lead < 0x21 || lead > 0x7E || (lead >= 0x30 && lead <= 0x39) }
         let value = UTF8Text.scalar(in: bytes, at: start).value
         guard value >= 0x4E00, value <= 0x9FFF else { return true }
-        if wordFirsts.contains(value) { return true }
+        if isWordFirst(value) { return true }
         return Unicode.Scalar(value)?.properties.numericType != nil
     }
 
@@ -137,5 +139,11 @@ enum NavigationResidue {
 
     private static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
 
-    private static let wordFirsts: Set<UInt32> = Set(words.compactMap { $0.unicodeScalars.first?.value })
+    /// 放缩默打返关收上下: the first scalars of `words`.
+    private static func isWordFirst(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x653E, 0x7F29, 0x9ED8, 0x6253, 0x8FD4, 0x5173, 0x6536, 0x4E0A, 0x4E0B: true
+        default: false
+        }
+    }
 }

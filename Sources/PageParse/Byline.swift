@@ -35,12 +35,18 @@ enum Byline {
 
     /// The names in a line that is only a byline, or nil when the line is something else.
     static func names(inBylineLine raw: String) -> [String]? {
-        guard mayBeByline(raw) else { return nil }
-        let text = TextBuilder.normalize(raw)
-        switch UTF8Text.withBytes(text, simpleNames) {
-        case .names(let names): return names
-        case .notByline: return nil
-        case .notSimple: return namesFromString(text)
+        UTF8Text.withBytes(raw) { names(inBylineLine: $0) }
+    }
+
+    /// `names(inBylineLine:)` for text given as UTF-8 (valid, as from a `String`).
+    static func names(inBylineLine raw: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard mayBeByline(utf8: raw) else { return nil }
+        return UTF8Text.withNormalized(raw) { text in
+            switch simpleNames(text) {
+            case .names(let names): return names
+            case .notByline: return nil
+            case .notSimple: return namesFromString(String(decoding: text, as: UTF8.self))
+            }
         }
     }
 
@@ -50,22 +56,24 @@ enum Byline {
     /// line with more than 40 scalars in U+4000–U+9FFF: normalization, marker and bracket
     /// stripping and trimming never remove those, and a byline has at most 40 scalars.
     static func mayBeByline(_ raw: String) -> Bool {
-        UTF8Text.withBytes(raw) { bytes in
-            let start = UTF8Text.afterLeadingSpace(bytes)
-            guard start < bytes.count else { return false }
-            let lead = bytes[start]
-            if lead < 0x80 {
-                guard lead == UInt8(ascii: "(") || lead == UInt8(ascii: "[") else { return false }
-            } else if UTF8Text.isPlainLead(lead) {
-                guard roleFirsts.contains(UTF8Text.scalar(in: bytes, at: start).value) else { return false }
-            }
-            var ideographs = 0
-            for index in start..<bytes.count where bytes[index] >= 0xE4 && bytes[index] <= 0xE9 {
-                ideographs += 1
-                if ideographs > 40 { return false }
-            }
-            return true
+        UTF8Text.withBytes(raw, mayBeByline(utf8:))
+    }
+
+    static func mayBeByline(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = UTF8Text.afterLeadingSpace(bytes)
+        guard start < bytes.count else { return false }
+        let lead = bytes[start]
+        if lead < 0x80 {
+            guard lead == UInt8(ascii: "(") || lead == UInt8(ascii: "[") else { return false }
+        } else if UTF8Text.isPlainLead(lead) {
+            guard roleFirsts.contains(UTF8Text.scalar(in: bytes, at: start).value) else { return false }
         }
+        var ideographs = 0
+        for index in start..<bytes.count where bytes[index] >= 0xE4 && bytes[index] <= 0xE9 {
+            ideographs += 1
+            if ideographs > 40 { return false }
+        }
+        return true
     }
 
     private enum Verdict {

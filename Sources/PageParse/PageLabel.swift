@@ -11,23 +11,31 @@ enum PageLabel {
     /// Parses a string that is nothing but a label (after whitespace normalization).
     /// With `requireBanSuffix` false, `A01： 头版` (number, colon, name) is accepted too.
     static func parse(_ raw: String, requireBanSuffix: Bool = true) -> PageRef? {
-        guard mayBeLabel(raw, requireBanSuffix: requireBanSuffix) else { return nil }
-        return UTF8Text.withBytes(TextBuilder.normalize(raw)) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
+        UTF8Text.withBytes(raw) { parse(utf8: $0, requireBanSuffix: requireBanSuffix) }
     }
 
-    /// False only for strings `parse` rejects: a label's normalized text starts with 第 or an
+    /// `parse(_:requireBanSuffix:)` for text given as UTF-8 (valid, as from a `String`), so a
+    /// caller holding bytes need not build a `String` for the many texts that are no label.
+    static func parse(utf8 raw: UnsafeBufferPointer<UInt8>, requireBanSuffix: Bool = true) -> PageRef? {
+        guard mayBeLabel(utf8: raw, requireBanSuffix: requireBanSuffix) else { return nil }
+        return UTF8Text.withNormalized(raw) { parseNormalized($0, requireBanSuffix: requireBanSuffix) }
+    }
+
+    static func mayBeLabel(_ raw: String, requireBanSuffix: Bool) -> Bool {
+        UTF8Text.withBytes(raw) { mayBeLabel(utf8: $0, requireBanSuffix: requireBanSuffix) }
+    }
+
+    /// False only for texts `parse` rejects: a label's normalized text starts with 第 or an
     /// ASCII letter or digit, and holds 版 (or, without `requireBanSuffix`, at least a colon).
     /// A first character hidden behind something normalization might drop is not judged.
-    static func mayBeLabel(_ raw: String, requireBanSuffix: Bool) -> Bool {
-        UTF8Text.withBytes(raw) { bytes in
-            let start = UTF8Text.afterLeadingSpace(bytes)
-            guard start < bytes.count else { return false }
-            let lead = bytes[start]
-            if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Text.hasPrefix(bytes, "第", at: start) { return false }
-            let rest = start..<bytes.count
-            if UTF8Text.contains(bytes, "版", in: rest) { return true }
-            return !requireBanSuffix && (UTF8Text.contains(bytes, ":", in: rest) || UTF8Text.contains(bytes, "：", in: rest))
-        }
+    static func mayBeLabel(utf8 bytes: UnsafeBufferPointer<UInt8>, requireBanSuffix: Bool) -> Bool {
+        let start = UTF8Text.afterLeadingSpace(bytes)
+        guard start < bytes.count else { return false }
+        let lead = bytes[start]
+        if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Text.hasPrefix(bytes, "第", at: start) { return false }
+        let rest = start..<bytes.count
+        if UTF8Text.contains(bytes, "版", in: rest) { return true }
+        return !requireBanSuffix && (UTF8Text.contains(bytes, ":", in: rest) || UTF8Text.contains(bytes, "：", in: rest))
     }
 
     /// `parse` on normalized text.
@@ -76,13 +84,13 @@ enum PageLabel {
         while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
         let name = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         // `第3版 下一版` style leftovers and a sentence after the label are not page names.
-        guard !containsNavigation(name), UTF8Text.scalarCount(name, upTo: 40) <= 40, !UTF8Text.contains(name, "。") else { return nil }
+        guard UTF8Text.scalarCount(name, upTo: 40) <= 40, !containsNavigation(name, orFullStop: true) else { return nil }
         return String(decoding: name, as: UTF8.self)
     }
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
     static func findNumber(in text: String) -> String? {
-        UTF8Text.withBytes(TextBuilder.normalize(text)) { text in
+        UTF8Text.withBytes(UTF8Text.normalized(text)) { text in
             // Positions inside a multi-byte scalar never start 第 or an ASCII number, and the byte
             // before an ASCII or 第 start is ASCII only when the scalar before it is.
             var start = 0
@@ -105,9 +113,23 @@ enum PageLabel {
         UTF8Text.withBytes(text) { containsNavigation($0) }
     }
 
+    /// 上一版, 下一版, 下载, PDF, 上一篇 or 下一篇, in one pass.
     static func containsNavigation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Text.contains(text, "上一版") || UTF8Text.contains(text, "下一版") || UTF8Text.contains(text, "下载") || UTF8Text.contains(text, "PDF")
-            || UTF8Text.contains(text, "上一篇") || UTF8Text.contains(text, "下一篇")
+        containsNavigation(text, orFullStop: false)
+    }
+
+    private static func containsNavigation(_ text: UnsafeBufferPointer<UInt8>, orFullStop: Bool) -> Bool {
+        for index in text.indices {
+            switch text[index] {
+            case 0xE4 where UTF8Text.hasPrefix(text, "上一", at: index) || UTF8Text.hasPrefix(text, "下一", at: index):
+                if UTF8Text.hasPrefix(text, "版", at: index + 6) || UTF8Text.hasPrefix(text, "篇", at: index + 6) { return true }
+            case 0xE4 where UTF8Text.hasPrefix(text, "下载", at: index): return true
+            case UInt8(ascii: "P") where UTF8Text.hasPrefix(text, "PDF", at: index): return true
+            case 0xE3 where orFullStop && UTF8Text.hasPrefix(text, "。", at: index): return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// `07`, `7`, `A01`, `a1`: at most two letters then one to three digits.
@@ -124,13 +146,15 @@ enum PageLabel {
     /// `PageRef.normalizedNumber` for what `readNumber` accepts (ASCII letters and digits only):
     /// digits lose their leading zeros, lettered labels are upper-cased.
     private static func normalizedNumber(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var bytes = Array(text[range])
-        if bytes.allSatisfy(isDigit) {
-            let firstNonZero = bytes.firstIndex { $0 != UInt8(ascii: "0") }
-            return firstNonZero.map { String(decoding: bytes[$0...], as: UTF8.self) } ?? "0"
+        let number = UnsafeBufferPointer(rebasing: text[range])
+        if number.allSatisfy(isDigit) {
+            guard let firstNonZero = number.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return "0" }
+            return String(decoding: UnsafeBufferPointer(rebasing: number[firstNonZero...]), as: UTF8.self)
         }
-        for position in bytes.indices where isLetter(bytes[position]) { bytes[position] &= ~0x20 }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: number.count) { output in
+            for (position, byte) in number.enumerated() { output[position] = isLetter(byte) ? byte & ~0x20 : byte }
+            return number.count
+        }
     }
 
     @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

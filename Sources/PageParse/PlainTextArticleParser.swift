@@ -62,7 +62,7 @@ struct PlainTextArticleParser {
         if let footerIndex {
             let footer = lines[footerIndex].text
             date = DateText.first(in: footer)
-            paper = paperName(inFooter: footer, page: page, title: title)
+            paper = Self.paperName(inFooter: footer, page: page, title: title)
             if page == nil, let number = PageLabel.findNumber(in: footer) { page = PageRef(number: number, name: nil) }
         }
         return .article(
@@ -81,13 +81,60 @@ struct PlainTextArticleParser {
             for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A || buffer[index] == 0x0D {
                 let first = start < index ? buffer[start] : 0
                 let indented = first == 0x20 || first == 0x09 || (first == 0xE3 && index - start > 2 && buffer[start + 1] == 0x80 && buffer[start + 2] == 0x80)
-                builder.append(buffer[start..<index], decodeEntities: false)
-                let text = builder.take()
+                let text = Self.normalizedLine(buffer, start..<index, builder: &builder)
                 if !text.isEmpty { lines.append(Line(text: text, indented: indented)) }
                 start = index + 1
             }
         }
         return lines
+    }
+
+    /// One line as `TextBuilder` normalizes it. Most lines are visible text with spaces, NBSPs
+    /// (`本报讯\u{A0}\u{A0}日前`) and ideographic spaces for indent and gaps: for those the
+    /// documented rule (outer whitespace dropped, each inner run one ASCII space) is applied
+    /// here in one pass over the bytes. A line with anything else normalization could touch (a
+    /// control, an unusual space or format character) goes through the builder.
+    static func normalizedLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, builder: inout TextBuilder) -> String {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, let width = UTF8Text.spaceWidth(buffer, at: lower, end: upper) { lower += width }
+        while upper > lower, let width = UTF8Text.spaceWidthBefore(buffer, upper, start: lower) { upper -= width }
+        switch UTF8Text.plainness(buffer, lower..<upper) {
+        case .asIs:
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        case .collapsingSpaces:
+            return String(unsafeUninitializedCapacity: upper - lower) { output in
+                var count = 0
+                var index = lower
+                while index < upper {
+                    if let width = UTF8Text.spaceWidth(buffer, at: index, end: upper) {
+                        index += width
+                        while index < upper, let more = UTF8Text.spaceWidth(buffer, at: index, end: upper) { index += more }
+                        output[count] = 0x20
+                    } else {
+                        output[count] = buffer[index]
+                        index += 1
+                    }
+                    count += 1
+                }
+                return count
+            }
+        case .other:
+            builder.append(buffer[range], decodeEntities: false)
+            return builder.take()
+        }
+    }
+
+    private static func firstPosition(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
     /// The last run of two or more consecutive label lines: the edition's page list.
@@ -126,7 +173,36 @@ struct PlainTextArticleParser {
     }
 
     /// The footer starts with paper name, page name, page number and title, glued together.
-    private func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
+    static func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
+        let name = page?.name
+        // Simple texts (see `UTF8Text.isSimple`): Characters are scalars, a Character search is a
+        // byte search, and the first word ends at the first space byte.
+        let simple: String?? = UTF8Text.withBytes(footer) { footer in
+            UTF8Text.withBytes(name ?? "") { name in
+                UTF8Text.withBytes(title) { title in
+                    guard UTF8Text.isSimple(footer), UTF8Text.isSimple(name), UTF8Text.isSimple(title), !title.isEmpty else { return .none }
+                    var start = 0
+                    while start < footer.count, footer[start] == 0x20 { start += 1 }
+                    guard start < footer.count else { return .none }
+                    var end = start
+                    while end < footer.count, footer[end] != 0x20 { end += 1 }
+                    let prefix = UnsafeBufferPointer(rebasing: footer[start..<end])
+                    var candidate: UnsafeBufferPointer<UInt8>?
+                    if !name.isEmpty, let position = firstPosition(of: name, in: prefix) {
+                        candidate = UnsafeBufferPointer(rebasing: prefix[..<position])
+                    } else if name.isEmpty, page?.name != nil {
+                        return .none
+                    } else if let position = firstPosition(of: title, in: prefix) {
+                        var upper = position
+                        while upper > 0, prefix[upper - 1] < 0x80, isASCIILetterOrDigit(prefix[upper - 1]) { upper -= 1 }
+                        candidate = UnsafeBufferPointer(rebasing: prefix[..<upper])
+                    }
+                    guard let paper = candidate, !paper.isEmpty, UTF8Text.scalarCount(paper, upTo: 20) <= 20 else { return .some(nil) }
+                    return .some(String(decoding: paper, as: UTF8.self))
+                }
+            }
+        }
+        if let simple { return simple }
         // The first space-separated word, without splitting the whole footer.
         let prefix = footer.drop(while: { $0 == " " }).split(separator: " ", maxSplits: 1).first.map(String.init) ?? footer
         var candidate: Substring?

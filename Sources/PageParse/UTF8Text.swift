@@ -28,11 +28,15 @@ enum UTF8Text {
         withBytes(text) { scalarCount($0, upTo: limit) }
     }
 
-    /// The scalar starting at `index` (which must be a lead byte) and the index after it.
+    /// The scalar starting at `index` (which must be a lead byte) and the index after it. The
+    /// bytes come from a `String`, so they are valid UTF-8; a sequence cut off by the end of a
+    /// slice (a caller's mistake) reads as its lead byte rather than past the end.
     @inline(__always)
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), index + 1) }
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard bytes.count - index >= width else { return (UInt32(lead), index + 1) }
         if lead < 0xE0 { return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), index + 2) }
         if lead < 0xF0 {
             return ((UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F), index + 3)
@@ -152,5 +156,109 @@ enum UTF8Text {
     @inline(__always)
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && hasPrefix(bytes, word)
+    }
+
+    // MARK: Whitespace normalization shortcuts
+
+    /// `TextBuilder.normalize(text)` without the builder when the text is normalized already
+    /// (visible text, lone inner ASCII spaces, no outer whitespace): link texts, table cells and
+    /// plain-text lines mostly are.
+    static func normalized(_ text: String) -> String {
+        withBytes(text, isNormalized) ? text : TextBuilder.normalize(text)
+    }
+
+    /// The bytes are what `TextBuilder.normalize` would return for them (see `normalized`).
+    static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.isEmpty || (spaceWidth(bytes, at: 0, end: bytes.count) == nil
+            && spaceWidthBefore(bytes, bytes.count, start: 0) == nil && plainness(bytes, 0..<bytes.count) == .asIs)
+    }
+
+    /// Runs `body` on the normalized form of `bytes`, building it only when it differs.
+    static func withNormalized<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        isNormalized(bytes) ? body(bytes) : withBytes(TextBuilder.normalize(String(decoding: bytes, as: UTF8.self)), body)
+    }
+
+    /// The width of an ASCII space or tab, NBSP or ideographic space at `index`, else nil.
+    @inline(__always)
+    static func spaceWidth(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
+        switch buffer[index] {
+        case 0x20, 0x09: return 1
+        case 0xC2: return end - index >= 2 && buffer[index + 1] == 0xA0 ? 2 : nil
+        case 0xE3: return end - index >= 3 && buffer[index + 1] == 0x80 && buffer[index + 2] == 0x80 ? 3 : nil
+        default: return nil
+        }
+    }
+
+    /// `spaceWidth` for the whitespace that ends right before `end`.
+    @inline(__always)
+    static func spaceWidthBefore(_ buffer: UnsafeBufferPointer<UInt8>, _ end: Int, start: Int) -> Int? {
+        let last = buffer[end - 1]
+        if last == 0x20 || last == 0x09 { return 1 }
+        if last == 0xA0, end - start >= 2, buffer[end - 2] == 0xC2 { return 2 }
+        if last == 0x80, end - start >= 3, buffer[end - 3] == 0xE3, buffer[end - 2] == 0x80 { return 3 }
+        return nil
+    }
+
+    enum Plainness {
+        /// Normalized already: visible text and lone ASCII spaces.
+        case asIs
+        /// Visible text with other spaces or runs of them.
+        case collapsingSpaces
+        /// Holds something only `TextBuilder` should judge.
+        case other
+    }
+
+    /// Printable ASCII, the four spaces of `spaceWidth` and visible non-ASCII text only: nothing
+    /// from the ranges where Unicode keeps its other spaces and invisible format characters
+    /// (U+0080–U+00A0, U+00AD, U+1xxx, U+2000–U+200F, U+2028–U+202F, U+2040–U+207F, U+3000,
+    /// U+E000–U+FEFF, U+FF80–U+FFDF, U+FFF0–U+FFFF, U+40000 and up). The byte after a
+    /// lead is checked only where the lead alone does not decide.
+    static func plainness(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Plainness {
+        var result = Plainness.asIs
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            if let width = spaceWidth(buffer, at: index, end: end) {
+                // Outer spaces are cut off already, so a space has text after it.
+                if width > 1 || buffer[index] != 0x20 || index + 1 == end || spaceWidth(buffer, at: index + 1, end: end) != nil {
+                    result = .collapsingSpaces
+                }
+                index += width
+                continue
+            }
+            let byte = buffer[index]
+            if byte < 0x80 {
+                if byte < 0x21 || byte == 0x7F { return .other }
+                index += 1
+                continue
+            }
+            if byte >= 0xE4 && byte <= 0xE9 {
+                index += 3  // U+4000–U+9FFF, the bulk of the text: always three bytes
+                continue
+            }
+            guard end - index >= 2 else { return .other }
+            let second = buffer[index + 1]
+            switch byte {
+            case 0xC2: if second < 0xA1 || second == 0xAD { return .other }
+            case 0xC3...0xDF, 0xE0, 0xEA...0xED, 0xF0: break
+            case 0xE2:
+                if second == 0x80 {
+                    guard end - index >= 3 else { return .other }
+                    let third = buffer[index + 2]
+                    if !(0x90...0xA7).contains(third) && third < 0xB0 { return .other }
+                } else if second == 0x81 {
+                    return .other
+                }
+            case 0xE3: break  // U+3000 is a space above
+            case 0xEF:
+                if second != 0xBC && second != 0xBD && !(second == 0xBF && end - index >= 3 && (0xA0...0xAF).contains(buffer[index + 2])) {
+                    return .other
+                }
+            default: return .other
+            }
+            index += 1
+            while index < end, UTF8Text.isContinuation(buffer[index]) { index += 1 }
+        }
+        return result
     }
 }

@@ -136,8 +136,63 @@ struct LineHelperEquivalenceTests {
         }
     }
 
+    /// Plain-text lines skip `TextBuilder` when they need no normalization inside; the result must
+    /// be what the builder gives, for every kind of space, control and format character.
+    @Test func plainTextLinesNormalizeAsTextBuilder() throws {
+        let extras = ["  本报讯  日前 ", "\u{A0}本报讯\u{A0}\u{A0}日前\u{A0}", "a\u{A0}\u{3000} \tb\u{A0}", "\u{A0}", "a\u{A0}", "\u{C2}", "\u{3000}\u{3000}共联:联席会 ", "a \u{3000}b", "a\u{3000}b", "a \tb", "x\u{C}y", "《书名》 “引号”…—",
+                      "标题 《书名》", "·", "a\u{2028}b", "a\u{202F}b", "a\u{2060}b", "\u{E0001}t", "\u{FFEF}", "\u{FF9E}", "\u{10000}"]
+        var builder = TextBuilder()
+        for input in Self.inputs + (try Self.seedLines()) + extras {
+            var bytes = Array(input.utf8.filter { $0 != 0x0A && $0 != 0x0D })
+            for trailing in [[], [0x20], [0x09, 0x20], Array("\u{3000}".utf8)] as [[UInt8]] {
+                bytes += trailing
+                let line = bytes.withUnsafeBufferPointer { PlainTextArticleParser.normalizedLine($0, 0..<$0.count, builder: &builder) }
+                #expect(Array(line.utf8) == Array(TextBuilder.normalize(String(decoding: bytes, as: UTF8.self)).utf8), "\(input.debugDescription)")
+            }
+        }
+    }
+
+    @Test func datesMatchReference() throws {
+        let dates = ["2017 年 10 月 9 日", "2017\u{3000}年\u{3000}10月9号", "2017-Oct-16", "2017-october-16", "2017-Sept-3", "2017-Ma-3",
+                     "2017-MAY-03x", "20130627", "12013-06-27", "2013-06-277", "2013-6-27", "2013/6/27", "2013.06.27", "2013-06/27",
+                     "1899-01-01", "2101-01-01", "2013-13-01", "2013-12-32", "2013年06月27", "发布 2013-06-27 00:00:00.0", "第07版 2013年"]
+        for input in Self.inputs + (try Self.seedLines()) + dates + dates.map({ "x" + $0 + "日" }) {
+            #expect(DateText.first(in: input) == Reference.firstDate(in: input), "\(input.debugDescription)")
+        }
+    }
+
+    @Test func paperNamesMatchReference() throws {
+        let titles = ["中国旅游报社-电子报平台", "人民日报-人民网", "打造新型传媒集团·江西日报社数字报", "报", "报社", "晚报社报社", "数字报刊平台", "a—b–c｜d_e·f•g h",
+                      "网网网", "新刊物电子版", "日报 平台平台", "北京日报 - 数字报刊平台", "报\u{301}社-x", "ab报网", "\u{3000}晚报\u{3000}", "报社网"]
+        for input in Self.inputs + (try Self.seedLines()) + titles + titles.map({ $0 + "-" + $0 }) {
+            #expect(PaperName.fromDocumentTitle(input) == Reference.paperName(fromDocumentTitle: input), "\(input.debugDescription)")
+        }
+    }
+
+    @Test func footerPaperNamesMatchReference() {
+        let footers = ["杨浦时报城事·三区07打破社区“内循环”共联共赢共享 2013-06-27 2 2013年06月27日 星期四", " 杨浦时报A07标题 x", "标题", "  ", "",
+                       "报A1B2标题", "很长的报纸名字很长的报纸名字很长的报纸名字城事标题", "报\u{301}城事标题 1", "时报城事城事标题", "时报标题城事", "a b c"]
+        let pages: [PageRef?] = [nil, PageRef(number: "7", name: "城事"), PageRef(number: "7", name: nil), PageRef(number: "7", name: ""),
+                                 PageRef(number: "7", name: "城事·三区"), PageRef(number: "7", name: "\u{301}")]
+        let titles = ["标题", "打破社区“内循环”共联共赢共享", "", "x", "城事"]
+        for footer in footers + footers.map({ "\u{3000}" + $0 }) {
+            for page in pages {
+                for title in titles {
+                    #expect(PlainTextArticleParser.paperName(inFooter: footer, page: page, title: title)
+                        == Reference.paperName(inFooter: footer, page: page, title: title), "\(footer.debugDescription) \(String(describing: page)) \(title)")
+                }
+            }
+        }
+    }
+
+    @Test func normalizedShortcutMatchesTextBuilder() throws {
+        for input in Self.inputs + (try Self.seedLines()) + ["a  b", "a\u{A0}b", " a", "a ", "a\tb", "", "a b"] {
+            #expect(Array(UTF8Text.normalized(input).utf8) == Array(TextBuilder.normalize(input).utf8), "\(input.debugDescription)")
+        }
+    }
+
     @Test func residueFilterKeepsNavigationLines() {
-        for line in ["放大 缩小 默认", "3 上一篇 下一篇 4", "上一版3 4下一版", "", " ", "12 三", "返回目录", "〇"] {
+        for line in ["放大 缩小 默认", "3 上一篇 下一篇 4", "上一版3 4下一版", "", " ", "12 三", "返回目录", "〇", "关闭", "收藏 打印", "缩小", "默认 12", "下一期", "上一期 返回"] {
             #expect(NavigationResidue.isResidue(line) == Reference.isResidue(line))
             #expect(Reference.isResidue(line), "\(line)")
         }

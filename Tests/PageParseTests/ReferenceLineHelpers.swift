@@ -183,6 +183,43 @@ enum Reference {
         text.unicodeScalars.count > 40 || text.hasSuffix("。")
     }
 
+    // MARK: PaperName
+
+    private static let paperSeparators: Set<Character> = ["-", "－", "—", "–", "|", "｜", "_", "·", "•", " "]
+    private static let paperSuffixes = ["电子报平台", "数字报刊平台", "数字报刊", "数字报", "电子报", "电子版", "报刊平台", "平台", "网"]
+
+    static func paperName(fromDocumentTitle title: String) -> String? {
+        let segments = title.split(whereSeparator: { paperSeparators.contains($0) }).map { String($0).trimmingWhitespace() }
+        let cleaned = segments.map(cleanPaperName).filter { !$0.isEmpty }
+        return cleaned.first { $0.hasSuffix("报") || $0.hasSuffix("刊") } ?? cleaned.first { $0.firstRange(of: "报") != nil }
+    }
+
+    private static func cleanPaperName(_ raw: String) -> String {
+        var name = raw.trimmingWhitespace()
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in paperSuffixes where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+                name = String(name.dropLast(suffix.count))
+                changed = true
+            }
+            if name.hasSuffix("报社") { name.removeLast(); changed = true }
+        }
+        return name
+    }
+
+    static func paperName(inFooter footer: String, page: PageRef?, title: String) -> String? {
+        let prefix = footer.split(separator: " ").first.map(String.init) ?? footer
+        var candidate: Substring?
+        if let name = page?.name, let range = prefix.firstRange(of: name) {
+            candidate = prefix[..<range.lowerBound]
+        } else if let range = prefix.firstRange(of: title) {
+            candidate = prefix[..<range.lowerBound].reversed().drop(while: { $0.isASCII && ($0.isNumber || $0.isLetter) }).reversed().reduce(into: Substring()) { $0.append($1) }
+        }
+        guard let paper = candidate?.trimmingWhitespace(), !paper.isEmpty, paper.count <= 20 else { return nil }
+        return String(paper)
+    }
+
     // MARK: DateText
 
     static func firstDate(in text: String) -> String? {
