@@ -157,6 +157,17 @@ struct HTMLDocument {
     /// The visible text of a node range as one normalized line; block boundaries become spaces,
     /// scripts, styles and comments are skipped. `skipping` leaves out chosen subtrees.
     func text(_ range: Range<Int>, skipping: (Int) -> Bool = { _ in false }) -> String {
+        var builder = visibleText(range, skipping: skipping)
+        return builder.take()
+    }
+
+    /// The normalized visible text inside element `index`, handed over as UTF-8 bytes: for the
+    /// many candidates (labels, links) that are read once and mostly rejected, no String is built.
+    func withText<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        visibleText(index + 1..<max(index + 1, nodes[index].end)).bytes.withUnsafeBufferPointer(body)
+    }
+
+    private func visibleText(_ range: Range<Int>, skipping: (Int) -> Bool = { _ in false }) -> TextBuilder {
         var builder = TextBuilder()
         bytes.withUnsafeBufferPointer { buffer in
             var index = range.lowerBound
@@ -174,7 +185,7 @@ struct HTMLDocument {
                 index += 1
             }
         }
-        return builder.take()
+        return builder
     }
 
     /// The visible text inside element `index`.

@@ -45,8 +45,7 @@ struct PageNavigation {
             // Only links that mention 版 or are marked as page links can be page-list entries.
             let isPageLink = document.attribute("id", of: index, is: "pagelink")
             guard isPageLink || mentionsBan(index) else { continue }
-            let text = document.text(of: index)
-            guard let page = PageLabel.parse(text, requireBanSuffix: !isPageLink) else { continue }
+            guard let page = document.withText(of: index, { PageLabel.parse(utf8: $0, requireBanSuffix: !isPageLink) }) else { continue }
             if !pages.contains(where: { $0.number == page.number }) { pages.append(page) }
         }
         return pages
@@ -150,8 +149,10 @@ struct PageNavigation {
         for index in nodes.indices where nodes[index].kind == .element && !insideLink[index] && !containsLink[index] {
             guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
                 mentionsBan(index) else { continue }
-            let text = document.text(of: index)
-            if text.unicodeScalars.count <= 60, let page = PageLabel.parse(text) { return page }
+            let page = document.withText(of: index) { text in
+                text.scalarCount(from: 0, to: text.count) <= 60 ? PageLabel.parse(utf8: text) : nil
+            }
+            if let page { return page }
         }
         for index in nodes.indices where nodes[index].kind == .element && nodes[index].end - index <= 24 {
             guard document.attribute("class", of: index, contains: "date") else { continue }
