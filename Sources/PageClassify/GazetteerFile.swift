@@ -125,6 +125,11 @@ enum IsoDate {
         return count == 10
     }
 
+    /// A valid date as the number YYYYMMDD, which orders dates as their text does.
+    static func key(_ text: String) -> Int {
+        text.utf8.reduce(0) { value, byte in byte == UInt8(ascii: "-") ? value : value * 10 + Int(byte &- UInt8(ascii: "0")) }
+    }
+
     /// The article's date if it starts with a well-formed `YYYY-MM-DD`, else nil.
     static func leading(_ text: String?) -> String? {
         guard let text else { return nil }

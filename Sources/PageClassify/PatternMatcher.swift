@@ -95,25 +95,29 @@ struct PatternMatcher: Sendable {
         guard keyLength > 0 else { return }
         let count = text.count
         let raw = UnsafeRawBufferPointer(text)
+        let mask = keyMask
         filter.withUnsafeBufferPointer { filter in
             var position = 0
-            while position + keyLength <= count {
-                // The window: the next keyLength bytes; 8 at a time while the buffer has them.
-                var window: UInt64 = 0
-                if position + 8 <= count {
-                    window = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) & keyMask
-                } else {
-                    for offset in 0..<keyLength { window |= UInt64(text[position + offset]) << UInt64(8 * offset) }
-                }
+            while position &+ 8 <= count {
+                let window = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) & mask
                 let hash = Self.hash(window)
-                if filter[Int(hash >> 6)] & (1 << (hash & 63)) != 0,
-                    let match = longestMatch(at: position, window: window, bucket: Int(hash >> UInt64(Self.filterBits - Self.bucketBits)), in: text)
-                {
+                if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0, let match = longestMatch(at: position, window: window, hash: hash, in: text) {
                     body(match)
                     position = match.end
-                    continue
+                } else {
+                    position &+= Self.characterLength(leadingByte: UInt8(truncatingIfNeeded: window))
                 }
-                position += Self.characterLength(leadingByte: text[position])
+            }
+            while position &+ keyLength <= count {
+                var window: UInt64 = 0
+                for offset in 0..<keyLength { window |= UInt64(text[position &+ offset]) &<< UInt64(8 &* offset) }
+                let hash = Self.hash(window)
+                if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0, let match = longestMatch(at: position, window: window, hash: hash, in: text) {
+                    body(match)
+                    position = match.end
+                } else {
+                    position &+= Self.characterLength(leadingByte: text[position])
+                }
             }
         }
     }
@@ -125,7 +129,9 @@ struct PatternMatcher: Sendable {
         Int(truncatingIfNeeded: (0x4322_1111_1111_1111 as UInt64) >> (UInt64(byte >> 4) << 2)) & 0xF
     }
 
-    private func longestMatch(at position: Int, window: UInt64, bucket: Int, in text: UnsafeBufferPointer<UInt8>) -> Match? {
+    @inline(never)
+    private func longestMatch(at position: Int, window: UInt64, hash: UInt64, in text: UnsafeBufferPointer<UInt8>) -> Match? {
+        let bucket = Int(hash >> UInt64(Self.filterBits - Self.bucketBits))
         let available = text.count - position
         for index in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
             let candidate = candidates[index]
