@@ -12,6 +12,8 @@
 /// and looked up in a bitset of the patterns' first `keyLength` bytes; only on a hit (about 2% of
 /// positions in news text) are the patterns of that hash bucket compared, longest first, so the
 /// first full match is the longest one starting there. The scan then resumes after the match.
+/// Boundaries are found eight bytes at a time from the bytes' high bits rather than by decoding
+/// each character's length, so consecutive tries do not wait on one another.
 ///
 /// Only character boundaries are tried, which is exact because the patterns and the text are
 /// valid UTF-8 (Swift strings always are): a pattern starts with a leading byte and so cannot
@@ -95,40 +97,69 @@ struct PatternMatcher: Sendable {
         guard keyLength > 0 else { return }
         let count = text.count
         let raw = UnsafeRawBufferPointer(text)
-        let mask = keyMask
         filter.withUnsafeBufferPointer { filter in
             var position = 0
-            while position &+ 8 <= count {
-                let window = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) & mask
-                let hash = Self.hash(window)
-                if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0, let match = longestMatch(at: position, window: window, hash: hash, in: text) {
-                    body(match)
-                    position = match.end
-                } else {
-                    position &+= Self.characterLength(leadingByte: UInt8(truncatingIfNeeded: window))
+            // Eight bytes at a time: a bit per byte that starts a character (is not 10xxxxxx)
+            // gives the positions to try without decoding each character's length, so the tries
+            // do not wait on one another. Each try loads its own 8-byte window, so this stops
+            // 15 bytes before the end.
+            while position &+ 15 <= count {
+                let block = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                position = scanBlock(Self.characterStarts(block), at: position, in: text, filter: filter, body) { offset in
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position &+ offset, as: UInt64.self))
                 }
             }
+            // The last bytes go through a zeroed copy, so that windows read past the text's end
+            // read zeros instead; such a window is shorter than every pattern and never matches.
             while position &+ keyLength <= count {
-                var window: UInt64 = 0
-                for offset in 0..<keyLength { window |= UInt64(text[position &+ offset]) &<< UInt64(8 &* offset) }
-                let hash = Self.hash(window)
-                if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0, let match = longestMatch(at: position, window: window, hash: hash, in: text) {
-                    body(match)
-                    position = match.end
-                } else {
-                    position &+= Self.characterLength(leadingByte: text[position])
+                var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+                let remaining = count &- position
+                let blockStart = position
+                position = withUnsafeMutableBytes(of: &scratch) { scratch in
+                    scratch.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[blockStart..<count]))
+                    let block = UInt64(littleEndian: scratch.load(as: UInt64.self))
+                    // Tries only where a whole key still fits; past the text, zeros look like ASCII.
+                    let fits = remaining &- keyLength &+ 1
+                    let inText: UInt64 = fits >= 8 ? ~0 : (1 &<< UInt64(8 &* fits)) &- 1
+                    return scanBlock(Self.characterStarts(block) & inText, at: blockStart, in: text, filter: filter, body) { offset in
+                        UInt64(littleEndian: scratch.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    }
                 }
             }
         }
     }
 
-    /// Bytes in the UTF-8 sequence a byte starts (1 for a stray continuation byte), from a table
-    /// of one nibble per value of the byte's high nibble.
+    /// The high bit of each byte of `block` that is not a UTF-8 continuation byte (10xxxxxx).
     @inline(__always)
-    private static func characterLength(leadingByte byte: UInt8) -> Int {
-        Int(truncatingIfNeeded: (0x4322_1111_1111_1111 as UInt64) >> (UInt64(byte >> 4) << 2)) & 0xF
+    private static func characterStarts(_ block: UInt64) -> UInt64 {
+        (~block | (block &<< 1)) & 0x8080_8080_8080_8080
     }
 
+    /// Tries the positions `position + k` for each byte k of `starts` in order, and returns where
+    /// scanning goes on: after a match, or 8 bytes on.
+    @inline(__always)
+    private func scanBlock(
+        _ starts: UInt64, at position: Int, in text: UnsafeBufferPointer<UInt8>, filter: UnsafeBufferPointer<UInt64>,
+        _ body: (Match) -> Void, window load: (Int) -> UInt64
+    ) -> Int {
+        var starts = starts
+        while starts != 0 {
+            let offset = starts.trailingZeroBitCount &>> 3
+            starts &= starts &- 1
+            let window = load(offset) & keyMask
+            let hash = Self.hash(window)
+            if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0,
+                let match = longestMatch(at: position &+ offset, window: window, hash: hash, in: text)
+            {
+                body(match)
+                return match.end
+            }
+        }
+        return position &+ 8
+    }
+
+    /// Out of line: it runs at a few percent of positions, and inlined it crowds the scan loop's
+    /// registers.
     @inline(never)
     private func longestMatch(at position: Int, window: UInt64, hash: UInt64, in text: UnsafeBufferPointer<UInt8>) -> Match? {
         let bucket = Int(hash >> UInt64(Self.filterBits - Self.bucketBits))
