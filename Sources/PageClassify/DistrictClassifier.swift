@@ -26,7 +26,7 @@ import PageModel
 /// 街道/镇 is moved in front, because its evidence is what names the article's place most precisely.
 public struct DistrictClassifier: Sendable {
     /// Where evidence was found; the order of the cases is the order of evidence in the output.
-    enum Source: Int, Sendable {
+    enum Source: Int, Sendable, CaseIterable {
         case title, kicker, subtitle, body, paper, pageName, child
 
         var name: String {
@@ -56,7 +56,7 @@ public struct DistrictClassifier: Sendable {
     /// Divisions the article is about, best first (empty when nothing matched).
     public func classify(_ article: ParsedArticle) -> [DistrictScore] {
         let tables = gazetteer.tables
-        var found = ArticleEvidence(tables: tables, date: IsoDate.leading(article.date).map(IsoDate.key))
+        var found = ArticleEvidence(tables: tables, date: IsoDate.leadingKey(article.date))
 
         found.scan(article.title, source: .title, weight: 3)
         if let kicker = article.kicker { found.scan(kicker, source: .kicker, weight: 2) }
@@ -82,7 +82,7 @@ public struct DistrictClassifier: Sendable {
     /// Order: score descending, then code, then name, compared as precomputed ranks; then the
     /// promotion of a well-supported 街道/镇 (see the type's comment).
     private func ranked(_ found: ArticleEvidence, paper: String?, pageName: String?) -> [DistrictScore] {
-        let tables = found.tables, date = found.date, tallies = found.tallies
+        let tables = found.tables, date = found.date, tallies = found.tallies, items = found.items
         guard !tallies.isEmpty else { return [] }
         var order = tallies.indices.map { index -> (score: Double, tally: Int) in
             let tally = tallies[index]
@@ -116,32 +116,33 @@ public struct DistrictClassifier: Sendable {
             return DistrictScore(
                 name: division.name, level: division.level, parent: parent, code: division.code,
                 mentions: tally.mentions, score: entry.score,
-                evidence: evidence(tally.evidence, tables: tables, paper: paper, pageName: pageName))
+                evidence: evidence(of: entry.tally, in: items, tables: tables, paper: paper, pageName: pageName))
         }
     }
 
-    /// The items ordered by source, first-seen order within a source.
-    private func evidence(_ items: [EvidenceItem], tables: GazetteerTables, paper: String?, pageName: String?) -> [DistrictEvidence] {
-        var ordered = items
-        // Insertion sort: stable, and a tally holds a few items, usually in order already.
-        for index in ordered.indices.dropFirst() {
-            let item = ordered[index]
-            var slot = index
-            while slot > 0, ordered[slot - 1].source.rawValue > item.source.rawValue {
-                ordered[slot] = ordered[slot - 1]
-                slot -= 1
-            }
-            ordered[slot] = item
+    /// A tally's items ordered by source, first-seen order within a source.
+    private func evidence(of tally: Int, in items: [EvidenceItem], tables: GazetteerTables, paper: String?, pageName: String?) -> [DistrictEvidence] {
+        // One pass per source in output order: stable, and an article has a few dozen items.
+        var sources: UInt8 = 0
+        var count = 0
+        for item in items where item.tally == tally {
+            sources |= 1 << item.source.rawValue
+            count += 1
         }
-        return ordered.map { item in
-            let term: String
-            switch item.source {
-            case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
-            case .paper: term = paper ?? ""
-            case .pageName: term = pageName ?? ""
-            case .child: term = tables.divisions[item.key].name
+        var evidence: [DistrictEvidence] = []
+        evidence.reserveCapacity(count)
+        for source in DistrictClassifier.Source.allCases where sources & (1 << source.rawValue) != 0 {
+            for item in items where item.tally == tally && item.source == source {
+                let term: String
+                switch source {
+                case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
+                case .paper: term = paper ?? ""
+                case .pageName: term = pageName ?? ""
+                case .child: term = tables.divisions[item.key].name
+                }
+                evidence.append(DistrictEvidence(source: source.name, term: term, count: item.count))
             }
-            return DistrictEvidence(source: item.source.name, term: term, count: item.count)
         }
+        return evidence
     }
 }

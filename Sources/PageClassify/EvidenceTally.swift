@@ -2,6 +2,8 @@ import PageModel
 
 /// One piece of evidence for a division, before it is spelled out as a `DistrictEvidence`.
 struct EvidenceItem {
+    /// Index of the division's tally in `ArticleEvidence.tallies`.
+    var tally: Int
     var source: DistrictClassifier.Source
     /// The matched pattern for text evidence, the child division for child support; unused for
     /// priors, whose term is the article's paper or page name.
@@ -9,17 +11,16 @@ struct EvidenceItem {
     var count: Int
 }
 
-/// The evidence collected for one division while classifying one article.
+/// The scores collected for one division while classifying one article; its evidence items are
+/// kept in `ArticleEvidence.items`, in one array for the whole article.
 struct EvidenceTally {
     let division: Int
-    /// Evidence items in the order first seen; the classifier orders them by source for output.
-    private(set) var evidence: [EvidenceItem] = []
     /// Σ weight × count over text matches.
-    private(set) var textScore = 0.0
-    private(set) var priorScore = 0.0
-    private(set) var childScore = 0.0
+    var textScore = 0.0
+    var priorScore = 0.0
+    var childScore = 0.0
     /// Text matches only; priors and children are not mentions.
-    private(set) var mentions = 0
+    var mentions = 0
 
     init(division: Int) {
         self.division = division
@@ -27,30 +28,6 @@ struct EvidenceTally {
 
     /// The division's own score, which is what a parent inherits from it.
     var ownScore: Double { textScore + priorScore }
-
-    mutating func addText(source: DistrictClassifier.Source, pattern: Int, weight: Double) {
-        textScore += weight
-        mentions += 1
-        if let index = evidence.lastIndex(where: { $0.source == source && $0.key == pattern }) {
-            evidence[index].count += 1
-        } else {
-            evidence.append(EvidenceItem(source: source, key: pattern, count: 1))
-        }
-    }
-
-    /// One prior per source and term: a page name that names a division twice is one hint. All
-    /// priors of one source share the term (the article's paper or page name), so the source
-    /// alone tells.
-    mutating func addPrior(source: DistrictClassifier.Source, weight: Double) {
-        guard !evidence.contains(where: { $0.source == source }) else { return }
-        priorScore += weight
-        evidence.append(EvidenceItem(source: source, key: 0, count: 1))
-    }
-
-    mutating func addChild(_ child: Int, mentions: Int, support: Double) {
-        childScore += support
-        evidence.append(EvidenceItem(source: .child, key: child, count: mentions))
-    }
 }
 
 /// The working state of classifying one article: the tallies of the divisions found so far, in
@@ -61,6 +38,8 @@ struct ArticleEvidence {
     /// The article's date as a `IsoDate.key`, nil when undated.
     let date: Int?
     private(set) var tallies: [EvidenceTally] = []
+    /// Every tally's evidence, each division's items in the order first seen.
+    private(set) var items: [EvidenceItem] = []
     private var deferred: [Deferred] = []
 
     private struct Deferred {
@@ -74,6 +53,9 @@ struct ArticleEvidence {
     init(tables: GazetteerTables, date: Int?) {
         self.tables = tables
         self.date = date
+        // Room for a typical article, so that recording rarely reallocates.
+        tallies.reserveCapacity(8)
+        items.reserveCapacity(16)
     }
 
     /// Records every match in `text`; conditional names wait for `recordSupportedDeferred()`.
@@ -93,11 +75,22 @@ struct ArticleEvidence {
     }
 
     mutating func record(_ division: Int, source: DistrictClassifier.Source, pattern: Int, weight: Double, isPrior: Bool) {
-        let index = tallyIndex(of: tables.resolve(division, on: date))
+        let tally = tallyIndex(of: tables.resolve(division, on: date))
         if isPrior {
-            tallies[index].addPrior(source: source, weight: weight)
+            // One prior per source and term: a page name that names a division twice is one
+            // hint. All priors of one source share the term (the article's paper or page name),
+            // so the source alone tells.
+            guard !items.contains(where: { $0.tally == tally && $0.source == source }) else { return }
+            tallies[tally].priorScore += weight
+            items.append(EvidenceItem(tally: tally, source: source, key: 0, count: 1))
         } else {
-            tallies[index].addText(source: source, pattern: pattern, weight: weight)
+            tallies[tally].textScore += weight
+            tallies[tally].mentions += 1
+            if let index = items.lastIndex(where: { $0.tally == tally && $0.source == source && $0.key == pattern }) {
+                items[index].count += 1
+            } else {
+                items.append(EvidenceItem(tally: tally, source: source, key: pattern, count: 1))
+            }
         }
     }
 
@@ -134,7 +127,9 @@ struct ArticleEvidence {
         children.sort { codeRank[$0.child] < codeRank[$1.child] }
         for (parent, child) in children {
             guard let tally = tallies.first(where: { $0.division == child }) else { continue }
-            tallies[tallyIndex(of: parent)].addChild(child, mentions: max(tally.mentions, 1), support: share * tally.ownScore)
+            let parentTally = tallyIndex(of: parent)
+            tallies[parentTally].childScore += share * tally.ownScore
+            items.append(EvidenceItem(tally: parentTally, source: .child, key: child, count: max(tally.mentions, 1)))
         }
     }
 }

@@ -130,6 +130,25 @@ enum IsoDate {
         text.utf8.reduce(0) { value, byte in byte == UInt8(ascii: "-") ? value : value * 10 + Int(byte &- UInt8(ascii: "0")) }
     }
 
+    /// The key of the article's date if it starts with a well-formed `YYYY-MM-DD`, else nil:
+    /// `leading(_:).map(key)` without building the prefix string.
+    static func leadingKey(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        var key = 0
+        var count = 0
+        for byte in text.utf8 {
+            if count == 4 || count == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                key = key * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            count += 1
+            if count == 10 { return key }
+        }
+        return nil
+    }
+
     /// The article's date if it starts with a well-formed `YYYY-MM-DD`, else nil.
     static func leading(_ text: String?) -> String? {
         guard let text else { return nil }
