@@ -58,21 +58,25 @@ public struct DistrictClassifier: Sendable {
         let tables = gazetteer.tables
         var found = ArticleEvidence(tables: tables, date: IsoDate.leadingKey(article.date))
 
-        found.scan(article.title, source: .title, weight: 3)
-        if let kicker = article.kicker { found.scan(kicker, source: .kicker, weight: 2) }
-        if let subtitle = article.subtitle { found.scan(subtitle, source: .subtitle, weight: 2) }
-        for heading in article.subheadings { found.scan(heading, source: .body, weight: 1) }
-        for paragraph in article.paragraphs { found.scan(paragraph, source: .body, weight: 1) }
-        if let paper = article.paper {
-            var contiguous = paper
-            contiguous.withUTF8 { paperBytes in
-                for prior in tables.paperPriors where ByteSearch.contains(prior.paper, in: paperBytes) {
-                    found.record(prior.division, source: .paper, pattern: 0, weight: Self.priorWeight, isPrior: true)
+        tables.matcher.withScanner { scanner in
+            found.scan(article.title, with: scanner, source: .title, weight: 3)
+            if let kicker = article.kicker { found.scan(kicker, with: scanner, source: .kicker, weight: 2) }
+            if let subtitle = article.subtitle { found.scan(subtitle, with: scanner, source: .subtitle, weight: 2) }
+            for heading in article.subheadings { found.scan(heading, with: scanner, source: .body, weight: 1) }
+            for paragraph in article.paragraphs { found.scan(paragraph, with: scanner, source: .body, weight: 1) }
+            if let paper = article.paper {
+                var contiguous = paper
+                contiguous.withUTF8 { paperBytes in
+                    for prior in tables.paperPriors where ByteSearch.contains(prior.paper, in: paperBytes) {
+                        found.record(prior.division, source: .paper, pattern: 0, weight: Self.priorWeight, isPrior: true)
+                    }
                 }
+            }
+            if let pageName = article.page?.name {
+                found.scan(pageName, with: scanner, source: .pageName, weight: Self.priorWeight, isPrior: true)
             }
         }
         let pageName = article.page?.name
-        if let pageName { found.scan(pageName, source: .pageName, weight: Self.priorWeight, isPrior: true) }
 
         found.recordSupportedDeferred()
         found.addChildSupport(share: Self.childShare)
@@ -110,11 +114,13 @@ public struct DistrictClassifier: Sendable {
         }
 
         return order.map { entry in
-            let tally = tallies[entry.tally]
-            let division = tables.divisions[tally.division]
-            let parent = tables.hasFormerParent(tally.division, on: date) ? division.formerParent ?? division.parent : division.parent
+            let tally = tallies[entry.tally], index = tally.division
+            // Field by field: copying the whole `Division` retained a dozen strings and arrays.
+            let parent = tables.hasFormerParent(index, on: date)
+                ? tables.divisions[index].formerParent ?? tables.divisions[index].parent : tables.divisions[index].parent
             return DistrictScore(
-                name: division.name, level: division.level, parent: parent, code: division.code,
+                name: tables.divisions[index].name, level: tables.divisions[index].level, parent: parent,
+                code: tables.divisions[index].code,
                 mentions: tally.mentions, score: entry.score,
                 evidence: evidence(of: entry.tally, in: items, tables: tables, paper: paper, pageName: pageName))
         }
