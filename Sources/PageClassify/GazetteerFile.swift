@@ -134,9 +134,15 @@ enum IsoDate {
     /// `leading(_:).map(key)` without building the prefix string.
     static func leadingKey(_ text: String?) -> Int? {
         guard let text else { return nil }
+        // The contiguous bytes when the string has them (always, for native strings): walking
+        // the UTF-8 view through its iterator cost several times more.
+        return text.utf8.withContiguousStorageIfAvailable(leadingKey) ?? leadingKey(text.utf8)
+    }
+
+    private static func leadingKey(_ bytes: some Sequence<UInt8>) -> Int? {
         var key = 0
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if count == 4 || count == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
             } else {
