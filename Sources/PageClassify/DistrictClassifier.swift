@@ -128,25 +128,33 @@ public struct DistrictClassifier: Sendable {
 
     /// A tally's items ordered by source, first-seen order within a source.
     private func evidence(of tally: Int, in items: [EvidenceItem], tables: GazetteerTables, paper: String?, pageName: String?) -> [DistrictEvidence] {
-        // One pass per source in output order: stable, and an article has a few dozen items.
-        var sources: UInt8 = 0
         var count = 0
+        var inOrder = true
+        var last = -1
         for item in items where item.tally == tally {
-            sources |= 1 << item.source.rawValue
             count += 1
+            inOrder = inOrder && item.source.rawValue >= last
+            last = item.source.rawValue
         }
         var evidence: [DistrictEvidence] = []
         evidence.reserveCapacity(count)
-        for source in DistrictClassifier.Source.allCases where sources & (1 << source.rawValue) != 0 {
-            for item in items where item.tally == tally && item.source == source {
-                let term: String
-                switch source {
-                case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
-                case .paper: term = paper ?? ""
-                case .pageName: term = pageName ?? ""
-                case .child: term = tables.divisions[item.key].name
-                }
-                evidence.append(DistrictEvidence(source: source.name, term: term, count: item.count))
+        func append(_ item: EvidenceItem) {
+            let term: String
+            switch item.source {
+            case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
+            case .paper: term = paper ?? ""
+            case .pageName: term = pageName ?? ""
+            case .child: term = tables.divisions[item.key].name
+            }
+            evidence.append(DistrictEvidence(source: item.source.name, term: term, count: item.count))
+        }
+        if inOrder {
+            // The usual case: items arrive title, kicker, subtitle, body, priors, children.
+            for item in items where item.tally == tally { append(item) }
+        } else {
+            // One pass per source: stable, and an article has a few dozen items.
+            for source in DistrictClassifier.Source.allCases {
+                for item in items where item.tally == tally && item.source == source { append(item) }
             }
         }
         return evidence
