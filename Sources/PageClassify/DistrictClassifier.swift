@@ -25,10 +25,21 @@ import PageModel
 /// district comes first but one of its 街道/镇 with text mentions scores at least half as much, that
 /// 街道/镇 is moved in front, because its evidence is what names the article's place most precisely.
 public struct DistrictClassifier: Sendable {
-    enum Source {
-        static let title = "title", kicker = "kicker", subtitle = "subtitle", body = "body"
-        static let paper = "paper", pageName = "page_name", child = "child"
-        static let rank = [title: 0, kicker: 1, subtitle: 2, body: 3, paper: 4, pageName: 5, child: 6]
+    /// Where evidence was found; the order of the cases is the order of evidence in the output.
+    enum Source: Int, Sendable, CaseIterable {
+        case title, kicker, subtitle, body, paper, pageName, child
+
+        var name: String {
+            switch self {
+            case .title: "title"
+            case .kicker: "kicker"
+            case .subtitle: "subtitle"
+            case .body: "body"
+            case .paper: "paper"
+            case .pageName: "page_name"
+            case .child: "child"
+            }
+        }
     }
 
     static let priorWeight = 1.5
@@ -42,111 +53,110 @@ public struct DistrictClassifier: Sendable {
         self.gazetteer = gazetteer
     }
 
-    private struct Deferred {
-        var target: Gazetteer.PatternTarget
-        var source: String
-        var term: String
-        var weight: Double
-        var isPrior: Bool
-    }
-
     /// Divisions the article is about, best first (empty when nothing matched).
     public func classify(_ article: ParsedArticle) -> [DistrictScore] {
-        let date = IsoDate.leading(article.date)
-        var tallies: [Int: EvidenceTally] = [:]
-        var deferred: [Deferred] = []
+        let tables = gazetteer.tables
+        var found = ArticleEvidence(tables: tables, date: IsoDate.leadingKey(article.date))
 
-        func scan(_ text: String, source: String, weight: Double, isPrior: Bool = false) {
-            var contiguous = text
-            contiguous.withUTF8 { bytes in
-                gazetteer.matcher.forEachMatch(in: bytes) { match in
-                    guard let target = gazetteer.choose(gazetteer.patternTargets[match.pattern], on: date) else { return }
-                    let term = isPrior ? text : gazetteer.patternTerms[match.pattern]
-                    let found = Deferred(target: target, source: source, term: term, weight: weight, isPrior: isPrior)
-                    if target.requiredContext.isEmpty { record(found) } else { deferred.append(found) }
+        tables.matcher.withScanner { scanner in
+            found.scan(article.title, with: scanner, source: .title, weight: 3)
+            if let kicker = article.kicker { found.scan(kicker, with: scanner, source: .kicker, weight: 2) }
+            if let subtitle = article.subtitle { found.scan(subtitle, with: scanner, source: .subtitle, weight: 2) }
+            for heading in article.subheadings { found.scan(heading, with: scanner, source: .body, weight: 1) }
+            for paragraph in article.paragraphs { found.scan(paragraph, with: scanner, source: .body, weight: 1) }
+            if let paper = article.paper {
+                var contiguous = paper
+                contiguous.withUTF8 { paperBytes in
+                    for prior in tables.paperPriors where ByteSearch.contains(prior.paper, in: paperBytes) {
+                        found.record(prior.division, source: .paper, pattern: 0, weight: Self.priorWeight, isPrior: true)
+                    }
                 }
             }
-        }
-        func record(_ found: Deferred) {
-            let division = gazetteer.resolve(found.target.division, on: date)
-            if found.isPrior {
-                tallies[division, default: EvidenceTally()].addPrior(source: found.source, term: found.term, weight: found.weight)
-            } else {
-                tallies[division, default: EvidenceTally()].addText(source: found.source, term: found.term, weight: found.weight)
+            if let pageName = article.page?.name {
+                found.scan(pageName, with: scanner, source: .pageName, weight: Self.priorWeight, isPrior: true)
             }
         }
+        let pageName = article.page?.name
 
-        scan(article.title, source: Source.title, weight: 3)
-        if let kicker = article.kicker { scan(kicker, source: Source.kicker, weight: 2) }
-        if let subtitle = article.subtitle { scan(subtitle, source: Source.subtitle, weight: 2) }
-        for heading in article.subheadings { scan(heading, source: Source.body, weight: 1) }
-        for paragraph in article.paragraphs { scan(paragraph, source: Source.body, weight: 1) }
-        if let paper = article.paper {
-            var contiguous = paper
-            contiguous.withUTF8 { paperBytes in
-                for prior in gazetteer.paperPriors where ByteSearch.contains(prior.paper, in: paperBytes) {
-                    let target = Gazetteer.PatternTarget(division: prior.division, requiredContext: [])
-                    record(Deferred(target: target, source: Source.paper, term: paper, weight: Self.priorWeight, isPrior: true))
-                }
-            }
-        }
-        if let pageName = article.page?.name {
-            scan(pageName, source: Source.pageName, weight: Self.priorWeight, isPrior: true)
-        }
-
-        // Context is judged on unconditional evidence only, so two ambiguous names cannot vouch
-        // for each other.
-        let supported = Set(tallies.keys.flatMap { division in
-            [division] + (gazetteer.parentIndex(of: division, on: date).map { [gazetteer.resolve($0, on: date)] } ?? [])
-        })
-        for found in deferred where found.target.requiredContext.contains(where: { supported.contains(gazetteer.resolve($0, on: date)) }) {
-            record(found)
-        }
-
-        addChildSupport(to: &tallies, on: date)
-        return ranked(tallies, on: date)
+        found.recordSupportedDeferred()
+        found.addChildSupport(share: Self.childShare)
+        return ranked(found, paper: article.paper, pageName: pageName)
     }
 
-    private func addChildSupport(to tallies: inout [Int: EvidenceTally], on date: String?) {
-        var children: [(parent: Int, child: Int)] = []
-        for (division, tally) in tallies where tally.ownScore > 0 {
-            guard let parent = gazetteer.parentIndex(of: division, on: date) else { continue }
-            children.append((gazetteer.resolve(parent, on: date), division))
-        }
-        children.sort { gazetteer.divisions[$0.child].code < gazetteer.divisions[$1.child].code }
-        for (parent, child) in children {
-            guard let tally = tallies[child] else { continue }
-            tallies[parent, default: EvidenceTally()].addChild(
-                name: gazetteer.divisions[child].name, mentions: max(tally.mentions, 1),
-                support: Self.childShare * tally.ownScore)
-        }
-    }
-
-    private func ranked(_ tallies: [Int: EvidenceTally], on date: String?) -> [DistrictScore] {
-        var scores = tallies.map { index, tally -> DistrictScore in
-            let division = gazetteer.divisions[index]
+    /// Order: score descending, then code, then name, compared as precomputed ranks; then the
+    /// promotion of a well-supported 街道/镇 (see the type's comment).
+    private func ranked(_ found: ArticleEvidence, paper: String?, pageName: String?) -> [DistrictScore] {
+        let tables = found.tables, date = found.date, tallies = found.tallies, items = found.items
+        guard !tallies.isEmpty else { return [] }
+        var order = tallies.indices.map { index -> (score: Double, tally: Int) in
+            let tally = tallies[index]
             var score = tally.ownScore + tally.childScore
-            if let date, !division.isValid(on: date) { score *= Self.historicFactor }
-            let evidence = tally.evidence.enumerated().sorted { left, right in
-                let leftRank = Source.rank[left.element.source] ?? 99, rightRank = Source.rank[right.element.source] ?? 99
-                return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset
-            }.map(\.element)
-            return DistrictScore(
-                name: division.name, level: division.level, parent: division.parent(on: date), code: division.code,
-                mentions: tally.mentions, score: score, evidence: evidence)
+            if let date, !tables.isValid(tally.division, on: date) { score *= Self.historicFactor }
+            return (score, index)
         }
-        scores.sort { left, right in
+        let codeRank = tables.codeRank, nameRank = tables.nameRank
+        order.sort { left, right in
             if left.score != right.score { return left.score > right.score }
-            if left.code != right.code { return left.code < right.code }
-            return left.name < right.name
+            let leftDivision = tallies[left.tally].division, rightDivision = tallies[right.tally].division
+            if codeRank[leftDivision] != codeRank[rightDivision] { return codeRank[leftDivision] < codeRank[rightDivision] }
+            return nameRank[leftDivision] < nameRank[rightDivision]
         }
-        if let first = scores.first, first.level == .district || first.level == .county,
-            let childIndex = scores.firstIndex(where: {
-                $0.parent == first.name && $0.mentions > 0 && $0.score >= Self.promotionShare * first.score
+        let first = order[0], firstDivision = tallies[first.tally].division
+        let firstLevel = tables.divisions[firstDivision].level
+        if firstLevel == .district || firstLevel == .county,
+            let childIndex = order.firstIndex(where: { entry in
+                let tally = tallies[entry.tally]
+                return tables.parentIndex(of: tally.division, on: date) == firstDivision && tally.mentions > 0
+                    && entry.score >= Self.promotionShare * first.score
             })
         {
-            scores.insert(scores.remove(at: childIndex), at: 0)
+            order.insert(order.remove(at: childIndex), at: 0)
         }
-        return scores
+
+        return order.map { entry in
+            let tally = tallies[entry.tally], index = tally.division
+            // Field by field: copying the whole `Division` retained a dozen strings and arrays.
+            let parent = tables.hasFormerParent(index, on: date)
+                ? tables.divisions[index].formerParent ?? tables.divisions[index].parent : tables.divisions[index].parent
+            return DistrictScore(
+                name: tables.divisions[index].name, level: tables.divisions[index].level, parent: parent,
+                code: tables.divisions[index].code,
+                mentions: tally.mentions, score: entry.score,
+                evidence: evidence(of: entry.tally, in: items, tables: tables, paper: paper, pageName: pageName))
+        }
+    }
+
+    /// A tally's items ordered by source, first-seen order within a source.
+    private func evidence(of tally: Int, in items: [EvidenceItem], tables: GazetteerTables, paper: String?, pageName: String?) -> [DistrictEvidence] {
+        var count = 0
+        var inOrder = true
+        var last = -1
+        for item in items where item.tally == tally {
+            count += 1
+            inOrder = inOrder && item.source.rawValue >= last
+            last = item.source.rawValue
+        }
+        var evidence: [DistrictEvidence] = []
+        evidence.reserveCapacity(count)
+        func append(_ item: EvidenceItem) {
+            let term: String
+            switch item.source {
+            case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
+            case .paper: term = paper ?? ""
+            case .pageName: term = pageName ?? ""
+            case .child: term = tables.divisions[item.key].name
+            }
+            evidence.append(DistrictEvidence(source: item.source.name, term: term, count: item.count))
+        }
+        if inOrder {
+            // The usual case: items arrive title, kicker, subtitle, body, priors, children.
+            for item in items where item.tally == tally { append(item) }
+        } else {
+            // One pass per source: stable, and an article has a few dozen items.
+            for source in DistrictClassifier.Source.allCases {
+                for item in items where item.tally == tally && item.source == source { append(item) }
+            }
+        }
+        return evidence
     }
 }

@@ -32,23 +32,13 @@
 public struct Gazetteer: Sendable {
     public let divisions: [Division]
     let file: GazetteerFile
-    let matcher: PatternMatcher
-    /// For each matcher pattern, the divisions it names in file order; empty for an excluded context.
-    let patternTargets: [[PatternTarget]]
-    /// Each pattern's text, so a match's term needs no decoding from the article.
-    let patternTerms: [String]
-    let indexByName: [String: Int]
-    let successorIndex: [Int?]
-    /// A division whose successor is this one, for articles dated before this one existed.
-    let predecessorIndex: [Int?]
-    /// Paper names as UTF-8, so that matching one needs no conversion per article.
-    let paperPriors: [(paper: [UInt8], division: Int)]
+    /// Everything the classifier looks up per article, precomputed and shared by reference so
+    /// that handing the gazetteer around costs one retain.
+    let tables: GazetteerTables
 
-    struct PatternTarget: Sendable {
-        var division: Int
-        /// Divisions of which the article needs other evidence; empty for an unconditional alias.
-        var requiredContext: [Int]
-    }
+    var matcher: PatternMatcher { tables.matcher }
+    /// Each pattern's text, so a match's term needs no decoding from the article.
+    var patternTerms: [String] { tables.patternTerms }
 
     public static func bundled() throws(ClassifierDataError) -> Gazetteer {
         let resource = try ClassifierDataError.readBundledResource("gazetteer")
@@ -77,65 +67,152 @@ public struct Gazetteer: Sendable {
     private init(validated file: GazetteerFile) {
         self.file = file
         let divisions = file.divisions.map(Division.init)
+        self.divisions = divisions
+        self.tables = GazetteerTables(divisions: divisions, paperPriors: file.paperPriors ?? [])
+    }
+
+    /// Every surface form the matcher knows, excluded contexts included.
+    var patternCount: Int { matcher.patternCount }
+}
+
+/// The gazetteer compiled for classification: names as matcher patterns, and every relation
+/// between divisions as an index, so that classifying an article hashes and compares no strings.
+/// Dates are `DateKey`s (validated `YYYY-MM-DD` as the number YYYYMMDD, which orders the same).
+final class GazetteerTables: Sendable {
+    let divisions: [Division]
+    let matcher: PatternMatcher
+    let patternTerms: [String]
+    /// The divisions pattern p names, in file order, are `targets[targetStart[p]..<targetStart[p + 1]]`;
+    /// none for an excluded context.
+    let targetStart: [Int]
+    let targets: [Target]
+    /// Divisions of which the article needs other evidence, for the targets that have some.
+    let contexts: [Int]
+    let paperPriors: [(paper: [UInt8], division: Int)]
+
+    let validFrom: [Int]
+    let validUntil: [Int]
+    let successor: [Int?]
+    /// A division whose successor is this one, for articles dated before this one existed.
+    let predecessor: [Int?]
+    /// Parent indices; nil when the parent is no division of the gazetteer (a district's city).
+    let parent: [Int?]
+    /// The parent until `formerParentUntil`, when the division records a move.
+    let formerParent: [Int?]
+    let formerParentUntil: [Int?]
+    /// Each division's place among all codes and all names in `String` order, so that sorting by
+    /// code, then name, compares integers.
+    let codeRank: [Int]
+    let nameRank: [Int]
+
+    struct Target: Sendable {
+        var division: Int
+        /// The target's required context is `contexts[contextStart..<contextEnd]`; empty for an
+        /// unconditional name.
+        var contextStart: Int
+        var contextEnd: Int
+        var isConditional: Bool { contextEnd > contextStart }
+    }
+
+    static let noValidFrom = Int.min
+    static let noValidUntil = Int.max
+
+    init(divisions: [Division], paperPriors: [PaperPrior]) {
+        self.divisions = divisions
         var indexByName: [String: Int] = [:]
         for (index, division) in divisions.enumerated() { indexByName[division.name] = index }
 
         var patternIndex: [String: Int] = [:]
         var patterns: [[UInt8]] = []
         var terms: [String] = []
-        var targets: [[PatternTarget]] = []
+        var targetsByPattern: [[(division: Int, context: [Int])]] = []
         func pattern(for term: String) -> Int {
             if let existing = patternIndex[term] { return existing }
             patternIndex[term] = patterns.count
             patterns.append(Array(term.utf8))
             terms.append(term)
-            targets.append([])
+            targetsByPattern.append([])
             return patterns.count - 1
         }
         for (index, division) in divisions.enumerated() {
             for term in [division.name] + division.aliases {
                 let slot = pattern(for: term)
-                guard !targets[slot].contains(where: { $0.division == index }) else { continue }
+                guard !targetsByPattern[slot].contains(where: { $0.division == index }) else { continue }
                 let context = (division.contextRequirements[term] ?? []).compactMap { indexByName[$0] }
-                targets[slot].append(PatternTarget(division: index, requiredContext: context))
+                targetsByPattern[slot].append((index, context))
             }
         }
         for division in divisions {
             for phrase in division.excludedContexts { _ = pattern(for: phrase) }
         }
+        var starts = [0]
+        var flatTargets: [Target] = []
+        var flatContexts: [Int] = []
+        for patternTargets in targetsByPattern {
+            for target in patternTargets {
+                flatTargets.append(Target(division: target.division, contextStart: flatContexts.count,
+                                          contextEnd: flatContexts.count + target.context.count))
+                flatContexts.append(contentsOf: target.context)
+            }
+            starts.append(flatTargets.count)
+        }
 
-        self.divisions = divisions
-        self.indexByName = indexByName
-        self.matcher = PatternMatcher(patterns: patterns)
-        self.patternTargets = targets
-        self.patternTerms = terms
-        self.successorIndex = divisions.map { $0.successor.flatMap { indexByName[$0] } }
+        matcher = PatternMatcher(patterns: patterns)
+        patternTerms = terms
+        targetStart = starts
+        targets = flatTargets
+        contexts = flatContexts
+        self.paperPriors = paperPriors.compactMap { prior in
+            indexByName[prior.division].map { (paper: Array(prior.paper.utf8), division: $0) }
+        }
+
+        validFrom = divisions.map { $0.validFrom.map(IsoDate.key) ?? Self.noValidFrom }
+        validUntil = divisions.map { $0.validUntil.map(IsoDate.key) ?? Self.noValidUntil }
+        successor = divisions.map { $0.successor.flatMap { indexByName[$0] } }
         var predecessors = [Int?](repeating: nil, count: divisions.count)
         for (index, division) in divisions.enumerated() {
             if let successor = division.successor.flatMap({ indexByName[$0] }), predecessors[successor] == nil {
                 predecessors[successor] = index
             }
         }
-        self.predecessorIndex = predecessors
-        self.paperPriors = (file.paperPriors ?? []).compactMap { prior in
-            indexByName[prior.division].map { (paper: Array(prior.paper.utf8), division: $0) }
+        predecessor = predecessors
+        parent = divisions.map { indexByName[$0.parent] }
+        formerParent = divisions.map { $0.formerParent.flatMap { indexByName[$0] } }
+        formerParentUntil = divisions.map { division in
+            division.formerParent == nil ? nil : division.formerParentUntil.map(IsoDate.key)
         }
+        codeRank = Self.ranks(divisions.map(\.code))
+        nameRank = Self.ranks(divisions.map(\.name))
     }
 
-    /// Every surface form the matcher knows, excluded contexts included.
-    var patternCount: Int { matcher.patternCount }
+    /// Each value's place in sorted order; equal values share a place.
+    private static func ranks(_ values: [String]) -> [Int] {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Int](repeating: 0, count: values.count)
+        var rank = 0
+        for (position, index) in order.enumerated() {
+            if position > 0, values[order[position - 1]] < values[index] { rank += 1 }
+            ranks[index] = rank
+        }
+        return ranks
+    }
+
+    /// Whether division `index` existed on the date, like `Division.isValid(on:)`.
+    @inline(__always)
+    func isValid(_ index: Int, on date: Int) -> Bool {
+        date >= validFrom[index] && date < validUntil[index]
+    }
 
     /// The division that stands for `index` on `date`: itself when valid, else its successor (or,
     /// before it existed, its predecessor) when the gazetteer records one. Undated: itself.
-    func resolve(_ index: Int, on date: String?) -> Int {
+    func resolve(_ index: Int, on date: Int?) -> Int {
         guard let date else { return index }
         var current = index
         for _ in 0..<8 {  // bounded: a hostile user file may chain successors in a cycle
-            let division = divisions[current]
-            if division.isValid(on: date) { return current }
-            if let until = division.validUntil, date >= until, let next = successorIndex[current] {
+            if isValid(current, on: date) { return current }
+            if date >= validUntil[current], let next = successor[current] {
                 current = next
-            } else if let from = division.validFrom, date < from, let previous = predecessorIndex[current] {
+            } else if date < validFrom[current], let previous = predecessor[current] {
                 current = previous
             } else {
                 return current
@@ -144,19 +221,29 @@ public struct Gazetteer: Sendable {
         return current
     }
 
-    /// The parent division's index on `date`, nil for a district (its parent is the city).
-    func parentIndex(of index: Int, on date: String?) -> Int? {
-        indexByName[divisions[index].parent(on: date)]
+    /// Whether the division's parent on `date` is its former one (`Division.parent(on:)`).
+    @inline(__always)
+    func hasFormerParent(_ index: Int, on date: Int?) -> Bool {
+        guard let date, let until = formerParentUntil[index] else { return false }
+        return date < until
     }
 
-    /// Picks among the divisions sharing one alias: the first valid on the date (the first that
-    /// still exists for undated articles), else the first listed.
-    func choose(_ candidates: [PatternTarget], on date: String?) -> PatternTarget? {
-        if candidates.count <= 1 { return candidates.first }
-        let preferred = candidates.first { target in
-            let division = divisions[target.division]
-            return date.map { division.isValid(on: $0) } ?? (division.validUntil == nil)
+    /// The parent division's index on `date`, nil for a district (its parent is the city).
+    func parentIndex(of index: Int, on date: Int?) -> Int? {
+        hasFormerParent(index, on: date) ? formerParent[index] : parent[index]
+    }
+
+    /// Picks among the divisions pattern `pattern` names: the first valid on the date (the first
+    /// that still exists for undated articles), else the first listed; nil when it names none.
+    func choose(pattern: Int, on date: Int?) -> Target? {
+        let start = targetStart[pattern], end = targetStart[pattern + 1]
+        guard start < end else { return nil }
+        if end - start == 1 { return targets[start] }
+        for candidate in start..<end {
+            let division = targets[candidate].division
+            let preferred = date.map { isValid(division, on: $0) } ?? (validUntil[division] == Self.noValidUntil)
+            if preferred { return targets[candidate] }
         }
-        return preferred ?? candidates.first
+        return targets[start]
     }
 }

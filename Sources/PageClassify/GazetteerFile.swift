@@ -125,6 +125,36 @@ enum IsoDate {
         return count == 10
     }
 
+    /// A valid date as the number YYYYMMDD, which orders dates as their text does.
+    static func key(_ text: String) -> Int {
+        text.utf8.reduce(0) { value, byte in byte == UInt8(ascii: "-") ? value : value * 10 + Int(byte &- UInt8(ascii: "0")) }
+    }
+
+    /// The key of the article's date if it starts with a well-formed `YYYY-MM-DD`, else nil:
+    /// `leading(_:).map(key)` without building the prefix string.
+    static func leadingKey(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        // The contiguous bytes when the string has them (always, for native strings): walking
+        // the UTF-8 view through its iterator cost several times more.
+        return text.utf8.withContiguousStorageIfAvailable(leadingKey) ?? leadingKey(text.utf8)
+    }
+
+    private static func leadingKey(_ bytes: some Sequence<UInt8>) -> Int? {
+        var key = 0
+        var count = 0
+        for byte in bytes {
+            if count == 4 || count == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                key = key * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            count += 1
+            if count == 10 { return key }
+        }
+        return nil
+    }
+
     /// The article's date if it starts with a well-formed `YYYY-MM-DD`, else nil.
     static func leading(_ text: String?) -> String? {
         guard let text else { return nil }

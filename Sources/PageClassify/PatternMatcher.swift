@@ -12,11 +12,13 @@
 /// and looked up in a bitset of the patterns' first `keyLength` bytes; only on a hit (about 2% of
 /// positions in news text) are the patterns of that hash bucket compared, longest first, so the
 /// first full match is the longest one starting there. The scan then resumes after the match.
+/// Boundaries are found eight bytes at a time from the bytes' high bits rather than by decoding
+/// each character's length, so consecutive tries do not wait on one another.
 ///
 /// Only character boundaries are tried, which is exact because the patterns and the text are
 /// valid UTF-8 (Swift strings always are): a pattern starts with a leading byte and so cannot
 /// match in the middle of a character. Immutable after `init`, hence `Sendable`.
-struct PatternMatcher: Sendable {
+final class PatternMatcher: Sendable {
     struct Match: Sendable, Hashable {
         /// Index into the `patterns` the matcher was built with.
         var pattern: Int
@@ -25,7 +27,7 @@ struct PatternMatcher: Sendable {
         var end: Int
     }
 
-    private struct Candidate: Sendable {
+    fileprivate struct Candidate: Sendable {
         /// The pattern's first `keyLength` bytes, little-endian, as the text window is read.
         var key: UInt64
         var pattern: Int32
@@ -85,61 +87,125 @@ struct PatternMatcher: Sendable {
     /// The top `filterBits` bits of a multiplicative (Fibonacci) hash; the bucket is its top
     /// `bucketBits`, so a set filter bit always leads to a non-empty bucket.
     @inline(__always)
-    private static func hash(_ key: UInt64) -> UInt64 {
+    fileprivate static func hash(_ key: UInt64) -> UInt64 {
         (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - filterBits)
     }
 
-    /// Calls `body` for each leftmost-longest non-overlapping match, in text order. `text` must be
-    /// valid UTF-8 (see the type's comment); other bytes are scanned safely but may miss matches.
-    func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
-        guard keyLength > 0 else { return }
-        let count = text.count
-        let raw = UnsafeRawBufferPointer(text)
+    /// Runs `body` with a `Scanner` over this matcher's tables. Every text of an article is
+    /// scanned inside one call, so the tables are pinned once per article instead of retained
+    /// and released around every paragraph.
+    func withScanner<Result>(_ body: (Scanner) -> Result) -> Result {
         filter.withUnsafeBufferPointer { filter in
-            var position = 0
-            while position + keyLength <= count {
-                // The window: the next keyLength bytes; 8 at a time while the buffer has them.
-                var window: UInt64 = 0
-                if position + 8 <= count {
-                    window = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) & keyMask
-                } else {
-                    for offset in 0..<keyLength { window |= UInt64(text[position + offset]) << UInt64(8 * offset) }
+            bucketStart.withUnsafeBufferPointer { bucketStart in
+                candidates.withUnsafeBufferPointer { candidates in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        body(Scanner(keyLength: keyLength, keyMask: keyMask, filter: filter, bucketStart: bucketStart,
+                                     candidates: candidates, bytes: bytes))
+                    }
                 }
-                let hash = Self.hash(window)
-                if filter[Int(hash >> 6)] & (1 << (hash & 63)) != 0,
-                    let match = longestMatch(at: position, window: window, bucket: Int(hash >> UInt64(Self.filterBits - Self.bucketBits)), in: text)
+            }
+        }
+    }
+
+    /// Calls `body` for each leftmost-longest non-overlapping match, in text order.
+    func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+        withScanner { $0.forEachMatch(in: text, body) }
+    }
+
+    /// The high bit of each byte of `block` that is not a UTF-8 continuation byte (10xxxxxx).
+    @inline(__always)
+    fileprivate static func characterStarts(_ block: UInt64) -> UInt64 {
+        (~block | (block &<< 1)) & 0x8080_8080_8080_8080
+    }
+
+    /// The matcher's tables borrowed for the duration of `withScanner`; valid only inside it.
+    struct Scanner {
+        fileprivate let keyLength: Int
+        fileprivate let keyMask: UInt64
+        fileprivate let filter: UnsafeBufferPointer<UInt64>
+        fileprivate let bucketStart: UnsafeBufferPointer<Int32>
+        fileprivate let candidates: UnsafeBufferPointer<Candidate>
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+
+        /// Calls `body` for each leftmost-longest non-overlapping match, in text order. `text` must be
+        /// valid UTF-8 (see the type's comment); other bytes are scanned safely but may miss matches.
+        func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+            guard keyLength > 0 else { return }
+            let count = text.count
+            let raw = UnsafeRawBufferPointer(text)
+            var position = 0
+            // Eight bytes at a time: a bit per byte that starts a character (is not 10xxxxxx)
+            // gives the positions to try without decoding each character's length, so the tries
+            // do not wait on one another. Each try loads its own 8-byte window, so this stops
+            // 15 bytes before the end.
+            while position &+ 15 <= count {
+                let block = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                position = scanBlock(PatternMatcher.characterStarts(block), at: position, in: text, body) { offset in
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position &+ offset, as: UInt64.self))
+                }
+            }
+            // The last bytes go through a zeroed copy, so that windows read past the text's end
+            // read zeros instead; such a window is shorter than every pattern and never matches.
+            while position &+ keyLength <= count {
+                var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+                let remaining = count &- position
+                let blockStart = position
+                position = withUnsafeMutableBytes(of: &scratch) { scratch in
+                    scratch.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[blockStart..<count]))
+                    let block = UInt64(littleEndian: scratch.load(as: UInt64.self))
+                    // Tries only where a whole key still fits; past the text, zeros look like ASCII.
+                    let fits = remaining &- keyLength &+ 1
+                    let inText: UInt64 = fits >= 8 ? ~0 : (1 &<< UInt64(8 &* fits)) &- 1
+                    return scanBlock(PatternMatcher.characterStarts(block) & inText, at: blockStart, in: text, body) { offset in
+                        UInt64(littleEndian: scratch.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    }
+                }
+            }
+        }
+
+        /// Tries the positions `position + k` for each byte k of `starts` in order, and returns where
+        /// scanning goes on: after a match, or 8 bytes on.
+        @inline(__always)
+        private func scanBlock(
+            _ starts: UInt64, at position: Int, in text: UnsafeBufferPointer<UInt8>,
+            _ body: (Match) -> Void, window load: (Int) -> UInt64
+        ) -> Int {
+            var starts = starts
+            while starts != 0 {
+                let offset = starts.trailingZeroBitCount &>> 3
+                starts &= starts &- 1
+                let window = load(offset) & keyMask
+                let hash = PatternMatcher.hash(window)
+                if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0,
+                    let match = longestMatch(at: position &+ offset, window: window, hash: hash, in: text)
                 {
                     body(match)
-                    position = match.end
-                    continue
+                    return match.end
                 }
-                position += Self.characterLength(leadingByte: text[position])
             }
+            return position &+ 8
         }
-    }
 
-    /// Bytes in the UTF-8 sequence a byte starts (1 for a stray continuation byte), from a table
-    /// of one nibble per value of the byte's high nibble.
-    @inline(__always)
-    private static func characterLength(leadingByte byte: UInt8) -> Int {
-        Int(truncatingIfNeeded: (0x4322_1111_1111_1111 as UInt64) >> (UInt64(byte >> 4) << 2)) & 0xF
-    }
-
-    private func longestMatch(at position: Int, window: UInt64, bucket: Int, in text: UnsafeBufferPointer<UInt8>) -> Match? {
-        let available = text.count - position
-        for index in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
-            let candidate = candidates[index]
-            let length = Int(candidate.length)
-            guard candidate.key == window, length <= available else { continue }
-            let offset = Int(candidate.offset)
-            var equal = true
-            for index in keyLength..<length where bytes[offset + index] != text[position + index] {
-                equal = false
-                break
+        /// Out of line: it runs at a few percent of positions, and inlined it crowds the scan loop's
+        /// registers.
+        @inline(never)
+        private func longestMatch(at position: Int, window: UInt64, hash: UInt64, in text: UnsafeBufferPointer<UInt8>) -> Match? {
+            let bucket = Int(hash >> UInt64(PatternMatcher.filterBits - PatternMatcher.bucketBits))
+            let available = text.count - position
+            for index in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
+                let candidate = candidates[index]
+                let length = Int(candidate.length)
+                guard candidate.key == window, length <= available else { continue }
+                let offset = Int(candidate.offset)
+                var equal = true
+                for index in keyLength..<length where bytes[offset + index] != text[position + index] {
+                    equal = false
+                    break
+                }
+                if equal { return Match(pattern: Int(candidate.pattern), start: position, end: position + length) }
             }
-            if equal { return Match(pattern: Int(candidate.pattern), start: position, end: position + length) }
+            return nil
         }
-        return nil
     }
 
     /// All matches in a string, for callers off the hot path and tests.

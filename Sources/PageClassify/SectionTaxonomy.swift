@@ -89,7 +89,7 @@ public struct SectionTaxonomy: Sendable {
 
     /// The section for a printed page; unknown names map to slug "other" and keep the raw name.
     public func section(forPageName name: String?, pageNumber: String?) -> Section {
-        var printed = name?.trimmingWhitespace() ?? ""
+        var printed = name.map(Self.trimmed) ?? ""
         var slug: String?
         if !printed.isEmpty {
             slug = printed.withUTF8 { nameBytes in
@@ -112,6 +112,24 @@ public struct SectionTaxonomy: Sendable {
             return Section(slug: Self.otherSlug, name: printed.isEmpty ? (displayNames[Self.otherSlug] ?? "其他") : printed)
         }
         return Section(slug: slug, name: printed.isEmpty ? (displayNames[slug] ?? slug) : printed)
+    }
+
+    /// `name.trimmingWhitespace()`, skipped when it cannot change the name: that trim walks
+    /// grapheme clusters and cost more than all the rules. A name that starts with a character
+    /// from U+4000–U+9FFF (CJK) or printable ASCII has no leading whitespace; one that ends with
+    /// such a character has no trailing whitespace either, because those characters never extend
+    /// a preceding cluster (they are not Extend, SpacingMark or ZWJ), so the last cluster starts
+    /// with them or with a Prepend mark, and neither is whitespace.
+    static func trimmed(_ name: String) -> String {
+        let bytes = name.utf8
+        guard let first = bytes.first, let last = bytes.last else { return name }
+        func isPlainLead(_ byte: UInt8) -> Bool {
+            (byte > 0x20 && byte < 0x7F) || (byte >= 0xE4 && byte <= 0xE9)
+        }
+        let endsPlain = (last > 0x20 && last < 0x7F)
+            || (bytes.count >= 3 && bytes[bytes.index(bytes.endIndex, offsetBy: -3)] >= 0xE4
+                && bytes[bytes.index(bytes.endIndex, offsetBy: -3)] <= 0xE9)
+        return isPlainLead(first) && endsPlain ? name : name.trimmingWhitespace()
     }
 
     private func firstMatch(where matches: (CompiledRule) -> Bool) -> String? {

@@ -75,6 +75,19 @@ import Testing
         #expect(street.first?.name == "平凉路街道")
     }
 
+    /// A conditional name is recorded after the priors, yet its evidence is listed by source:
+    /// title before page name.
+    @Test func evidenceIsOrderedBySourceNotByRecording() {
+        let result = classifier.classify(ParsedArticle(
+            paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "3", name: "平凉之窗"), title: "平凉旧改启动"))
+        let street = result.first { $0.name == "平凉路街道" }
+        #expect(street?.evidence == [
+            DistrictEvidence(source: "title", term: "平凉", count: 1),
+            DistrictEvidence(source: "page_name", term: "平凉之窗", count: 1),
+        ])
+        #expect(result.first { $0.name == "杨浦区" }?.evidence.map(\.source) == ["paper", "child"])
+    }
+
     @Test func pingliangInGansuIsNotYangpu() {
         let gansu = classifier.classify(ParsedArticle(
             paper: "甘肃日报", date: "2013-06-27", title: "甘肃平凉:苹果产业助农增收",

@@ -23,6 +23,21 @@ import Testing
         #expect(section == Section(slug: slug, name: name))
     }
 
+    /// The shortcut must give exactly what PageModel's grapheme-aware trim gives, including for
+    /// whitespace that combining marks, joiners or prepended marks cling to.
+    @Test func trimmingShortcutAgreesWithTrimmingWhitespace() {
+        let pieces = [" ", "\u{3000}", "\u{A0}", "\t", "\r", "\n", "\u{301}", "\u{200D}", "\u{0600}", "\u{FE0F}",
+                      "a", "1", "·", "城", "事", "\u{4DC0}", "\u{9FFF}", "\u{1100}", "한", "\u{1F1E8}", "é"]
+        var random = SplitMix64(seed: 0x7121)
+        for round in 0..<20000 {
+            let name = (0..<Int(random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let expected = name.trimmingWhitespace()
+            let actual = SectionTaxonomy.trimmed(name)
+            #expect(Array(actual.utf8) == Array(expected.utf8), "round \(round): \(name.unicodeScalars.map { String($0.value, radix: 16) })")
+            if Array(actual.utf8) != Array(expected.utf8) { return }
+        }
+    }
+
     @Test func unknownNameKeepsTheRawName() {
         #expect(taxonomy.section(forPageName: " 队伍建设 ", pageNumber: "5") == Section(slug: "other", name: "队伍建设"))
         #expect(taxonomy.section(forPageName: nil, pageNumber: "9") == Section(slug: "other", name: "其他"))
