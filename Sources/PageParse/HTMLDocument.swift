@@ -1,3 +1,5 @@
+import PageModel
+
 /// One node of a flat, document-ordered tree: an element's descendants are the nodes
 /// `index + 1 ..< end`, so subtree walks are plain index ranges and need no child lists.
 struct HTMLNode: Sendable {
@@ -28,13 +30,15 @@ struct HTMLNode: Sendable {
 struct HTMLDocument {
     let bytes: [UInt8]
     let nodes: [HTMLNode]
-    /// Element indices per interned tag (by raw value), in document order, collected while
-    /// tokenizing so tag queries do not walk every node.
-    let elementsByTag: [[Int]]
+    /// Element indices grouped by interned tag, each group in document order, so tag queries
+    /// do not walk every node; `tagStarts[raw value]` is where a tag's group begins.
+    let elementsByTag: [Int]
+    let tagStarts: [Int]
 
     /// Indices of elements with `tag`, in document order.
-    func elements(_ tag: HTMLTag) -> [Int] {
-        elementsByTag[Int(tag.rawValue)]
+    func elements(_ tag: HTMLTag) -> ArraySlice<Int> {
+        let raw = Int(tag.rawValue)
+        return elementsByTag[tagStarts[raw]..<tagStarts[raw + 1]]
     }
 
     /// The raw (undecoded) bytes of attribute `name`'s value on element `index`; names compare
@@ -202,7 +206,9 @@ struct HTMLDocument {
     /// Raw content of a comment or raw-text node, entities decoded when asked.
     func content(of index: Int, decodeEntities: Bool = false) -> String {
         let node = nodes[index]
-        if !decodeEntities { return String(decoding: bytes[node.start..<node.start + node.length], as: UTF8.self) }
+        if !decodeEntities {
+            return bytes.withUnsafeBufferPointer { String(validUTF8: UnsafeBufferPointer(rebasing: $0[node.start..<node.start + node.length])) }
+        }
         var builder = TextBuilder()
         builder.append(bytes[node.start..<node.start + node.length], decodeEntities: true)
         return builder.take()

@@ -12,22 +12,41 @@ struct HTMLTokenizer {
 
     static func parse(_ bytes: [UInt8]) -> HTMLDocument {
         var nodes: [HTMLNode] = []
-        var elementsByTag: [[Int]] = []
+        var tagCounts: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(buffer: buffer)
             builder.nodes.reserveCapacity(bytes.count / 24)
             builder.run()
             nodes = builder.nodes
-            elementsByTag = builder.elementsByTag
+            tagCounts = builder.tagCounts
         }
-        return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag)
+        let (elementsByTag, tagStarts) = groupElementsByTag(nodes, counts: tagCounts)
+        return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag, tagStarts: tagStarts)
+    }
+
+    /// Element indices grouped by tag, each group in document order, in one array (a counting
+    /// sort over the counts kept while tokenizing): one allocation instead of a growing array
+    /// per tag. `starts[tag] ..< starts[tag + 1]` is a tag's group.
+    private static func groupElementsByTag(_ nodes: [HTMLNode], counts: [Int]) -> (elements: [Int], starts: [Int]) {
+        var starts = [Int](repeating: 0, count: counts.count + 1)
+        for tag in counts.indices { starts[tag + 1] = starts[tag] + counts[tag] }
+        var next = starts
+        let elements = [Int](unsafeUninitializedCapacity: starts[counts.count]) { grouped, initialized in
+            for index in nodes.indices where nodes[index].kind == .element {
+                let tag = Int(nodes[index].tag.rawValue)
+                grouped[next[tag]] = index
+                next[tag] += 1
+            }
+            initialized = starts[counts.count]
+        }
+        return (elements, starts)
     }
 }
 
 private struct TreeBuilder {
     let buffer: UnsafeBufferPointer<UInt8>
     var nodes: [HTMLNode] = []
-    var elementsByTag = [[Int]](repeating: [], count: HTMLTag.caseCount)
+    var tagCounts = [Int](repeating: 0, count: HTMLTag.caseCount)
     var open: [Int] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
@@ -110,7 +129,7 @@ private struct TreeBuilder {
         var node = HTMLNode(kind: .element, tag: tag, start: nameStart, length: attributesEnd - nameStart, end: nodeIndex + 1, parent: parent)
         node.nameLength = nameStop - nameStart
         nodes.append(node)
-        elementsByTag[Int(tag.rawValue)].append(nodeIndex)
+        tagCounts[Int(tag.rawValue)] += 1
         if tag.isRawText, !selfClosing {
             return rawText(of: tag, element: nodeIndex, from: after)
         }
