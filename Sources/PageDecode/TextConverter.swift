@@ -1,3 +1,5 @@
+import PageModel
+
 /// Turns inflated page bytes into a String, choosing between UTF-8 and GB18030.
 enum TextConverter {
     /// Decodes `bytes` given what the page declared (nil when it declared nothing usable).
@@ -26,14 +28,14 @@ enum TextConverter {
 
     /// GBK-family pages are decoded with GB18030 too, as the superset (see `PageCharset`).
     private static func gb18030(_ bytes: UnsafeRawBufferPointer) -> String? {
-        var failed = false
-        let text = String(unsafeUninitializedCapacity: bytes.count * 2 + 16) { output in
-            switch IconvConverter.convert(bytes, from: "GB18030", to: "UTF-8", into: output) {
-            case .success(let written): return written
-            case .failure: failed = true; return 0
-            }
+        // iconv's UTF-8 encoder writes only valid UTF-8 (it refuses surrogates and values past
+        // U+10FFFF), so the String is made without validating the output again.
+        let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count * 2 + 16)
+        defer { output.deallocate() }
+        switch IconvConverter.convert(bytes, from: "GB18030", to: "UTF-8", into: output) {
+        case .success(let written): return String(validUTF8: UnsafeBufferPointer(rebasing: output[..<written]))
+        case .failure: return nil
         }
-        return failed ? nil : text
     }
 
     private static func containsNonASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -1,3 +1,5 @@
+import PageModel
+
 /// Bylines: `■记者 毛海萍`, `本报记者 X`, `记者 X Y`, `通讯员 X`, `文/X`, `■本报记者 X 通讯员 Y`,
 /// and the dateline form inside a first paragraph, `本报讯（记者 X）…`. Only names are kept.
 ///
@@ -165,7 +167,7 @@ enum Byline {
                 !UTF8Text.equals(token, "本报讯")
             else { return }
             guard length >= 2, length <= (token.allSatisfy { $0 < 0x80 } ? 30 : 6) else { return }
-            let name = String(decoding: token, as: UTF8.self)
+            let name = String(validUTF8: token)
             if !names.contains(name) { names.append(name) }
         }
         var tokenStart = 0

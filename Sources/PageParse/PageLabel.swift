@@ -85,7 +85,7 @@ enum PageLabel {
         let name = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         // `第3版 下一版` style leftovers and a sentence after the label are not page names.
         guard UTF8Text.scalarCount(name, upTo: 40) <= 40, !containsNavigation(name, orFullStop: true) else { return nil }
-        return String(decoding: name, as: UTF8.self)
+        return String(validUTF8: name)
     }
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
@@ -149,7 +149,7 @@ enum PageLabel {
         let number = UnsafeBufferPointer(rebasing: text[range])
         if number.allSatisfy(isDigit) {
             guard let firstNonZero = number.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return "0" }
-            return String(decoding: UnsafeBufferPointer(rebasing: number[firstNonZero...]), as: UTF8.self)
+            return String(validUTF8: UnsafeBufferPointer(rebasing: number[firstNonZero...]))
         }
         return String(unsafeUninitializedCapacity: number.count) { output in
             for (position, byte) in number.enumerated() { output[position] = isLetter(byte) ? byte & ~0x20 : byte }

@@ -1,3 +1,5 @@
+import PageModel
+
 /// Metadata a page carries outside its visible text: Founder `enpproperty` comments (e-paper
 /// style `<founder-date>…` and web-CMS style `<date>…<introtitle>…`), `<meta name=pagetype>`,
 /// hidden inputs (`channelname`, `nodename`) and the document title. It wins over visible text.
@@ -70,7 +72,7 @@ struct PageMetadata {
             }
             var builder = TextBuilder()
             builder.append(buffer[valueStart..<valueEnd], decodeEntities: true)
-            let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<close]), as: UTF8.self).lowercased()
+            let key = String(validUTF8: UnsafeBufferPointer(rebasing: buffer[nameStart..<close])).lowercased()
             if fields[key] == nil { fields[key] = PageMetadata.stripTags(builder.take()) }
             cursor = valueEnd + (close - nameStart) + 3
         }

@@ -1,3 +1,5 @@
+import PageModel
+
 /// Paper names from document titles: `中国旅游报社-电子报平台` → `中国旅游报`, `人民日报-人民网` →
 /// `人民日报`, `打造新型传媒集团·江西日报社数字报` → `江西日报`.
 ///
@@ -54,7 +56,7 @@ enum PaperName {
         }
         let paper = cleaned.first { UTF8Text.hasSuffix($0, "报") || UTF8Text.hasSuffix($0, "刊") }
             ?? cleaned.first { UTF8Text.contains($0, "报") }
-        return paper.map { String(decoding: $0, as: UTF8.self) }
+        return paper.map { String(validUTF8: $0) }
     }
 
     private static func cleanSimple(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

@@ -26,8 +26,11 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
 extension ParseError {
     /// A short, printable preview of the input for error details.
     static func preview(of bytes: [UInt8], limit: Int = 60) -> String {
+        // Cut at a scalar's first byte: the builder takes only whole UTF-8 sequences.
+        var cut = min(bytes.count, limit * 4)
+        while cut > 0, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         var builder = TextBuilder()
-        builder.append(bytes[0..<min(bytes.count, limit * 4)], decodeEntities: false)
+        builder.append(bytes[0..<cut], decodeEntities: false)
         let text = builder.take()
         let scalars = text.unicodeScalars.prefix(limit).map { scalar -> Character in
             scalar.properties.generalCategory == .control || scalar == "\u{FFFD}" ? "?" : Character(scalar)

@@ -101,7 +101,7 @@ struct PlainTextArticleParser {
         while upper > lower, let width = UTF8Text.spaceWidthBefore(buffer, upper, start: lower) { upper -= width }
         switch UTF8Text.plainness(buffer, lower..<upper) {
         case .asIs:
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+            return String(validUTF8: UnsafeBufferPointer(rebasing: buffer[lower..<upper]))
         case .collapsingSpaces:
             return String(unsafeUninitializedCapacity: upper - lower) { output in
                 var count = 0
@@ -198,7 +198,7 @@ struct PlainTextArticleParser {
                         candidate = UnsafeBufferPointer(rebasing: prefix[..<upper])
                     }
                     guard let paper = candidate, !paper.isEmpty, UTF8Text.scalarCount(paper, upTo: 20) <= 20 else { return .some(nil) }
-                    return .some(String(decoding: paper, as: UTF8.self))
+                    return .some(String(validUTF8: paper))
                 }
             }
         }

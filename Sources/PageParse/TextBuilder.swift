@@ -1,3 +1,5 @@
+import PageModel
+
 /// Accumulates visible text as UTF-8 and normalizes whitespace on the way in.
 ///
 /// Normalization (the same for HTML and plain text, so both renderings of a page give equal
@@ -130,7 +132,8 @@ struct TextBuilder {
 
     /// The text so far (never with a trailing space) and a reset builder.
     mutating func take() -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Valid by construction: whole runs of valid input cut at ASCII bytes, and encoded scalars.
+        let text = String(validUTF8: bytes)
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
         return text

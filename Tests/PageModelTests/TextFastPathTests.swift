@@ -49,3 +49,31 @@ import Testing
         #expect(PageRef.normalizedNumber("b2") == "B2")
     }
 }
+
+/// `String(validUTF8:)` skips validation, so it must give the very String validation would,
+/// ASCII flag included (lower-casing and comparison take different paths on it).
+@Suite struct ValidUTF8StringTests {
+    @Test func equalsTheValidatedStringForEveryKindOfText() {
+        let samples = ["", "a", "content_1.htm", "ABCDEFGHIJKLMNOP", "本报讯 日前，杨浦区", "五角场镇“三区联动”。", "é\u{301}", "😀x", "A01版", String(repeating: "x", count: 17) + "版"]
+        for sample in samples {
+            let bytes = Array(sample.utf8)
+            let fast = String(validUTF8: bytes)
+            #expect(fast == String(decoding: bytes, as: UTF8.self))
+            #expect(Array(fast.utf8) == bytes)
+            #expect(fast.lowercased() == sample.lowercased())
+            #expect(fast.unicodeScalars.count == sample.unicodeScalars.count)
+        }
+    }
+
+    @Test func asciiIsRecognisedAtAnyLengthAndPosition() {
+        for length in 0..<20 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "q"), count: length)
+            #expect(ascii.withUnsafeBufferPointer { String.isASCII($0) })
+            for position in 0..<length {
+                var mixed = ascii
+                mixed[position] = 0xC3
+                #expect(!mixed.withUnsafeBufferPointer { String.isASCII($0) })
+            }
+        }
+    }
+}
