@@ -141,26 +141,34 @@ private struct TreeBuilder {
 
     /// Where a start tag's attributes end: the first `>` outside a quoted value, or the end of
     /// the page. A quote opens a value only when the last non-space byte before it (after the
-    /// name) is `=`, so a stray quote in broken markup cannot swallow the rest of the page. The
-    /// scan jumps between `>`, quotes and closing quotes instead of walking every byte.
+    /// name) is `=`, so a stray quote in broken markup cannot swallow the rest of the page. One
+    /// pass over the bytes: attributes are short, so a per-byte loop whose common case is one
+    /// comparison beats searching for `>` and both quotes separately; only a value's closing
+    /// quote, which may be far, is searched for.
     private func attributesEnd(from nameStop: Int) -> Int {
         let end = buffer.count
         var index = nameStop
-        while true {
-            let greaterThan = buffer.index(of: UInt8(ascii: ">"), from: index, to: end)
-            let doubleQuote = buffer.index(of: UInt8(ascii: "\""), from: index, to: greaterThan)
-            let quote = buffer.index(of: UInt8(ascii: "'"), from: index, to: doubleQuote)
-            guard quote < greaterThan else { return greaterThan }
-            var before = quote - 1
-            while before >= nameStop, isSpace(buffer[before]) { before -= 1 }
-            guard before >= nameStop, buffer[before] == UInt8(ascii: "=") else {
-                index = quote + 1
+        var lastNonSpace: UInt8 = 0
+        while index < end {
+            let byte = buffer[index]
+            // Above `'` and not `>`: an ordinary byte (names, values, all non-ASCII text).
+            if byte > UInt8(ascii: "'"), byte != UInt8(ascii: ">") {
+                lastNonSpace = byte
+                index += 1
                 continue
             }
-            let closing = buffer.index(of: buffer[quote], from: quote + 1, to: end)
-            guard closing < end else { return end }
-            index = closing + 1
+            if byte == UInt8(ascii: ">") { return index }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"), lastNonSpace == UInt8(ascii: "=") {
+                let closing = buffer.index(of: byte, from: index + 1, to: end)
+                guard closing < end else { return end }
+                lastNonSpace = byte
+                index = closing + 1
+                continue
+            }
+            if !isSpace(byte) { lastNonSpace = byte }
+            index += 1
         }
+        return end
     }
 
     /// `<p>` closes an open `<p>`, `<li>` an open `<li>`, a cell an open cell: the unclosed
