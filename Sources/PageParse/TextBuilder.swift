@@ -38,58 +38,87 @@ struct TextBuilder {
 
     /// Appends raw UTF-8, optionally decoding character references.
     ///
-    /// Most bytes of a page's text need no attention, so runs of them are copied in one go; only
-    /// ASCII whitespace and controls, `&`, and the lead bytes of the few multi-byte whitespace and
-    /// invisible code points (C2, E2, E3, EF) drop to the byte-by-byte path.
+    /// Most bytes of a page's text need no attention, so the text is copied in runs as long as
+    /// possible: a run ends only at something normalization changes (whitespace, a control, a
+    /// reference, an invisible code point). Candidates are found sixteen bytes at a time; the
+    /// lead bytes C2, E2, E3 and EF also start common punctuation (`，` `。` `“`), which stays in
+    /// the run once its next bytes show it is not one of the few spaces or invisibles.
     mutating func append(_ slice: Slice<UnsafeBufferPointer<UInt8>>, decodeEntities: Bool) {
         let buffer = slice.base
         var index = slice.startIndex
         let end = slice.endIndex
+        guard index < end else { return }
         bytes.reserveCapacity(bytes.count + slice.count)
-        while index < end {
-            let runStart = index
-            while index < end, !TextBuilder.needsAttention(buffer[index]) { index += 1 }
+        var runStart = index
+        while true {
+            index = TextBuilder.nextCandidate(buffer, from: index, to: end)
+            guard index < end else { break }
+            let byte = buffer[index]
+            let edit: (width: Int, space: Bool, scalar: Unicode.Scalar?)
+            if byte < 0x80 {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    edit = (1, true, nil)
+                } else if byte == UInt8(ascii: "&") {
+                    guard decodeEntities, let (scalar, next) = HTMLEntities.decode(buffer, at: index, end: end) else {
+                        index += 1  // a bare `&` is text
+                        continue
+                    }
+                    edit = (next - index, false, scalar)
+                } else {
+                    edit = (1, false, nil)  // other controls are dropped
+                }
+            } else if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 {
+                edit = (2, true, nil)
+            } else if byte == 0xE3, index + 2 < end, buffer[index + 1] == 0x80, buffer[index + 2] == 0x80 {
+                edit = (3, true, nil)
+            } else if byte == 0xE2, index + 2 < end, buffer[index + 1] == 0x80,
+                buffer[index + 2] <= 0x8B || buffer[index + 2] == 0xAF || buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9
+            {
+                edit = (3, buffer[index + 2] != 0x8B, nil)  // U+200B, the zero-width space, is dropped
+            } else if byte == 0xEF, index + 2 < end, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF {
+                edit = (3, false, nil)
+            } else {
+                index += 1  // punctuation or another ordinary character: the run goes on
+                continue
+            }
             if index > runStart {
                 flushSpace()
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-                if index == end { break }
             }
-            let byte = buffer[index]
-            if byte < 0x80 {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-                    appendSpace()
-                } else if byte == UInt8(ascii: "&"), decodeEntities,
-                    let (scalar, next) = HTMLEntities.decode(buffer, at: index, end: end)
-                {
-                    append(scalar)
-                    index = next
-                    continue
-                } else if byte >= 0x20 {
-                    flushSpace()
-                    bytes.append(byte)
-                }
-                index += 1
-                continue
-            }
-            // Multi-byte sequences: only the few whitespace code points need attention.
-            if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 {
-                appendSpace(); index += 2; continue
-            }
-            if byte == 0xE3, index + 2 < end, buffer[index + 1] == 0x80, buffer[index + 2] == 0x80 {
-                appendSpace(); index += 3; continue
-            }
-            if byte == 0xE2, index + 2 < end, buffer[index + 1] == 0x80 {
-                let third = buffer[index + 2]
-                if third <= 0x8A || third == 0xAF || third == 0xA8 || third == 0xA9 { appendSpace(); index += 3; continue }
-                if third == 0x8B { index += 3; continue }  // zero-width space
-            }
-            if byte == 0xEF, index + 2 < end, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF {
-                index += 3; continue
-            }
-            flushSpace()
-            bytes.append(byte)
-            index += 1
+            if edit.space { appendSpace() } else if let scalar = edit.scalar { append(scalar) }
+            index += edit.width
+            runStart = index
         }
+        if end > runStart {
+            flushSpace()
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<end]))
+        }
+    }
+
+    /// The first byte at or after `start` that `needsAttention`, or `end`. Eight bytes at a
+    /// time, with the zero-byte tests of "Bit Twiddling Hacks" (hasless, haszero): a word is
+    /// looked at byte by byte only when one of its bytes is a candidate.
+    @inline(__always)
+    static func nextCandidate(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var index = start
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let belowBang = (word &- ones &* 0x21) & ~word & highs != 0
+                if belowBang || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0xC2))
+                    || hasZeroByte((word & (ones &* 0xFE)) ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xEF))
+                {
+                    break
+                }
+                index += 8
+            }
+        }
+        while index < end, !needsAttention(buffer[index]) { index += 1 }
+        return index
     }
 
     /// ASCII controls and space, `&`, and the lead bytes C2, E2, E3, EF.

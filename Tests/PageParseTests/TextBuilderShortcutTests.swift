@@ -27,6 +27,70 @@ import Testing
     }
 }
 
+/// `append` copies text in long runs found eight bytes at a time; it must build exactly what
+/// the plain byte-by-byte rules build, on text long enough to cross several words.
+@Suite struct TextBuilderRunTests {
+    /// The rules one byte at a time, written out independently of `TextBuilder`.
+    static func reference(_ bytes: [UInt8], decodeEntities: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        func space() { if !out.isEmpty { pendingSpace = true } }
+        func put<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(contentsOf: bytes)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let end = buffer.count
+            while index < end {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                        space()
+                    } else if byte == UInt8(ascii: "&"), decodeEntities, let (scalar, next) = HTMLEntities.decode(buffer, at: index, end: end) {
+                        if TextBuilder.isSpace(scalar) {
+                            space()
+                        } else if scalar != "\u{200B}", scalar != "\u{FEFF}", scalar != "\u{AD}" {
+                            put(UTF8.encode(scalar)!)
+                        }
+                        index = next
+                        continue
+                    } else if byte >= 0x20 {
+                        put([byte])
+                    }
+                    index += 1
+                    continue
+                }
+                if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 { space(); index += 2; continue }
+                if byte == 0xE3, index + 2 < end, buffer[index + 1] == 0x80, buffer[index + 2] == 0x80 { space(); index += 3; continue }
+                if byte == 0xE2, index + 2 < end, buffer[index + 1] == 0x80 {
+                    let third = buffer[index + 2]
+                    if third <= 0x8A || third == 0xAF || third == 0xA8 || third == 0xA9 { space(); index += 3; continue }
+                    if third == 0x8B { index += 3; continue }
+                }
+                if byte == 0xEF, index + 2 < end, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF { index += 3; continue }
+                put([byte])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    @Test func buildsWhatTheByteRulesBuild() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = TextBuilderShortcutTests.pieces + ["本报讯", "日前，", "“三区联动”。", "、", "：", "（", "abc", "12", "\u{7F}", "\u{85}", "¥", "😀"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let bytes = Array(text.utf8)
+            for decodeEntities in [true, false] {
+                var builder = TextBuilder()
+                bytes.withUnsafeBufferPointer { builder.append($0[...], decodeEntities: decodeEntities) }
+                #expect(builder.bytes == Self.reference(bytes, decodeEntities: decodeEntities), "\(text.debugDescription) decodeEntities: \(decodeEntities)")
+            }
+        }
+    }
+}
+
 /// The word-at-a-time binary sniffing must count exactly what a byte loop counts.
 @Suite struct BinarySniffingTests {
     static func reference(_ bytes: [UInt8], sample: Int) -> Int {
