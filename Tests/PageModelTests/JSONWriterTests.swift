@@ -17,6 +17,20 @@ import Testing
         #expect(object["s"] as? String == "引号\"反斜\\换行\n\u{01}")
     }
 
+    /// Strings are copied in runs between escapes; every control byte and both quotable
+    /// characters, at the start, the end and next to each other, must still round-trip.
+    @Test func everyEscapeRoundTripsWherever() throws {
+        let specials = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\"]
+        for special in specials {
+            for text in [special, special + "城事", "城事" + special, "a" + special + special + "b", special + "·" + special] {
+                var json = JSONWriter()
+                json.stringArray([text, ""])
+                let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String])
+                #expect(parsed == [text, ""], "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func articleEventIsDeterministic() {
         let article = ParsedArticle(paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "07", name: "城事·三区"), title: "标题")
         let event = ArticleEvent(article: article, section: Section(slug: "city", name: "城事·三区"), districts: [], source: .file(path: "x"), parserVersion: "1")
