@@ -56,15 +56,41 @@ struct PageNavigation {
     func articleLinks() -> [ArticleLink] {
         var candidates: [(link: ArticleLink, key: String)] = []
         for index in document.elements(.a) where document.nodes[index].end - index <= 256 {
-            guard let title = title(ofLink: index), let href = document.attribute("href", of: index) else { continue }
-            candidates.append((ArticleLink(title: title, href: href), PageNavigation.key(href)))
+            guard let title = title(ofLink: index), let (href, key) = hrefAndKey(index) else { continue }
+            candidates.append((ArticleLink(title: title, href: href), key))
         }
-        let mapKeys = Set(document.elements(.area).compactMap { document.attribute("href", of: $0).map(PageNavigation.key) })
+        let mapKeys = Set(document.elements(.area).compactMap { hrefAndKey($0)?.key })
         if !mapKeys.isEmpty, candidates.contains(where: { mapKeys.contains($0.key) }) {
             candidates.removeAll { !mapKeys.contains($0.key) }
         }
         var seen = Set<String>()
         return candidates.filter { seen.insert($0.key).inserted }.map(\.link)
+    }
+
+    /// The decoded `href` of element `index` and its dedupe key (`key(_:)`). Plain ASCII hrefs,
+    /// the usual case, are read from the bytes: decoding would not change them, and the key is
+    /// their lower-cased form without leading `./`.
+    private func hrefAndKey(_ index: Int) -> (href: String, key: String)? {
+        guard let range = document.attributeRange("href", of: index) else { return nil }
+        guard document.isVerbatim(range, allowingSpaces: false) else {
+            return document.attribute("href", of: index).map { ($0, PageNavigation.key($0)) }
+        }
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeBufferPointer(rebasing: buffer[range])
+            let href = String(validUTF8: raw)
+            guard !raw.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return (href, PageNavigation.key(href)) }
+            var start = 0
+            while raw.count - start >= 2, raw[start] == UInt8(ascii: "."), raw[start + 1] == UInt8(ascii: "/") { start += 2 }
+            guard start > 0 || raw.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else { return (href, href) }
+            let key = String(unsafeUninitializedCapacity: raw.count - start) { output in
+                for offset in start..<raw.count {
+                    let byte = raw[offset]
+                    output[offset - start] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                }
+                return raw.count - start
+            }
+            return (href, key)
+        }
     }
 
     /// A link's article title, or nil when the link is not an article link: titles come from

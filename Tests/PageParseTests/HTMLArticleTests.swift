@@ -80,3 +80,30 @@ extension String {
         return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
     }
 }
+
+@Suite("Node page links")
+struct NodePageLinkTests {
+    /// Links are deduplicated by href without `./`, query or fragment, compared case-blind, and
+    /// the image map, when it lists any of them, decides which belong to the page.
+    @Test func linksDedupeByNormalizedHrefAndFollowTheImageMap() throws {
+        let html = """
+            <html><head><title>测试报</title></head><body>
+            <td class="bm01">第03版：城事</td>
+            <map name="m"><area href="./Content_1.htm"><area href="content_2.htm?div=-1"><area href="content_%E4.htm"></map>
+            <a href="content_1.htm"><div id="mp1">浦东新区推进城市更新</div></a>
+            <a href="./CONTENT_1.HTM"><div id="mp1">浦东新区推进城市更新(重复)</div></a>
+            <a href="content_2.htm#top"><div id="mp2">杨浦滨江再添新景</div></a>
+            <a href="content_2.htm"><div id="mp2">杨浦滨江再添新景(重复)</div></a>
+            <a href="content_%E4.htm"><div id="mp3">编码的链接</div></a>
+            <a href="content_&#57;.htm"><div id="mp4">转义的链接</div></a>
+            <a href="content_9.htm"><div id="mp5">图上没有的链接</div></a>
+            </body></html>
+            """
+        guard case .node(let node) = try PageParser().parse(html) else {
+            Issue.record("expected a node page")
+            return
+        }
+        #expect(node.articles.map(\.title) == ["浦东新区推进城市更新", "杨浦滨江再添新景", "编码的链接"])
+        #expect(node.articles.map(\.href) == ["content_1.htm", "content_2.htm#top", "content_%E4.htm"])
+    }
+}
