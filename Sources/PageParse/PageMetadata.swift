@@ -56,6 +56,7 @@ struct PageMetadata {
     /// `<name>value</name>` pairs inside an enpproperty comment; the first value of a name wins.
     private static func readFields(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [String: String]) {
         var cursor = start
+        var builder = TextBuilder()  // one for all fields: `take()` keeps its buffer
         while true {
             let open = buffer.index(of: UInt8(ascii: "<"), from: cursor, to: end)
             let nameStart = open + 1
@@ -70,10 +71,13 @@ struct PageMetadata {
                 cursor = valueStart
                 continue
             }
-            var builder = TextBuilder()
-            builder.append(buffer[valueStart..<valueEnd], decodeEntities: true)
-            let key = String(validUTF8: UnsafeBufferPointer(rebasing: buffer[nameStart..<close])).lowercased()
-            if fields[key] == nil { fields[key] = PageMetadata.stripTags(builder.take()) }
+            let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<close])
+            // Names are lower-case ASCII in practice: then the name is its own key.
+            let key = name.allSatisfy({ $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }) ? String(validUTF8: name) : String(validUTF8: name).lowercased()
+            if fields[key] == nil {
+                builder.append(buffer[valueStart..<valueEnd], decodeEntities: true)
+                fields[key] = PageMetadata.stripTags(builder.take())
+            }
             cursor = valueEnd + (close - nameStart) + 3
         }
     }

@@ -58,6 +58,16 @@ struct HTMLArticleTests {
         #expect(parsed.paragraphs.first?.hasPrefix("本报讯（记者 张小明 通讯员 李华）") == true)
     }
 
+    /// Metadata names compare case-blind and the first value of a name wins.
+    @Test func metadataNamesAreCaseBlindAndTheFirstValueWins() throws {
+        let html = HTMLArticleFixtures.webCMS
+            .replacingOccurrences("<title>陆家嘴论坛聚焦金融开放</title>", with: "<TITLE>陆家嘴论坛聚焦&amp;金融开放</TITLE><title>第二个标题</title>")
+            .replacingOccurrences("<author>张小明</author>", with: "<Author>张小明</Author>")
+        let parsed = try article(html)
+        #expect(parsed.title == "陆家嘴论坛聚焦&金融开放")
+        #expect(parsed.authors == ["张小明"])
+    }
+
     @Test func newerLayout() throws {
         let parsed = try article(HTMLArticleFixtures.newerLayout)
         #expect(parsed.paper == "人民日报")
