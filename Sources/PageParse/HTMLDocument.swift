@@ -65,7 +65,7 @@ struct HTMLDocument {
                         let quote = buffer[cursor]
                         cursor += 1
                         valueStart = cursor
-                        while cursor < end, buffer[cursor] != quote { cursor += 1 }
+                        cursor = buffer.index(of: quote, from: cursor, to: end)
                         valueEnd = cursor
                         cursor = min(cursor + 1, end)
                     } else {
@@ -74,7 +74,9 @@ struct HTMLDocument {
                         valueEnd = cursor
                     }
                 }
-                if buffer.equalsIgnoringASCIICase(name, from: nameStart, to: nameEnd) { return valueStart..<valueEnd }
+                if nameEnd - nameStart == name.utf8CodeUnitCount, buffer.equalsIgnoringASCIICase(name, from: nameStart, to: nameEnd) {
+                    return valueStart..<valueEnd
+                }
                 if cursor == nameStart { cursor += 1 }
             }
             return nil
