@@ -40,7 +40,7 @@ struct TextBuilder {
     ///
     /// Most bytes of a page's text need no attention, so the text is copied in runs as long as
     /// possible: a run ends only at something normalization changes (whitespace, a control, a
-    /// reference, an invisible code point). Candidates are found sixteen bytes at a time; the
+    /// reference, an invisible code point). Candidates are found eight bytes at a time; the
     /// lead bytes C2, E2, E3 and EF also start common punctuation (`，` `。` `“`), which stays in
     /// the run once its next bytes show it is not one of the few spaces or invisibles.
     mutating func append(_ slice: Slice<UnsafeBufferPointer<UInt8>>, decodeEntities: Bool) {
