@@ -11,18 +11,28 @@ struct FounderArticleParser {
     /// The body's node range: `<founder-content>`, the web-CMS comment pair, `#ozoom`, `.article`.
     /// Found once, since both the page-kind decision and the body reading need it.
     let bodyRange: Range<Int>?
+    /// The table layout's title cell (the first `td.font01`) and kicker/subtitle cells
+    /// (`td.font02`), found in one pass over the cells.
+    let titleCell: Int?
+    let headlineCells: [Int]
 
     init(document: HTMLDocument, metadata: PageMetadata, navigation: PageNavigation) {
         self.document = document
         self.metadata = metadata
         self.navigation = navigation
         bodyRange = FounderArticleParser.findBody(in: document)
+        var titleCell: Int?
+        var headlineCells: [Int] = []
+        for cell in document.elements(.td) {
+            guard let classes = document.attributeRange("class", of: cell) else { continue }
+            if titleCell == nil, document.hasClass("font01", classAttribute: classes, of: cell) { titleCell = cell }
+            if document.hasClass("font02", classAttribute: classes, of: cell) { headlineCells.append(cell) }
+        }
+        self.titleCell = titleCell
+        self.headlineCells = headlineCells
     }
 
     func parse() throws(ParseError) -> ParsedArticle {
-        let cells = document.elements(.td)
-        let titleCell = cells.first { document.hasClass("font01", $0) }
-        let headlineCells = cells.filter { document.hasClass("font02", $0) }
         let heading1 = document.elements(.h1).first
 
         let visibleTitle = document.elements(.founderTitle).first.map { document.text(of: $0) }.flatMap(nonEmpty)

@@ -138,6 +138,11 @@ struct HTMLDocument {
     /// space-separated classes.
     func hasClass(_ name: StaticString, _ index: Int) -> Bool {
         guard let range = attributeRange("class", of: index) else { return false }
+        return hasClass(name, classAttribute: range, of: index)
+    }
+
+    /// `hasClass(_:_:)` given the `class` attribute's range, for asking about several classes.
+    func hasClass(_ name: StaticString, classAttribute range: Range<Int>, of index: Int) -> Bool {
         guard isVerbatim(range, allowingSpaces: true) else {
             let classes = attribute("class", of: index) ?? ""
             return classes.split(separator: " ").contains { $0.lowercased() == name.description }

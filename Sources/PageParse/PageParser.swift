@@ -33,7 +33,7 @@ public struct PageParser: Sendable {
     /// A title cell, `<founder-title>`/`<founder-content>`, or body text outside links.
     private func hasArticleMarkers(_ document: HTMLDocument, _ article: FounderArticleParser) -> Bool {
         if !document.elements(.founderContent).isEmpty || !document.elements(.founderTitle).isEmpty { return true }
-        if document.elements(.td).contains(where: { document.hasClass("font01", $0) }) { return true }
+        if article.titleCell != nil { return true }
         guard let body = article.bodyRange else { return false }
         return document.elements(.p).contains { paragraph in
             body.contains(paragraph) && document.nodes[paragraph].end - paragraph <= 256
