@@ -11,10 +11,15 @@ struct PageNavigation {
     /// Text nodes before each node index whose text contains `版` (E7 89 88): a subtree's count
     /// is a difference of two entries, so every label search reads each text node once.
     private var banTextsBefore: [Int32]
+    /// The raw `href` of each `<a>`, in the order of `document.elements(.a)`: read once, asked
+    /// for by the link, article-file and dedupe checks.
+    private let hrefs: [Range<Int>?]
 
     init(_ document: HTMLDocument) {
         self.document = document
         let nodes = document.nodes
+        let links = document.elements(.a)
+        hrefs = links.map { document.attributeRange("href", of: $0) }
         insideLink = [Bool](repeating: false, count: nodes.count)
         containsLink = [Bool](repeating: false, count: nodes.count)
         for index in nodes.indices where nodes[index].parent >= 0 {
@@ -31,10 +36,9 @@ struct PageNavigation {
             }
             banTextsBefore[nodes.count] = count
         }
-        for index in nodes.indices.reversed() {
-            let node = nodes[index]
-            if node.kind == .element, node.tag == .a, document.attributeRange("href", of: index) != nil { containsLink[index] = true }
-            if node.parent >= 0, containsLink[index] { containsLink[node.parent] = true }
+        for (position, index) in links.enumerated() where hrefs[position] != nil { containsLink[index] = true }
+        for index in nodes.indices.reversed() where containsLink[index] && nodes[index].parent >= 0 {
+            containsLink[nodes[index].parent] = true
         }
     }
 
@@ -55,11 +59,12 @@ struct PageNavigation {
     /// map also has count: boxes like 今日关注 link other pages' articles, which the map lacks.
     func articleLinks() -> [ArticleLink] {
         var candidates: [(link: ArticleLink, key: String)] = []
-        for index in document.elements(.a) where document.nodes[index].end - index <= 256 {
-            guard let title = title(ofLink: index), let (href, key) = hrefAndKey(index) else { continue }
+        for (position, index) in document.elements(.a).enumerated() where document.nodes[index].end - index <= 256 {
+            guard let range = hrefs[position], let title = title(ofLink: index, href: range) else { continue }
+            let (href, key) = hrefAndKey(index, href: range)
             candidates.append((ArticleLink(title: title, href: href), key))
         }
-        let mapKeys = Set(document.elements(.area).compactMap { hrefAndKey($0)?.key })
+        let mapKeys = Set(document.elements(.area).compactMap { area in document.attributeRange("href", of: area).map { hrefAndKey(area, href: $0).key } })
         if !mapKeys.isEmpty, candidates.contains(where: { mapKeys.contains($0.key) }) {
             candidates.removeAll { !mapKeys.contains($0.key) }
         }
@@ -70,10 +75,10 @@ struct PageNavigation {
     /// The decoded `href` of element `index` and its dedupe key (`key(_:)`). Plain ASCII hrefs,
     /// the usual case, are read from the bytes: decoding would not change them, and the key is
     /// their lower-cased form without leading `./`.
-    private func hrefAndKey(_ index: Int) -> (href: String, key: String)? {
-        guard let range = document.attributeRange("href", of: index) else { return nil }
+    private func hrefAndKey(_ index: Int, href range: Range<Int>) -> (href: String, key: String) {
         guard document.isVerbatim(range, allowingSpaces: false) else {
-            return document.attribute("href", of: index).map { ($0, PageNavigation.key($0)) }
+            let href = document.attribute("href", of: index) ?? ""
+            return (href, PageNavigation.key(href))
         }
         return document.bytes.withUnsafeBufferPointer { buffer in
             let raw = UnsafeBufferPointer(rebasing: buffer[range])
@@ -95,9 +100,9 @@ struct PageNavigation {
 
     /// A link's article title, or nil when the link is not an article link: titles come from
     /// `<div id=mpNNN>`, `document.write(view("…"))` or a `content_`/`nw.` link's text.
-    private func title(ofLink index: Int) -> String? {
+    private func title(ofLink index: Int, href: Range<Int>) -> String? {
         let node = document.nodes[index]
-        guard let isArticleFile = linksArticleFile(index) else { return nil }
+        guard let isArticleFile = linksArticleFile(index, href: href) else { return nil }
         var title: String?
         var isArticle = isArticleFile
         for child in (index + 1)..<node.end {
@@ -115,10 +120,9 @@ struct PageNavigation {
         return text
     }
 
-    /// Whether a link's file is an article (`content_…`, `nw.…`); nil when it has no href or
-    /// is a `javascript:` link. Plain ASCII hrefs are read as bytes, others decoded first.
-    private func linksArticleFile(_ index: Int) -> Bool? {
-        guard let range = document.attributeRange("href", of: index) else { return nil }
+    /// Whether a link's file is an article (`content_…`, `nw.…`); nil for a `javascript:`
+    /// link. Plain ASCII hrefs are read as bytes, others decoded first.
+    private func linksArticleFile(_ index: Int, href range: Range<Int>) -> Bool? {
         guard document.isVerbatim(range, allowingSpaces: false) else {
             guard let href = document.attribute("href", of: index)?.lowercased(), !href.hasPrefix("javascript") else { return nil }
             let file = href.lastIndex(of: "/").map { href[href.index(after: $0)...] } ?? href[...]
