@@ -85,39 +85,49 @@ struct FounderArticleParser {
     /// `<b>`/`<strong>` is marked emphasized.
     func bodyBlocks() -> [BodyBlock] {
         guard let range = bodyRange else { return [] }
-        var blocks: [BodyBlock] = []
-        var builder = TextBuilder()
-        var hasTextOutsideEmphasis = false  // outside <b>/<strong>, on the current line
-        var emphasisEnds: [Int] = []
-        func flush() {
-            let text = builder.take()
-            let emphasized = !hasTextOutsideEmphasis
-            hasTextOutsideEmphasis = false
-            if !text.isEmpty { blocks.append(BodyBlock(text: text, emphasized: emphasized)) }
-        }
-        document.bytes.withUnsafeBufferPointer { buffer in
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            var lines = BodyLines()
+            var emphasisEnds: [Int] = []
             var index = range.lowerBound
             while index < range.upperBound {
                 while let last = emphasisEnds.last, last <= index { emphasisEnds.removeLast() }
                 let node = document.nodes[index]
                 switch node.kind {
                 case .element:
-                    if node.tag.isBlock { flush() }
+                    if node.tag.isBlock { lines.endLine() }
                     if node.tag == .b || node.tag == .strong { emphasisEnds.append(node.end) }
                 case .text:
-                    let slice = buffer[node.start..<node.start + node.length]
-                    builder.append(slice, decodeEntities: true)
-                    if emphasisEnds.isEmpty, !hasTextOutsideEmphasis {
-                        hasTextOutsideEmphasis = TextBuilder.hasVisibleText(slice, decodeEntities: true)
-                    }
+                    lines.append(buffer[node.start..<node.start + node.length], emphasized: !emphasisEnds.isEmpty)
                 case .comment, .rawText:
                     break
                 }
                 index += 1
             }
+            lines.endLine()
+            return lines.blocks
         }
-        flush()
-        return blocks
+    }
+
+    /// Body text gathered line by line; a line is emphasized when no visible text of it lay
+    /// outside `<b>`/`<strong>`.
+    private struct BodyLines {
+        var blocks: [BodyBlock] = []
+        var builder = TextBuilder()
+        var hasTextOutsideEmphasis = false
+
+        mutating func append(_ text: Slice<UnsafeBufferPointer<UInt8>>, emphasized: Bool) {
+            builder.append(text, decodeEntities: true)
+            if !emphasized, !hasTextOutsideEmphasis {
+                hasTextOutsideEmphasis = TextBuilder.hasVisibleText(text, decodeEntities: true)
+            }
+        }
+
+        mutating func endLine() {
+            let emphasized = !hasTextOutsideEmphasis
+            hasTextOutsideEmphasis = false
+            guard !builder.isEmpty else { return }
+            blocks.append(BodyBlock(text: builder.take(), emphasized: emphasized))
+        }
     }
 
     /// The newer layout's `.sec` byline without its date part.
