@@ -86,12 +86,9 @@ struct PageNavigation {
             guard !raw.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return (href, PageNavigation.key(href)) }
             var start = 0
             while raw.count - start >= 2, raw[start] == UInt8(ascii: "."), raw[start + 1] == UInt8(ascii: "/") { start += 2 }
-            guard start > 0 || raw.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else { return (href, href) }
+            guard start > 0 || raw.contains(where: { asciiLower($0) != $0 }) else { return (href, href) }
             let key = String(unsafeUninitializedCapacity: raw.count - start) { output in
-                for offset in start..<raw.count {
-                    let byte = raw[offset]
-                    output[offset - start] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                }
+                for offset in start..<raw.count { output[offset - start] = asciiLower(raw[offset]) }
                 return raw.count - start
             }
             return (href, key)
