@@ -78,51 +78,21 @@ struct PlainTextArticleParser {
         var builder = TextBuilder()
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
-            for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A || buffer[index] == 0x0D {
-                let first = start < index ? buffer[start] : 0
-                let indented = first == 0x20 || first == 0x09 || (first == 0xE3 && index - start > 2 && buffer[start + 1] == 0x80 && buffer[start + 2] == 0x80)
-                let text = Self.normalizedLine(buffer, start..<index, builder: &builder)
+            // Line feed ends most lines; a carriage return (CRLF, or a lone CR) is looked for only
+            // within the line, so each byte is searched by memchr instead of tested in a loop.
+            var lineFeed = -1
+            while start <= buffer.count {
+                if lineFeed < start { lineFeed = buffer.index(of: 0x0A, from: start, to: buffer.count) }
+                let end = buffer.index(of: 0x0D, from: start, to: lineFeed)
+                let first = start < end ? buffer[start] : 0
+                let indented = first == 0x20 || first == 0x09 || (first == 0xE3 && end - start > 2 && buffer[start + 1] == 0x80 && buffer[start + 2] == 0x80)
+                builder.append(buffer[start..<end], decodeEntities: false)
+                let text = builder.take()
                 if !text.isEmpty { lines.append(Line(text: text, indented: indented)) }
-                start = index + 1
+                start = end + 1
             }
         }
         return lines
-    }
-
-    /// One line as `TextBuilder` normalizes it. Most lines are visible text with spaces, NBSPs
-    /// (`本报讯\u{A0}\u{A0}日前`) and ideographic spaces for indent and gaps: for those the
-    /// documented rule (outer whitespace dropped, each inner run one ASCII space) is applied
-    /// here in one pass over the bytes. A line with anything else normalization could touch (a
-    /// control, an unusual space or format character) goes through the builder.
-    static func normalizedLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, builder: inout TextBuilder) -> String {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper, let width = UTF8Text.spaceWidth(buffer, at: lower, end: upper) { lower += width }
-        while upper > lower, let width = UTF8Text.spaceWidthBefore(buffer, upper, start: lower) { upper -= width }
-        switch UTF8Text.plainness(buffer, lower..<upper) {
-        case .asIs:
-            return String(validUTF8: UnsafeBufferPointer(rebasing: buffer[lower..<upper]))
-        case .collapsingSpaces:
-            return String(unsafeUninitializedCapacity: upper - lower) { output in
-                var count = 0
-                var index = lower
-                while index < upper {
-                    if let width = UTF8Text.spaceWidth(buffer, at: index, end: upper) {
-                        index += width
-                        while index < upper, let more = UTF8Text.spaceWidth(buffer, at: index, end: upper) { index += more }
-                        output[count] = 0x20
-                    } else {
-                        output[count] = buffer[index]
-                        index += 1
-                    }
-                    count += 1
-                }
-                return count
-            }
-        case .other:
-            builder.append(buffer[range], decodeEntities: false)
-            return builder.take()
-        }
     }
 
     private static func firstPosition(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -136,22 +136,6 @@ struct LineHelperEquivalenceTests {
         }
     }
 
-    /// Plain-text lines skip `TextBuilder` when they need no normalization inside; the result must
-    /// be what the builder gives, for every kind of space, control and format character.
-    @Test func plainTextLinesNormalizeAsTextBuilder() throws {
-        let extras = ["  本报讯  日前 ", "\u{A0}本报讯\u{A0}\u{A0}日前\u{A0}", "a\u{A0}\u{3000} \tb\u{A0}", "\u{A0}", "a\u{A0}", "\u{C2}", "\u{3000}\u{3000}共联:联席会 ", "a \u{3000}b", "a\u{3000}b", "a \tb", "x\u{C}y", "《书名》 “引号”…—",
-                      "标题 《书名》", "·", "a\u{2028}b", "a\u{202F}b", "a\u{2060}b", "\u{E0001}t", "\u{FFEF}", "\u{FF9E}", "\u{10000}"]
-        var builder = TextBuilder()
-        for input in Self.inputs + (try Self.seedLines()) + extras {
-            var bytes = Array(input.utf8.filter { $0 != 0x0A && $0 != 0x0D })
-            for trailing in [[], [0x20], [0x09, 0x20], Array("\u{3000}".utf8)] as [[UInt8]] {
-                bytes += trailing
-                let line = bytes.withUnsafeBufferPointer { PlainTextArticleParser.normalizedLine($0, 0..<$0.count, builder: &builder) }
-                #expect(Array(line.utf8) == Array(TextBuilder.normalize(String(decoding: bytes, as: UTF8.self)).utf8), "\(input.debugDescription)")
-            }
-        }
-    }
-
     @Test func datesMatchReference() throws {
         let dates = ["2017 年 10 月 9 日", "2017\u{3000}年\u{3000}10月9号", "2017-Oct-16", "2017-october-16", "2017-Sept-3", "2017-Ma-3",
                      "2017-MAY-03x", "20130627", "12013-06-27", "2013-06-277", "2013-6-27", "2013/6/27", "2013.06.27", "2013-06/27",
