@@ -4,7 +4,47 @@ import PageModel
 /// style `<founder-date>…` and web-CMS style `<date>…<introtitle>…`), `<meta name=pagetype>`,
 /// hidden inputs (`channelname`, `nodename`) and the document title. It wins over visible text.
 struct PageMetadata {
-    private(set) var fields: [String: String] = [:]
+    /// The `enpproperty` fields the parsers read. Only these are kept: a comment's other fields
+    /// are skipped without building their values.
+    enum Field: Int, CaseIterable {
+        case founderType, founderPaperName, paperName, founderDate, date, pubTime, founderPageNumber, pageNumber
+        case founderTitle, title, founderAuthor, author, founderIntroTitle, introTitle, founderSubtitle, subtitle
+        case nodeName, articleID
+
+        /// The field's name in the comment, lower case.
+        var name: StaticString {
+            switch self {
+            case .founderType: "founder-type"
+            case .founderPaperName: "founder-papername"
+            case .paperName: "papername"
+            case .founderDate: "founder-date"
+            case .date: "date"
+            case .pubTime: "pubtime"
+            case .founderPageNumber: "founder-pagenum"
+            case .pageNumber: "pagenum"
+            case .founderTitle: "founder-title"
+            case .title: "title"
+            case .founderAuthor: "founder-author"
+            case .author: "author"
+            case .founderIntroTitle: "founder-introtitle"
+            case .introTitle: "introtitle"
+            case .founderSubtitle: "founder-subtitle"
+            case .subtitle: "subtitle"
+            case .nodeName: "nodename"
+            case .articleID: "articleid"
+            }
+        }
+
+        /// The field a name stands for, its ASCII letters compared case-insensitively. Folding
+        /// ASCII only is what lower-casing the whole name would give for these names: the one
+        /// non-ASCII character that lower-cases to ASCII is the Kelvin sign, and no name has a k.
+        static func named(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Field? {
+            allCases.first { end - start == $0.name.utf8CodeUnitCount && buffer.equalsIgnoringASCIICase($0.name, from: start, to: end) }
+        }
+    }
+
+    /// Values by `Field.rawValue`; the first value of a field wins.
+    private var fields = [String?](repeating: nil, count: Field.allCases.count)
     var documentTitle: String?
     /// `1` article, `2` page, from `founder-type` or `<meta name='pagetype'>`.
     var pageType: String?
@@ -14,7 +54,7 @@ struct PageMetadata {
 
     init(_ document: HTMLDocument) {
         documentTitle = document.title
-        var fields: [String: String] = [:]
+        var fields = [String?](repeating: nil, count: Field.allCases.count)
         var isWebCMS = false
         document.bytes.withUnsafeBufferPointer { buffer in
             for node in document.nodes where node.kind == .comment {
@@ -34,27 +74,27 @@ struct PageMetadata {
         for index in document.elements(.input) where document.attribute("name", of: index)?.lowercased() == "channelname" {
             channelName = document.attribute("value", of: index)?.trimmingWhitespace()
         }
-        if let type = self["founder-type"] { pageType = type }
-        if fields["articleid"] != nil { isWebCMS = true }
+        if let type = self[.founderType] { pageType = type }
+        if fields[Field.articleID.rawValue] != nil { isWebCMS = true }
     }
 
     /// A non-empty field value, entities decoded and whitespace normalized.
-    subscript(name: String) -> String? {
-        guard let value = fields[name], !value.isEmpty else { return nil }
+    subscript(field: Field) -> String? {
+        guard let value = fields[field.rawValue], !value.isEmpty else { return nil }
         return value
     }
 
-    var paper: String? { self["founder-papername"] ?? self["papername"] }
-    var date: String? { (self["founder-date"] ?? self["date"] ?? self["pubtime"]).flatMap(DateText.first(in:)) }
-    var pageNumber: String? { self["founder-pagenum"] ?? self["pagenum"] }
-    var title: String? { self["founder-title"] ?? self["title"] }
-    var author: String? { self["founder-author"] ?? self["author"] }
-    var kicker: String? { self["founder-introtitle"] ?? self["introtitle"] }
-    var subtitle: String? { self["founder-subtitle"] ?? self["subtitle"] }
-    var pageName: String? { self["nodename"] }
+    var paper: String? { self[.founderPaperName] ?? self[.paperName] }
+    var date: String? { (self[.founderDate] ?? self[.date] ?? self[.pubTime]).flatMap(DateText.first(in:)) }
+    var pageNumber: String? { self[.founderPageNumber] ?? self[.pageNumber] }
+    var title: String? { self[.founderTitle] ?? self[.title] }
+    var author: String? { self[.founderAuthor] ?? self[.author] }
+    var kicker: String? { self[.founderIntroTitle] ?? self[.introTitle] }
+    var subtitle: String? { self[.founderSubtitle] ?? self[.subtitle] }
+    var pageName: String? { self[.nodeName] }
 
     /// `<name>value</name>` pairs inside an enpproperty comment; the first value of a name wins.
-    private static func readFields(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [String: String]) {
+    private static func readFields(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [String?]) {
         var cursor = start
         var builder = TextBuilder()  // one for all fields: `take()` keeps its buffer
         while true {
@@ -71,12 +111,9 @@ struct PageMetadata {
                 cursor = valueStart
                 continue
             }
-            let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<close])
-            // Names are lower-case ASCII in practice: then the name is its own key.
-            let key = name.allSatisfy({ $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }) ? String(validUTF8: name) : String(validUTF8: name).lowercased()
-            if fields[key] == nil {
+            if let field = Field.named(buffer, from: nameStart, to: close), fields[field.rawValue] == nil {
                 builder.append(buffer[valueStart..<valueEnd], decodeEntities: true)
-                fields[key] = PageMetadata.stripTags(builder.take())
+                fields[field.rawValue] = PageMetadata.stripTags(builder.take())
             }
             cursor = valueEnd + (close - nameStart) + 3
         }
