@@ -106,7 +106,7 @@ import Testing
     @Test func countsLikeAByteLoop() {
         var random = SystemRandomNumberGenerator()
         // Bytes around every boundary the bit tricks use, plus U+FFFD pieces and ordinary text.
-        let alphabet: [UInt8] = Array(0...0x21) + [0x7F, 0x80, 0x8B, 0x8D, 0xA0, 0xBD, 0xBF, 0xEF, 0xE4, 0xFF, 0x41]
+        let alphabet: [UInt8] = Array(0...0x21) + [0x60, 0x7F, 0x80, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x9F, 0xA0, 0xBD, 0xBF, 0xE0, 0xEF, 0xE4, 0xFF, 0x41]
         for _ in 0..<5_000 {
             let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
             let sample = Int.random(in: 0...bytes.count, using: &random)
