@@ -12,6 +12,28 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The first index in `from..<to` holding `first`, `second` or `third`, or `to`. Eight bytes
+    /// at a time with the zero-byte test of "Bit Twiddling Hacks" (haszero) per byte value: the
+    /// lowest flagged bit of a word is exact (borrows only run upwards), so it is the match.
+    @inline(__always)
+    func index(ofAny first: UInt8, _ second: UInt8, _ third: UInt8, from: Int, to: Int) -> Int {
+        var index = from
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs = ones &* 0x80
+            @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+            while index + 8 <= to {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let found = zeroBytes(word ^ (ones &* UInt64(first))) | zeroBytes(word ^ (ones &* UInt64(second))) | zeroBytes(word ^ (ones &* UInt64(third)))
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < to, self[index] != first, self[index] != second, self[index] != third { index += 1 }
+        return index
+    }
+
     /// True when `pattern` occurs at `position` (and fits before `end`).
     @inline(__always)
     func matches(_ pattern: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {

@@ -24,6 +24,32 @@ struct HTMLTokenizer {
         return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag, tagStarts: tagStarts)
     }
 
+    /// Where a start tag's attributes end: the first `>` outside a quoted value, or the end of
+    /// the page. A quote opens a value only when the last non-space byte before it (after the
+    /// name) is `=`, so a stray quote in broken markup cannot swallow the rest of the page. Only
+    /// quotes and `>` matter, so they are searched for a word at a time, and the byte before a
+    /// quote is looked up backwards (a previous value's closing quote stops that look).
+    static func attributesEnd(in buffer: UnsafeBufferPointer<UInt8>, from nameStop: Int) -> Int {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+        let end = buffer.count
+        var index = nameStop
+        while true {
+            index = buffer.index(ofAny: UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), from: index, to: end)
+            guard index < end else { return end }
+            let quote = buffer[index]
+            if quote == UInt8(ascii: ">") { return index }
+            var before = index - 1
+            while before >= nameStop, isSpace(buffer[before]) { before -= 1 }
+            guard before >= nameStop, buffer[before] == UInt8(ascii: "=") else {
+                index += 1
+                continue
+            }
+            let closing = buffer.index(of: quote, from: index + 1, to: end)
+            guard closing < end else { return end }
+            index = closing + 1
+        }
+    }
+
     /// Element indices grouped by tag, each group in document order, in one array (a counting
     /// sort over the counts kept while tokenizing): one allocation instead of a growing array
     /// per tag. `starts[tag] ..< starts[tag + 1]` is a tag's group.
@@ -119,7 +145,7 @@ private struct TreeBuilder {
         let nameStart = lessThan + 1
         let nameStop = nameEnd(from: nameStart)
         let tag = HTMLTag.named(buffer, from: nameStart, to: nameStop)
-        let attributesEnd = attributesEnd(from: nameStop)
+        let attributesEnd = HTMLTokenizer.attributesEnd(in: buffer, from: nameStop)
         let selfClosing = attributesEnd > nameStop && buffer[attributesEnd - 1] == UInt8(ascii: "/")
         let after = min(attributesEnd + 1, buffer.count)
 
@@ -137,38 +163,6 @@ private struct TreeBuilder {
             open.append(nodeIndex)
         }
         return after
-    }
-
-    /// Where a start tag's attributes end: the first `>` outside a quoted value, or the end of
-    /// the page. A quote opens a value only when the last non-space byte before it (after the
-    /// name) is `=`, so a stray quote in broken markup cannot swallow the rest of the page. One
-    /// pass over the bytes: attributes are short, so a per-byte loop whose common case is one
-    /// comparison beats searching for `>` and both quotes separately; only a value's closing
-    /// quote, which may be far, is searched for.
-    private func attributesEnd(from nameStop: Int) -> Int {
-        let end = buffer.count
-        var index = nameStop
-        var lastNonSpace: UInt8 = 0
-        while index < end {
-            let byte = buffer[index]
-            // Above `'` and not `>`: an ordinary byte (names, values, all non-ASCII text).
-            if byte > UInt8(ascii: "'"), byte != UInt8(ascii: ">") {
-                lastNonSpace = byte
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: ">") { return index }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"), lastNonSpace == UInt8(ascii: "=") {
-                let closing = buffer.index(of: byte, from: index + 1, to: end)
-                guard closing < end else { return end }
-                lastNonSpace = byte
-                index = closing + 1
-                continue
-            }
-            if !isSpace(byte) { lastNonSpace = byte }
-            index += 1
-        }
-        return end
     }
 
     /// `<p>` closes an open `<p>`, `<li>` an open `<li>`, a cell an open cell: the unclosed

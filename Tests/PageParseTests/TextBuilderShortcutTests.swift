@@ -114,3 +114,50 @@ import Testing
         }
     }
 }
+
+/// A start tag's end is found by searching for quotes and `>` a word at a time; it must be the
+/// byte-by-byte rule's answer: the first `>` outside a value, where a quote opens a value only
+/// after `=` (spaces between allowed).
+@Suite struct TagEndScanTests {
+    static func reference(_ bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        var lastNonSpace: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return index }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"), lastNonSpace == UInt8(ascii: "=") {
+                guard let closing = bytes[(index + 1)...].firstIndex(of: byte) else { return bytes.count }
+                lastNonSpace = byte
+                index = closing + 1
+                continue
+            }
+            if ![0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(byte) { lastNonSpace = byte }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    @Test func findsWhatTheByteRuleFinds() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array(" \t\n=\"'>/ab".utf8) + [0xE4, 0xB8, 0xAD, 0x3D | 0x80, 0x3E | 0x80, 0x22 | 0x80]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let start = Int.random(in: 0...bytes.count, using: &random)
+            let found = bytes.withUnsafeBufferPointer { HTMLTokenizer.attributesEnd(in: $0, from: start) }
+            #expect(found == Self.reference(bytes, from: start), "\(bytes) from \(start)")
+        }
+    }
+
+    @Test func anyOfThreeBytesMatchesFirstIndex() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x01, 0x21, 0x22, 0x27, 0x3E, 0x3F, 0x7F, 0x80, 0xA2, 0xBE, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let from = Int.random(in: 0...bytes.count, using: &random)
+            let to = Int.random(in: from...bytes.count, using: &random)
+            let expected = bytes[from..<to].firstIndex { $0 == 0x22 || $0 == 0x27 || $0 == 0x3E } ?? to
+            let found = bytes.withUnsafeBufferPointer { $0.index(ofAny: 0x3E, 0x22, 0x27, from: from, to: to) }
+            #expect(found == expected, "\(bytes) \(from)..<\(to)")
+        }
+    }
+}
