@@ -96,8 +96,8 @@ struct TextBuilder {
     }
 
     /// The first byte at or after `start` that `needsAttention`, or `end`. Eight bytes at a
-    /// time, with the zero-byte tests of "Bit Twiddling Hacks" (hasless, haszero): a word is
-    /// looked at byte by byte only when one of its bytes is a candidate.
+    /// time, with the zero-byte tests of "Bit Twiddling Hacks" (hasless, haszero) combined into
+    /// one mask: its lowest set bit is exact (borrows only run upwards), so it is the candidate.
     @inline(__always)
     static func nextCandidate(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var index = start
@@ -105,15 +105,13 @@ struct TextBuilder {
             let raw = UnsafeRawPointer(base)
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word }
             while index + 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let belowBang = (word &- ones &* 0x21) & ~word & highs != 0
-                if belowBang || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0xC2))
-                    || hasZeroByte((word & (ones &* 0xFE)) ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xEF))
-                {
-                    break
-                }
+                let belowBang = (word &- ones &* 0x21) & ~word
+                let candidates = (belowBang | zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0xC2))
+                    | zeroBytes((word & (ones &* 0xFE)) ^ (ones &* 0xE2)) | zeroBytes(word ^ (ones &* 0xEF))) & highs
+                if candidates != 0 { return index + candidates.trailingZeroBitCount / 8 }
                 index += 8
             }
         }
