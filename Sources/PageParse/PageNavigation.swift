@@ -4,41 +4,21 @@ import PageModel
 /// article links, its visible page label and date. Shared by article and node pages.
 struct PageNavigation {
     let document: HTMLDocument
-    /// Per node: inside an `<a>`; subtree contains an `<a href>`. Precomputed once so label
-    /// search stays linear even on deeply nested hostile input.
-    private var insideLink: [Bool]
-    private var containsLink: [Bool]
-    /// Text nodes before each node index whose text contains `版` (E7 89 88): a subtree's count
-    /// is a difference of two entries, so every label search reads each text node once.
-    private var banTextsBefore: [Int32]
+    /// Text nodes whose text contains `版` (E7 89 88), in document order: page labels and page
+    /// list entries are looked for only around them.
+    private let banTexts: [Int]
     /// The raw `href` of each `<a>`, in the order of `document.elements(.a)`: read once, asked
     /// for by the link, article-file and dedupe checks.
     private let hrefs: [Range<Int>?]
 
     init(_ document: HTMLDocument) {
         self.document = document
-        let nodes = document.nodes
-        let links = document.elements(.a)
-        hrefs = links.map { document.attributeRange("href", of: $0) }
-        insideLink = [Bool](repeating: false, count: nodes.count)
-        containsLink = [Bool](repeating: false, count: nodes.count)
-        for index in nodes.indices where nodes[index].parent >= 0 {
-            let parent = nodes[index].parent
-            insideLink[index] = insideLink[parent] || nodes[parent].tag == .a
-        }
-        banTextsBefore = [Int32](repeating: 0, count: nodes.count + 1)
-        document.bytes.withUnsafeBufferPointer { buffer in
-            var count: Int32 = 0
-            for index in nodes.indices {
-                banTextsBefore[index] = count
-                let node = nodes[index]
-                if node.kind == .text, PageNavigation.containsBan(buffer, from: node.start, to: node.start + node.length) { count += 1 }
+        hrefs = document.elements(.a).map { document.attributeRange("href", of: $0) }
+        banTexts = document.bytes.withUnsafeBufferPointer { buffer in
+            document.nodes.indices.filter { index in
+                let node = document.nodes[index]
+                return node.kind == .text && PageNavigation.containsBan(buffer, from: node.start, to: node.start + node.length)
             }
-            banTextsBefore[nodes.count] = count
-        }
-        for (position, index) in links.enumerated() where hrefs[position] != nil { containsLink[index] = true }
-        for index in nodes.indices.reversed() where containsLink[index] && nodes[index].parent >= 0 {
-            containsLink[nodes[index].parent] = true
         }
     }
 
@@ -173,13 +153,28 @@ struct PageNavigation {
     /// label (`td.bm01`, `.l_t`, `td.px12`); then a label inside a `date` element (`第04版`).
     func visibleLabel() -> PageRef? {
         let nodes = document.nodes
-        for index in nodes.indices where nodes[index].kind == .element && !insideLink[index] && !containsLink[index] {
-            guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
-                mentionsBan(index) else { continue }
-            let page = document.withText(of: index) { text in
-                text.scalarCount(from: 0, to: text.count) <= 60 ? PageLabel.parse(utf8: text) : nil
+        // A label element holds a text with 版 and spans at most 24 nodes, so it is one of the
+        // few ancestors just above such a text. Taking the texts in order and each one's
+        // ancestors from the outermost not yet seen visits those elements in document order,
+        // each once: an ancestor of a later text that precedes an earlier text contains it too.
+        var seenThrough = -1
+        var ancestors: [Int] = []
+        for text in banTexts {
+            ancestors.removeAll(keepingCapacity: true)
+            var ancestor = nodes[text].parent
+            while ancestor > seenThrough, ancestor >= text - 23 {
+                ancestors.append(ancestor)
+                ancestor = nodes[ancestor].parent
             }
-            if let page { return page }
+            seenThrough = text
+            for index in ancestors.reversed() {
+                guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
+                    !isInsideLink(index), !containsLink(index) else { continue }
+                let page = document.withText(of: index) { text in
+                    text.scalarCount(from: 0, to: text.count) <= 60 ? PageLabel.parse(utf8: text) : nil
+                }
+                if let page { return page }
+            }
         }
         for index in nodes.indices where nodes[index].kind == .element && nodes[index].end - index <= 24 {
             guard document.attribute("class", of: index, contains: "date") else { continue }
@@ -188,9 +183,33 @@ struct PageNavigation {
         return nil
     }
 
+    /// Whether an ancestor of element `index` is an `<a>`.
+    private func isInsideLink(_ index: Int) -> Bool {
+        var ancestor = document.nodes[index].parent
+        while ancestor >= 0 {
+            if document.nodes[ancestor].tag == .a { return true }
+            ancestor = document.nodes[ancestor].parent
+        }
+        return false
+    }
+
+    /// Whether element `index` or a node inside it is an `<a href>`.
+    private func containsLink(_ index: Int) -> Bool {
+        (index..<document.nodes[index].end).contains { node in
+            document.nodes[node].kind == .element && document.nodes[node].tag == .a && document.attributeRange("href", of: node) != nil
+        }
+    }
+
     /// Whether an element's text nodes mention `版`, before building any String.
     private func mentionsBan(_ index: Int) -> Bool {
-        banTextsBefore[document.nodes[index].end] > banTextsBefore[index + 1]
+        // The first 版 text after `index` (binary search), inside the element or not.
+        var low = 0
+        var high = banTexts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if banTexts[middle] <= index { low = middle + 1 } else { high = middle }
+        }
+        return low < banTexts.count && banTexts[low] < document.nodes[index].end
     }
 
     /// Found from its last byte: 88 is one continuation byte of sixty-four, while E7 leads a
