@@ -161,3 +161,21 @@ import Testing
         }
     }
 }
+
+/// `containsUTF8` finds candidates by the needle's last byte; it must agree with a plain search
+/// over the bytes, including needles at either end and overlapping near-misses.
+@Suite struct UTF8SearchTests {
+    @Test func agreesWithAByteSearch() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["本", "版", "责", "编", "本版", "责编", "a", "b", " ", "任", "辑", "é"]
+        let needles = ["本版责编", "责任编辑", "版责", "a", "ab", "编", "é", ""]
+        for _ in 0..<10_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for needle in needles {
+                let bytes = Array(text.utf8), word = Array(needle.utf8)
+                let expected = word.isEmpty || (bytes.count >= word.count && (0...(bytes.count - word.count)).contains { Array(bytes[$0..<($0 + word.count)]) == word })
+                #expect(text.containsUTF8(needle) == expected, "\(text) \(needle)")
+            }
+        }
+    }
+}
