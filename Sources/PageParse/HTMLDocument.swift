@@ -103,7 +103,29 @@ struct HTMLDocument {
     /// lower-cased String would. Anything else takes the String path.
     func isVerbatim(_ range: Range<Int>, allowingSpaces: Bool) -> Bool {
         let lowest: UInt8 = allowingSpaces ? 0x20 : 0x21
-        return bytes[range].allSatisfy { $0 >= lowest && $0 < 0x7F && $0 != UInt8(ascii: "&") }
+        return bytes.withUnsafeBufferPointer { buffer in
+            // A word at a time ("Bit Twiddling Hacks"): a byte below `lowest`, at or above 0x7F
+            // (0x7F itself, or any byte with the high bit) or equal to `&` flags the word.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs = ones &* 0x80
+            var index = range.lowerBound
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= range.upperBound {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let ampersand = word ^ (ones &* UInt64(UInt8(ascii: "&")))
+                    let flagged = (word &- ones &* UInt64(lowest)) | (word &+ ones) | word | (ampersand &- ones) & ~ampersand
+                    if flagged & highs != 0 { return false }
+                    index += 8
+                }
+            }
+            while index < range.upperBound {
+                let byte = buffer[index]
+                if byte < lowest || byte >= 0x7F || byte == UInt8(ascii: "&") { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// True when attribute `name`, decoded and lower-cased, equals `lowercasedValue`.

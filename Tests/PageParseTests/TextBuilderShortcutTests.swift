@@ -179,3 +179,22 @@ import Testing
         }
     }
 }
+
+/// `isVerbatim` tests attribute values a word at a time; it must agree with the byte rule.
+@Suite struct VerbatimValueTests {
+    @Test func agreesWithTheByteRule() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x25, 0x26, 0x27, 0x41, 0x7E, 0x7F, 0x80, 0xA6, 0xE4, 0xFE, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...30, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let document = HTMLDocument(bytes: bytes, nodes: [], elementsByTag: [], tagStarts: [])
+            let lower = Int.random(in: 0...bytes.count, using: &random)
+            let range = lower..<Int.random(in: lower...bytes.count, using: &random)
+            for allowingSpaces in [false, true] {
+                let lowest: UInt8 = allowingSpaces ? 0x20 : 0x21
+                let expected = bytes[range].allSatisfy { $0 >= lowest && $0 < 0x7F && $0 != UInt8(ascii: "&") }
+                #expect(document.isVerbatim(range, allowingSpaces: allowingSpaces) == expected, "\(bytes) \(range) \(allowingSpaces)")
+            }
+        }
+    }
+}
