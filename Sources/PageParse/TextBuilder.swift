@@ -95,7 +95,7 @@ struct TextBuilder {
         }
     }
 
-    /// The first byte at or after `start` that `needsAttention`, or `end`. Eight bytes at a
+    /// The first byte at or after `start` that `needsAttention` (or a C3 lead), or `end`. Eight bytes at a
     /// time, with the zero-byte tests of "Bit Twiddling Hacks" (hasless, haszero) combined into
     /// one mask: its lowest set bit is exact (borrows only run upwards), so it is the candidate.
     @inline(__always)
@@ -109,8 +109,10 @@ struct TextBuilder {
             while index + 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let belowBang = (word &- ones &* 0x21) & ~word
-                let candidates = (belowBang | zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0xC2))
-                    | zeroBytes((word & (ones &* 0xFE)) ^ (ones &* 0xE2)) | zeroBytes(word ^ (ones &* 0xEF))) & highs
+                // `b & 0xDE == 0xC2` holds for C2, C3, E2 and E3 in one test; C3 (Latin-1 letters,
+                // rare here) is let through by `append` like other non-candidates.
+                let candidates = (belowBang | zeroBytes(word ^ (ones &* 0x26)) | zeroBytes((word & (ones &* 0xDE)) ^ (ones &* 0xC2))
+                    | zeroBytes(word ^ (ones &* 0xEF))) & highs
                 if candidates != 0 { return index + candidates.trailingZeroBitCount / 8 }
                 index += 8
             }

@@ -78,7 +78,7 @@ import Testing
 
     @Test func buildsWhatTheByteRulesBuild() {
         var random = SystemRandomNumberGenerator()
-        let pieces = TextBuilderShortcutTests.pieces + ["本报讯", "日前，", "“三区联动”。", "、", "：", "（", "abc", "12", "\u{7F}", "\u{85}", "¥", "😀"]
+        let pieces = TextBuilderShortcutTests.pieces + ["本报讯", "日前，", "“三区联动”。", "、", "：", "（", "abc", "12", "\u{7F}", "\u{85}", "¥", "😀", "é", "Ã\u{A0}"]
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let bytes = Array(text.utf8)
