@@ -48,7 +48,7 @@ struct PageNavigation {
         if !mapKeys.isEmpty, candidates.contains(where: { mapKeys.contains($0.key) }) {
             candidates.removeAll { !mapKeys.contains($0.key) }
         }
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: candidates.count)
         return candidates.filter { seen.insert($0.key).inserted }.map(\.link)
     }
 
