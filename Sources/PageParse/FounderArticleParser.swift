@@ -72,10 +72,10 @@ struct FounderArticleParser {
 
     private static func findBody(in document: HTMLDocument) -> Range<Int>? {
         if let content = document.elements(.founderContent).first { return (content + 1)..<document.nodes[content].end }
-        let nodes = document.nodes
-        if let open = nodes.indices.first(where: { nodes[$0].kind == .comment && document.content(of: $0, hasPrefix: "enpcontent") }) {
-            let close = nodes.indices[(open + 1)...].first { nodes[$0].kind == .comment && document.content(of: $0, hasPrefix: "/enpcontent") }
-            return (open + 1)..<(close ?? nodes.count)
+        let comments = document.comments
+        if let opening = comments.firstIndex(where: { document.content(of: $0, hasPrefix: "enpcontent") }) {
+            let close = comments[(opening + 1)...].first { document.content(of: $0, hasPrefix: "/enpcontent") }
+            return (comments[opening] + 1)..<(close ?? document.nodes.count)
         }
         if let zoom = document.element(withID: "ozoom") { return (zoom + 1)..<document.nodes[zoom].end }
         return nil

@@ -34,6 +34,8 @@ struct HTMLDocument {
     /// do not walk every node; `tagStarts[raw value]` is where a tag's group begins.
     let elementsByTag: [Int]
     let tagStarts: [Int]
+    /// Comment node indices in document order: metadata and body markers live in comments.
+    let comments: [Int]
 
     /// Indices of elements with `tag`, in document order.
     func elements(_ tag: HTMLTag) -> ArraySlice<Int> {

@@ -13,15 +13,17 @@ struct HTMLTokenizer {
     static func parse(_ bytes: [UInt8]) -> HTMLDocument {
         var nodes: [HTMLNode] = []
         var tagCounts: [Int] = []
+        var comments: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(buffer: buffer)
             builder.nodes.reserveCapacity(bytes.count / 24)
             builder.run()
             nodes = builder.nodes
             tagCounts = builder.tagCounts
+            comments = builder.comments
         }
         let (elementsByTag, tagStarts) = groupElementsByTag(nodes, counts: tagCounts)
-        return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag, tagStarts: tagStarts)
+        return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag, tagStarts: tagStarts, comments: comments)
     }
 
     /// Where a start tag's attributes end: the first `>` outside a quoted value, or the end of
@@ -74,6 +76,7 @@ private struct TreeBuilder {
     var nodes: [HTMLNode] = []
     var tagCounts = [Int](repeating: 0, count: HTMLTag.caseCount)
     var open: [Int] = []
+    var comments: [Int] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
@@ -256,6 +259,7 @@ private struct TreeBuilder {
         }
         let contentEnd = index + 2 < end ? index : end
         let parent = open.last ?? -1
+        comments.append(nodes.count)
         nodes.append(HTMLNode(kind: .comment, tag: .other, start: contentStart, length: max(0, contentEnd - contentStart), end: nodes.count + 1, parent: parent))
         return min(contentEnd + 3, end)
     }

@@ -39,8 +39,16 @@ struct PageMetadata {
         /// ASCII only is what lower-casing the whole name would give for these names: the one
         /// non-ASCII character that lower-cases to ASCII is the Kelvin sign, and no name has a k.
         static func named(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Field? {
-            allCases.first { end - start == $0.name.utf8CodeUnitCount && buffer.equalsIgnoringASCIICase($0.name, from: start, to: end) }
+            guard end - start < byLength.count else { return nil }
+            return byLength[end - start].first { buffer.equalsIgnoringASCIICase($0.name, from: start, to: end) }
         }
+
+        /// Fields by their name's length: a name is compared with the one or two of its length.
+        private static let byLength: [[Field]] = {
+            var table = [[Field]](repeating: [], count: allCases.map(\.name.utf8CodeUnitCount).max()! + 1)
+            for field in allCases { table[field.name.utf8CodeUnitCount].append(field) }
+            return table
+        }()
     }
 
     /// Values by `Field.rawValue`; the first value of a field wins.
@@ -57,7 +65,8 @@ struct PageMetadata {
         var fields = [String?](repeating: nil, count: Field.allCases.count)
         var isWebCMS = false
         document.bytes.withUnsafeBufferPointer { buffer in
-            for node in document.nodes where node.kind == .comment {
+            for comment in document.comments {
+                let node = document.nodes[comment]
                 let end = node.start + node.length
                 if buffer.hasPrefix("enpproperty", from: node.start, to: end) || buffer.hasPrefix(" enpproperty", from: node.start, to: end) {
                     PageMetadata.readFields(buffer, from: node.start, to: end, into: &fields)
@@ -136,7 +145,8 @@ struct PageMetadata {
 
     /// Metadata titles sometimes keep inline markup (`<br>`): tags become spaces.
     static func stripTags(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        var text = text
+        guard text.withUTF8({ $0.index(of: UInt8(ascii: "<"), from: 0, to: $0.count) < $0.count }) else { return text }
         let document = HTMLTokenizer.parse(Array(text.utf8))
         return document.text(0..<document.nodes.count)
     }

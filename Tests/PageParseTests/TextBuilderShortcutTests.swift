@@ -187,7 +187,7 @@ import Testing
         let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x25, 0x26, 0x27, 0x41, 0x7E, 0x7F, 0x80, 0xA6, 0xE4, 0xFE, 0xFF]
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0...30, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
-            let document = HTMLDocument(bytes: bytes, nodes: [], elementsByTag: [], tagStarts: [])
+            let document = HTMLDocument(bytes: bytes, nodes: [], elementsByTag: [], tagStarts: [], comments: [])
             let lower = Int.random(in: 0...bytes.count, using: &random)
             let range = lower..<Int.random(in: lower...bytes.count, using: &random)
             for allowingSpaces in [false, true] {
