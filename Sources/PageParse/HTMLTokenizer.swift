@@ -250,14 +250,15 @@ private struct TreeBuilder {
             return skip(past: UInt8(ascii: ">"), from: lessThan + 2)  // <!DOCTYPE …>
         }
         let contentStart = lessThan + 4
-        var index = contentStart
-        while index + 2 < end {
-            if buffer[index] == UInt8(ascii: "-"), buffer[index + 1] == UInt8(ascii: "-"), buffer[index + 2] == UInt8(ascii: ">") {
-                break
-            }
-            index += 1
+        // The first `-->` at or after the content's start, found from its `>` with memchr:
+        // `enpproperty` comments run to hundreds of bytes.
+        var close = contentStart + 2
+        while true {
+            close = buffer.index(of: UInt8(ascii: ">"), from: close, to: end)
+            if close >= end || (buffer[close - 1] == UInt8(ascii: "-") && buffer[close - 2] == UInt8(ascii: "-")) { break }
+            close += 1
         }
-        let contentEnd = index + 2 < end ? index : end
+        let contentEnd = close < end ? close - 2 : end
         let parent = open.last ?? -1
         comments.append(nodes.count)
         nodes.append(HTMLNode(kind: .comment, tag: .other, start: contentStart, length: max(0, contentEnd - contentStart), end: nodes.count + 1, parent: parent))

@@ -198,3 +198,31 @@ import Testing
         }
     }
 }
+
+/// A comment ends at the first `-->` after `<!--`, found from its `>`; on random comment bodies
+/// the comment node must hold exactly what a byte-by-byte search finds.
+@Suite struct CommentEndTests {
+    @Test func commentsEndAtTheFirstCloser() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["-", ">", "--", "->", "a", "<", "!", " ", "版"]
+        for _ in 0..<10_000 {
+            let body = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let bytes = Array("<!--\(body)".utf8)
+            let contentStart = 4
+            var expectedEnd = bytes.count
+            if bytes.count >= contentStart + 3 {
+                for index in contentStart...(bytes.count - 3) where bytes[index] == 0x2D && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x3E {
+                    expectedEnd = index
+                    break
+                }
+            }
+            let document = HTMLTokenizer.parse(bytes)
+            guard let comment = document.comments.first else {
+                Issue.record("no comment node for \(body.debugDescription)")
+                continue
+            }
+            #expect(document.nodes[comment].start == contentStart, "\(body.debugDescription)")
+            #expect(document.nodes[comment].start + document.nodes[comment].length == expectedEnd, "\(body.debugDescription)")
+        }
+    }
+}
