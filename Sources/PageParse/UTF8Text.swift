@@ -107,6 +107,12 @@ enum UTF8Text {
                 index += 1
                 continue
             }
+            // U+5000–U+9FFF (leads E5–E9), the bulk of Chinese text, is simple throughout; so is
+            // U+4000–U+4FFF (lead E4) but for the hexagrams U+4DC0–U+4DFF (E4 B7 xx).
+            if byte >= 0xE5 && byte <= 0xE9 || (byte == 0xE4 && index + 1 < bytes.count && bytes[index + 1] != 0xB7) {
+                index += 3
+                continue
+            }
             let (value, next) = scalar(in: bytes, at: index)
             if !isSimple(value) { return false }
             index = next

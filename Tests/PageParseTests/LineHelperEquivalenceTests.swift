@@ -206,6 +206,17 @@ struct LineHelperEquivalenceTests {
         }
     }
 
+    /// The byte form skips three-byte CJK characters by their lead byte; for every scalar of the
+    /// basic plane, alone and between two simple neighbours, it must answer what the scalar list says.
+    @Test func simpleBytesFollowTheScalarList() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "字"
+            let simple = UTF8Text.withBytes(text) { UTF8Text.isSimple($0) }
+            #expect(simple == UTF8Text.isSimple(value), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func simpleScalarListCatchesEquivalents() {
         // Canonical singletons and their targets must not both be simple: U+2000 = U+2002, U+F900 = U+8C48.
         #expect(!(UTF8Text.isSimple(0x2000) && UTF8Text.isSimple(0x2002)))
