@@ -114,7 +114,7 @@ enum NavigationResidue {
         let value = UTF8Text.scalar(in: bytes, at: start).value
         guard value >= 0x4E00, value <= 0x9FFF else { return true }
         if isWordFirst(value) { return true }
-        return Unicode.Scalar(value)?.properties.numericType != nil
+        return hasNumericValue(value)
     }
 
     /// The token test below on simple text, where U+0020 bytes are the " " Characters, a token
@@ -130,11 +130,31 @@ enum NavigationResidue {
             var position = 0
             while position < token.count {
                 let (value, next) = UTF8Text.scalar(in: token, at: position)
-                guard Unicode.Scalar(value)?.properties.numericType != nil else { return false }
+                guard hasNumericValue(value) else { return false }
                 position = next
             }
         }
         return true
+    }
+
+    /// `Unicode.Scalar.properties.numericType != nil`, with the ideographs of U+4E00–U+9FFF (the
+    /// first scalar of almost every line asked about) answered from this list instead of the
+    /// Unicode tables; `numericIdeographsMatchTheStandardLibrary` keeps the list in step.
+    static func hasNumericValue(_ value: UInt32) -> Bool {
+        guard value >= 0x4E00, value <= 0x9FFF else { return Unicode.Scalar(value)?.properties.numericType != nil }
+        switch value {
+        case
+             0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96, 0x4EAC,
+             0x4EBF, 0x4EC0, 0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x4FE9, 0x5006, 0x5104, 0x5146,
+             0x5169, 0x516B, 0x516D, 0x5341, 0x5343, 0x5344, 0x5345, 0x534C, 0x53C1, 0x53C2,
+             0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A, 0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D,
+             0x5F0E, 0x5F10, 0x62D0, 0x62FE, 0x634C, 0x67D2, 0x6D1E, 0x6F06, 0x7396, 0x767E,
+             0x7695, 0x79ED, 0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x920E, 0x94A9, 0x9621,
+             0x9646, 0x964C, 0x9678, 0x96F6:
+            return true
+        default:
+            return false
+        }
     }
 
     private static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }

@@ -217,6 +217,14 @@ struct LineHelperEquivalenceTests {
         }
     }
 
+    /// The numeric ideographs are listed by hand for speed; the standard library decides.
+    @Test func numericIdeographsMatchTheStandardLibrary() {
+        for value in UInt32(0x4E00)...0x9FFF {
+            let expected = Unicode.Scalar(value)?.properties.numericType != nil
+            #expect(NavigationResidue.hasNumericValue(value) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func simpleScalarListCatchesEquivalents() {
         // Canonical singletons and their targets must not both be simple: U+2000 = U+2002, U+F900 = U+8C48.
         #expect(!(UTF8Text.isSimple(0x2000) && UTF8Text.isSimple(0x2002)))
