@@ -197,6 +197,9 @@ struct HTMLDocument {
     /// The visible text of a node range as one normalized line; block boundaries become spaces,
     /// scripts, styles and comments are skipped. `skipping` leaves out chosen subtrees.
     func text(_ range: Range<Int>, skipping: (Int) -> Bool = { _ in false }) -> String {
+        if let verbatim = verbatimText(range) {
+            return bytes.withUnsafeBufferPointer { String(validUTF8: UnsafeBufferPointer(rebasing: $0[verbatim])) }
+        }
         var builder = visibleText(range, skipping: skipping)
         return builder.take()
     }
@@ -204,7 +207,27 @@ struct HTMLDocument {
     /// The normalized visible text inside element `index`, handed over as UTF-8 bytes: for the
     /// many candidates (labels, links) that are read once and mostly rejected, no String is built.
     func withText<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        visibleText(index + 1..<max(index + 1, nodes[index].end)).bytes.withUnsafeBufferPointer(body)
+        let range = index + 1..<max(index + 1, nodes[index].end)
+        if let verbatim = verbatimText(range) {
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[verbatim])) }
+        }
+        return visibleText(range).bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// The bytes of a range that is one text node needing neither normalization nor reference
+    /// decoding (`UTF8Text.isNormalized`, no `&`), as most link and cell texts are: those are
+    /// what `visibleText` would build, so they are used as they are.
+    private func verbatimText(_ range: Range<Int>) -> Range<Int>? {
+        guard range.count == 1, nodes[range.lowerBound].kind == .text else { return nil }
+        let node = nodes[range.lowerBound]
+        let text = node.start..<node.start + node.length
+        return bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[text])
+            guard buffer.index(of: UInt8(ascii: "&"), from: text.lowerBound, to: text.upperBound) == text.upperBound,
+                UTF8Text.isNormalized(slice)
+            else { return nil }
+            return text
+        }
     }
 
     private func visibleText(_ range: Range<Int>, skipping: (Int) -> Bool = { _ in false }) -> TextBuilder {
