@@ -30,15 +30,15 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
         }
     }
 
-    /// Looks a name up, ASCII case-insensitively. Names of up to eight bytes are packed into an
-    /// integer and switched on (the compiler turns the constants below, each name's bytes
-    /// big-endian, into a few comparisons); only the `founder-*` names are longer.
-    static func named(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> HTMLTag {
+    /// Looks a name (`bytes[start..<end]`) up, ASCII case-insensitively, given its first (up to)
+    /// eight bytes lower-cased and packed big-endian into `key`, as the tokenizer gathers them
+    /// while it looks for the name's end. Names of up to eight bytes are switched on (the
+    /// compiler turns the constants below into a few comparisons); only `founder-*` are longer.
+    @inline(__always)
+    static func named(key: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> HTMLTag {
         let length = end - start
         guard length > 0 else { return .other }
         guard length <= 8 else { return founderTag(bytes, from: start, to: end) }
-        var key: UInt64 = 0
-        for index in start..<end { key = key << 8 | UInt64(asciiLower(bytes[index])) }
         return switch key {
         case 0x61: .a
         case 0x62: .b

@@ -126,14 +126,20 @@ private struct TreeBuilder {
         return min(index + 1, buffer.count)
     }
 
-    private func nameEnd(from start: Int) -> Int {
+    /// A tag name from `start` to the first space, `/` or `>`, and its tag. The name's first
+    /// eight bytes are packed for `HTMLTag.named(key:)` in the same pass.
+    private func tagName(from start: Int) -> (stop: Int, tag: HTMLTag) {
+        // Delimiters as a bit set over 0..<64: tab, line feed, form feed, carriage return, space, `/`, `>`.
+        let delimiters: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x20 | 1 << 0x2F | 1 << 0x3E
         var index = start
+        var key: UInt64 = 0
         while index < buffer.count {
             let byte = buffer[index]
-            if isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
+            if byte < 64, (delimiters >> UInt64(byte)) & 1 != 0 { break }
+            key = key &<< 8 | UInt64(asciiLower(byte))
             index += 1
         }
-        return index
+        return (index, HTMLTag.named(key: key, buffer, from: start, to: index))
     }
 
     private mutating func addText(_ start: Int, _ end: Int) {
@@ -146,8 +152,7 @@ private struct TreeBuilder {
     /// quote in text cannot swallow the rest of the page.
     private mutating func startTag(at lessThan: Int) -> Int {
         let nameStart = lessThan + 1
-        let nameStop = nameEnd(from: nameStart)
-        let tag = HTMLTag.named(buffer, from: nameStart, to: nameStop)
+        let (nameStop, tag) = tagName(from: nameStart)
         let attributesEnd = HTMLTokenizer.attributesEnd(in: buffer, from: nameStop)
         let selfClosing = attributesEnd > nameStop && buffer[attributesEnd - 1] == UInt8(ascii: "/")
         let after = min(attributesEnd + 1, buffer.count)
@@ -215,8 +220,7 @@ private struct TreeBuilder {
 
     private mutating func endTag(at lessThan: Int) -> Int {
         let nameStart = lessThan + 2
-        let nameStop = nameEnd(from: nameStart)
-        let tag = HTMLTag.named(buffer, from: nameStart, to: nameStop)
+        let (nameStop, tag) = tagName(from: nameStart)
         let after = skip(past: UInt8(ascii: ">"), from: nameStop)
         // `</body>`/`</html>` are ignored: pages put content (two bodies, trailing comments) after them.
         guard tag != .body, tag != .html else { return after }

@@ -226,3 +226,30 @@ import Testing
         }
     }
 }
+
+/// Tag names are read in one pass that also packs them for lookup; every known tag must be found
+/// in any letter case, and longer or extended names must not be mistaken for one.
+@Suite struct TagNameTests {
+    static func name(of tag: HTMLTag) -> String {
+        String(describing: tag).replacing(/[A-Z]/) { "-" + $0.output.lowercased() }
+    }
+
+    @Test func everyTagIsFoundInAnyCase() {
+        for tag in HTMLTag.allCases where tag != .other {
+            let name = Self.name(of: tag)
+            for spelling in [name, name.uppercased(), String(name.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.uppercased()) : $0.element })] {
+                for markup in ["<\(spelling)>x</\(spelling)>", "<\(spelling) class=a>", "<\(spelling)/>", "<\(spelling)\n>"] {
+                    let document = HTMLTokenizer.parse(Array(markup.utf8))
+                    #expect(document.elements(tag).count == 1, "\(markup)")
+                }
+            }
+        }
+    }
+
+    @Test func otherNamesAreOther() {
+        for name in ["tdx", "t", "blockquote", "founder-titles", "founder-", "x-td", "aa", "scripts", "founder-titlex"] {
+            let document = HTMLTokenizer.parse(Array("<\(name)>x</\(name)>".utf8))
+            #expect(document.nodes.first?.tag == .other, "\(name)")
+        }
+    }
+}
