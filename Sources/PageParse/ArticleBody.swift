@@ -33,6 +33,7 @@ struct ArticleBody: Equatable {
             paragraphFollows[position] = seenParagraph
             if !heading[position] { seenParagraph = true }
         }
+        paragraphs.reserveCapacity(blocks.count)
         for (position, block) in blocks.enumerated() {
             if heading[position], paragraphFollows[position], position > 0 || block.emphasized {
                 subheadings.append(block.text)
