@@ -16,7 +16,11 @@ struct ArticleBody: Equatable {
     /// another paragraph; bylines are taken from the first two blocks, or from a dateline
     /// (`本报讯（记者 X）`) that stays in its paragraph.
     init(blocks: [BodyBlock]) {
-        var blocks = blocks.filter { !$0.text.isEmpty && !NavigationResidue.isResidue($0.text) }
+        // Filled by hand: `filter` grows its result one doubling at a time.
+        var kept: [BodyBlock] = []
+        kept.reserveCapacity(blocks.count)
+        for block in blocks where !block.text.isEmpty && !NavigationResidue.isResidue(block.text) { kept.append(block) }
+        var blocks = kept
         var leading = 0
         while leading < min(2, blocks.count), let names = Byline.names(inBylineLine: blocks[leading].text) {
             authors.append(contentsOf: names)
