@@ -87,6 +87,7 @@ struct FounderArticleParser {
         guard let range = bodyRange else { return [] }
         return document.bytes.withUnsafeBufferPointer { buffer in
             var lines = BodyLines()
+            lines.blocks.reserveCapacity(range.count / 4)  // a line takes a few nodes (element, text, end)
             var emphasisEnds: [Int] = []
             var index = range.lowerBound
             while index < range.upperBound {

@@ -39,6 +39,7 @@ struct PageNavigation {
     /// map also has count: boxes like 今日关注 link other pages' articles, which the map lacks.
     func articleLinks() -> [ArticleLink] {
         var candidates: [(link: ArticleLink, key: String)] = []
+        candidates.reserveCapacity(document.elements(.a).count)
         for (position, index) in document.elements(.a).enumerated() where document.nodes[index].end - index <= 256 {
             guard let range = hrefs[position], let title = title(ofLink: index, href: range) else { continue }
             let (href, key) = hrefAndKey(index, href: range)

@@ -75,6 +75,7 @@ struct PlainTextArticleParser {
 
     private func splitLines(_ bytes: [UInt8]) -> [Line] {
         var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 64)  // rendered pages average about a hundred bytes a line
         var builder = TextBuilder()
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
