@@ -25,6 +25,7 @@ struct PageNavigation {
     /// The page list (`<a id=pageLink href=node_1.htm>第01版：一版要闻</a>`, `A01： 头版`), deduplicated by number.
     func edition() -> [PageRef] {
         var pages: [PageRef] = []
+        pages.reserveCapacity(document.elements(.a).count)
         for index in document.elements(.a) where document.nodes[index].end - index <= 64 {
             // Only links that mention 版 or are marked as page links can be page-list entries.
             let isPageLink = document.attribute("id", of: index, is: "pagelink")
@@ -50,7 +51,10 @@ struct PageNavigation {
             candidates.removeAll { !mapKeys.contains($0.key) }
         }
         var seen = Set<String>(minimumCapacity: candidates.count)
-        return candidates.filter { seen.insert($0.key).inserted }.map(\.link)
+        var links: [ArticleLink] = []
+        links.reserveCapacity(candidates.count)
+        for candidate in candidates where seen.insert(candidate.key).inserted { links.append(candidate.link) }
+        return links
     }
 
     /// The decoded `href` of element `index` and its dedupe key (`key(_:)`). Plain ASCII hrefs,
