@@ -14,12 +14,15 @@ struct PageNavigation {
     init(_ document: HTMLDocument) {
         self.document = document
         hrefs = document.elements(.a).map { document.attributeRange("href", of: $0) }
-        banTexts = document.bytes.withUnsafeBufferPointer { buffer in
-            document.nodes.indices.filter { index in
-                let node = document.nodes[index]
-                return node.kind == .text && PageNavigation.containsBan(buffer, from: node.start, to: node.start + node.length)
+        var banTexts: [Int] = []
+        banTexts.reserveCapacity(32)  // a page list's entries and the page's own label
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for (index, node) in document.nodes.enumerated()
+            where node.kind == .text && PageNavigation.containsBan(buffer, from: node.start, to: node.start + node.length) {
+                banTexts.append(index)
             }
         }
+        self.banTexts = banTexts
     }
 
     /// The page list (`<a id=pageLink href=node_1.htm>第01版：一版要闻</a>`, `A01： 头版`), deduplicated by number.
