@@ -116,10 +116,6 @@ private struct TreeBuilder {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
-    private func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-    }
-
     private func skip(past terminator: UInt8, from start: Int) -> Int {
         var index = start
         while index < buffer.count, buffer[index] != terminator { index += 1 }
