@@ -10,10 +10,20 @@ struct PageNavigation {
     /// The raw `href` of each `<a>`, in the order of `document.elements(.a)`: read once, asked
     /// for by the link, article-file and dedupe checks.
     private let hrefs: [Range<Int>?]
+    /// For each `<a>` (same order), the furthest subtree end of it and the links before it: an
+    /// element is inside a link exactly when an earlier link's subtree reaches past it, so that
+    /// question is a binary search, whatever the nesting depth.
+    private let linkEndsSoFar: [Int]
 
     init(_ document: HTMLDocument) {
         self.document = document
-        hrefs = document.elements(.a).map { document.attributeRange("href", of: $0) }
+        let links = document.elements(.a)
+        hrefs = links.map { document.attributeRange("href", of: $0) }
+        var furthest = 0
+        linkEndsSoFar = links.map { link in
+            furthest = max(furthest, document.nodes[link].end)
+            return furthest
+        }
         var banTexts: [Int] = []
         banTexts.reserveCapacity(32)  // a page list's entries and the page's own label
         document.bytes.withUnsafeBufferPointer { buffer in
@@ -191,14 +201,17 @@ struct PageNavigation {
         return nil
     }
 
-    /// Whether an ancestor of element `index` is an `<a>`.
+    /// Whether an ancestor of element `index` is an `<a>`: subtrees nest, so whether a link
+    /// before `index` has a subtree reaching past it.
     private func isInsideLink(_ index: Int) -> Bool {
-        var ancestor = document.nodes[index].parent
-        while ancestor >= 0 {
-            if document.nodes[ancestor].tag == .a { return true }
-            ancestor = document.nodes[ancestor].parent
+        let links = document.elements(.a)
+        var low = 0
+        var high = links.count
+        while low < high {
+            let middle = (low + high) / 2
+            if links[links.startIndex + middle] < index { low = middle + 1 } else { high = middle }
         }
-        return false
+        return low > 0 && linkEndsSoFar[low - 1] > index
     }
 
     /// Whether element `index` or a node inside it is an `<a href>`.
