@@ -12,20 +12,16 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The first index in `from..<to` holding `first`, `second` or `third`, or `to`. Eight bytes
-    /// at a time with the zero-byte test of "Bit Twiddling Hacks" (haszero) per byte value: the
-    /// lowest flagged bit of a word is exact (borrows only run upwards), so it is the match.
+    /// The first index in `from..<to` holding `first`, `second` or `third`, or `to`, eight bytes
+    /// at a time (`WordBytes`: the lowest flagged byte is the match).
     @inline(__always)
     func index(ofAny first: UInt8, _ second: UInt8, _ third: UInt8, from: Int, to: Int) -> Int {
         var index = from
         if let base = baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs = ones &* 0x80
-            @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
             while index + 8 <= to {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let found = zeroBytes(word ^ (ones &* UInt64(first))) | zeroBytes(word ^ (ones &* UInt64(second))) | zeroBytes(word ^ (ones &* UInt64(third)))
+                let found = WordBytes.equal(word, first) | WordBytes.equal(word, second) | WordBytes.equal(word, third)
                 if found != 0 { return index + found.trailingZeroBitCount / 8 }
                 index += 8
             }
@@ -90,5 +86,44 @@ extension UnsafeBufferPointer where Element == UInt8 {
         var count = 0
         for index in from..<to where self[index] & 0xC0 != 0x80 { count += 1 }
         return count
+    }
+}
+
+/// Byte tests on eight bytes at once ("Bit Twiddling Hacks": haszero, hasless), for the scans
+/// that run over every byte of a page. Each returns a mask with the high bit of a byte set for
+/// bytes that match; the lowest set bit is always exact (borrows only run upwards), while bits
+/// above it may be false alarms, so callers take the lowest bit or re-check the bytes.
+enum WordBytes {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// `byte` in every byte of a word.
+    @inline(__always)
+    static func repeating(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+
+    /// Bytes equal to zero.
+    @inline(__always)
+    static func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+
+    /// Bytes equal to `byte`.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { zeros(word ^ repeating(byte)) }
+
+    /// Bytes below `bound` (at most 0x80).
+    @inline(__always)
+    static func below(_ word: UInt64, _ bound: UInt8) -> UInt64 { (word &- repeating(bound)) & ~word & highs }
+
+    /// Bytes equal to `byte`, with no false alarms: for counting every match, not just the first.
+    @inline(__always)
+    static func exactlyEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ repeating(byte)
+        let lows = repeating(0x7F)
+        return ~(((difference & lows) &+ lows) | difference) & highs
+    }
+
+    /// Bytes below 0x20, with no false alarms.
+    @inline(__always)
+    static func exactlyBelowSpace(_ word: UInt64) -> UInt64 {
+        ~(((word & repeating(0x7F)) &+ repeating(0x60)) | word) & highs
     }
 }

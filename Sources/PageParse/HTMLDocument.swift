@@ -106,18 +106,15 @@ struct HTMLDocument {
     func isVerbatim(_ range: Range<Int>, allowingSpaces: Bool) -> Bool {
         let lowest: UInt8 = allowingSpaces ? 0x20 : 0x21
         return bytes.withUnsafeBufferPointer { buffer in
-            // A word at a time ("Bit Twiddling Hacks"): a byte below `lowest`, at or above 0x7F
-            // (0x7F itself, or any byte with the high bit) or equal to `&` flags the word.
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs = ones &* 0x80
+            // A word at a time (`WordBytes`): a byte below `lowest`, at or above 0x7F (0x7F + 1
+            // sets the high bit, as every byte from 0x80 has it) or equal to `&` flags the word.
             var index = range.lowerBound
             if let base = buffer.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while index + 8 <= range.upperBound {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let ampersand = word ^ (ones &* UInt64(UInt8(ascii: "&")))
-                    let flagged = (word &- ones &* UInt64(lowest)) | (word &+ ones) | word | (ampersand &- ones) & ~ampersand
-                    if flagged & highs != 0 { return false }
+                    let high = ((word &+ WordBytes.ones) | word) & WordBytes.highs
+                    if WordBytes.below(word, lowest) | high | WordBytes.equal(word, UInt8(ascii: "&")) != 0 { return false }
                     index += 8
                 }
             }

@@ -74,23 +74,16 @@ public struct PageParser: Sendable {
                 if buffer[position - 1] == 0xBF, buffer[position - 2] == 0xEF { suspicious += 1 }
                 position += 1
             }
-            // A word at a time ("Bit Twiddling Hacks"): `hasless` finds words holding a byte below
-            // 0x20, four words per test, and in text those are mostly words with a line break. For
-            // them an exact per-byte mask (below 0x20, minus tab, line feed, form feed and carriage
-            // return) is counted with one popcount instead of a loop over the bytes.
+            // A word at a time (`WordBytes`): words holding a byte below 0x20 are found four words
+            // per test, and in text those are mostly words with a line break. For them the exact
+            // per-byte mask (below 0x20, minus tab, line feed, form feed and carriage return) is
+            // counted with one popcount instead of a loop over the bytes.
             let raw = UnsafeRawBufferPointer(buffer)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs = ones &* 0x80
-            let lows = ones &* 0x7F
-            @inline(__always) func mayHoldControl(_ word: UInt64) -> UInt64 { (word &- ones &* 0x20) & ~word }
-            @inline(__always) func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-                let difference = word ^ (ones &* UInt64(byte))
-                return ~(((difference & lows) &+ lows) | difference) & highs
-            }
+            @inline(__always) func mayHoldControl(_ word: UInt64) -> UInt64 { WordBytes.below(word, 0x20) }
             @inline(__always) func controls(_ word: UInt64) -> Int {
-                let below20 = ~(((word & lows) &+ (ones &* 0x60)) | word) & highs
-                let allowed = bytesEqual(word, 0x09) | bytesEqual(word, 0x0A) | bytesEqual(word, 0x0C) | bytesEqual(word, 0x0D)
-                return (below20 & ~allowed).nonzeroBitCount
+                let allowed = WordBytes.exactlyEqual(word, 0x09) | WordBytes.exactlyEqual(word, 0x0A)
+                    | WordBytes.exactlyEqual(word, 0x0C) | WordBytes.exactlyEqual(word, 0x0D)
+                return (WordBytes.exactlyBelowSpace(word) & ~allowed).nonzeroBitCount
             }
             var index = 0
             while index + 32 <= sample {
@@ -98,7 +91,7 @@ public struct PageParser: Sendable {
                     raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self),
                     raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
                 index += 32
-                guard (mayHoldControl(words.0) | mayHoldControl(words.1) | mayHoldControl(words.2) | mayHoldControl(words.3)) & highs != 0 else { continue }
+                guard mayHoldControl(words.0) | mayHoldControl(words.1) | mayHoldControl(words.2) | mayHoldControl(words.3) != 0 else { continue }
                 suspicious += controls(words.0) + controls(words.1) + controls(words.2) + controls(words.3)
             }
             while index + 8 <= sample {

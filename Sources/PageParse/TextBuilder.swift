@@ -95,24 +95,20 @@ struct TextBuilder {
         }
     }
 
-    /// The first byte at or after `start` that `needsAttention` (or a C3 lead), or `end`. Eight bytes at a
-    /// time, with the zero-byte tests of "Bit Twiddling Hacks" (hasless, haszero) combined into
-    /// one mask: its lowest set bit is exact (borrows only run upwards), so it is the candidate.
+    /// The first byte at or after `start` that `needsAttention` (or a C3 lead), or `end`, eight
+    /// bytes at a time: the byte tests are combined into one mask, whose lowest set bit is the
+    /// candidate (`WordBytes`).
     @inline(__always)
     static func nextCandidate(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var index = start
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word }
             while index + 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let belowBang = (word &- ones &* 0x21) & ~word
                 // `b & 0xDE == 0xC2` holds for C2, C3, E2 and E3 in one test; C3 (Latin-1 letters,
                 // rare here) is let through by `append` like other non-candidates.
-                let candidates = (belowBang | zeroBytes(word ^ (ones &* 0x26)) | zeroBytes((word & (ones &* 0xDE)) ^ (ones &* 0xC2))
-                    | zeroBytes(word ^ (ones &* 0xEF))) & highs
+                let candidates = WordBytes.below(word, 0x21) | WordBytes.equal(word, UInt8(ascii: "&"))
+                    | WordBytes.equal(word & WordBytes.repeating(0xDE), 0xC2) | WordBytes.equal(word, 0xEF)
                 if candidates != 0 { return index + candidates.trailingZeroBitCount / 8 }
                 index += 8
             }
