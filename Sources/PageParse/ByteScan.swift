@@ -38,15 +38,17 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 
-    /// The start of the first occurrence of `pattern` in `from..<to`, or nil.
-    func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard let first = pattern.first else { return from }
-        var cursor = from
+    /// Whether `pattern` occurs in `from..<to`. Candidates are found by the pattern's last byte
+    /// (memchr): for Chinese words that is a continuation byte, one of sixty-four, while a lead
+    /// byte is shared by a sixth of all characters and would stop the search at most of them.
+    func contains(_ pattern: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard let last = pattern.last else { return true }
+        var end = from + pattern.count - 1
         while true {
-            cursor = index(of: first, from: cursor, to: to)
-            guard to - cursor >= pattern.count else { return nil }
-            if matches(pattern, at: cursor, end: to) { return cursor }
-            cursor += 1
+            end = index(of: last, from: end, to: to)
+            guard end < to else { return false }
+            if matches(pattern, at: end + 1 - pattern.count, end: to) { return true }
+            end += 1
         }
     }
 

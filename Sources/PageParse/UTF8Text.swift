@@ -123,22 +123,7 @@ enum UTF8Text {
     /// `needle` occurs in `bytes[range]`.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, in range: Range<Int>? = nil) -> Bool {
         let range = range ?? 0..<bytes.count
-        let count = needle.utf8CodeUnitCount
-        guard count > 0 else { return true }
-        guard range.count >= count else { return false }
-        let word = UnsafeBufferPointer(start: needle.utf8Start, count: count)
-        let first = word[0]
-        var index = range.lowerBound
-        let last = range.upperBound - count
-        while index <= last {
-            if bytes[index] == first {
-                var offset = 1
-                while offset < count, bytes[index + offset] == word[offset] { offset += 1 }
-                if offset == count { return true }
-            }
-            index += 1
-        }
-        return false
+        return bytes.contains(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), from: range.lowerBound, to: range.upperBound)
     }
 
     /// `bytes[index...]` starts with `word`.
