@@ -4,7 +4,10 @@
 // denominator, the raw (inflated, as-crawled) page bytes, so the figures compare directly:
 // "parse + classify at 2x inflate" means the page core costs half of what decompression does.
 //
-//   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE]
+//   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--files PATH…]
+//
+// `--files` measures saved pages instead (files or folders, e.g. ../shared/pages/real), each read
+// as a crawler would have fetched it; compressed files are inflated first, like generated pages.
 //
 // `--only` runs one stage (inflate, charset, decode, parse, classify, end-to-end) so a profiler or
 // `perf stat` sees that stage alone; the others print as skipped.
@@ -21,6 +24,7 @@ struct Options {
     var rounds = 5
     var seed: UInt64 = 3
     var only: String?
+    var files: [String] = []
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -30,8 +34,10 @@ struct Options {
             case "--rounds": rounds = Int(iterator.next() ?? "") ?? rounds
             case "--seed": seed = UInt64(iterator.next() ?? "") ?? seed
             case "--only": only = iterator.next()
+            case "--files":
+                while let path = iterator.next() { files.append(path) }
             default:
-                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only inflate|charset|decode|parse|classify|end-to-end]")
+                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only inflate|charset|decode|parse|classify|end-to-end] [--files PATH…]")
                 exit(argument == "--help" || argument == "-h" ? 0 : 64)
             }
         }
@@ -64,11 +70,36 @@ let generator = CorpusGenerator(options: CorpusOptions(count: options.pages, see
 // Raw pages as crawled (inflated), then the same pages gzip-compressed, so inflate and decode see one corpus.
 var raw: [(bytes: [UInt8], hints: BlobHints)] = []
 let decoder = BlobDecoder()
-for index in 0..<options.pages {
-    let page = generator.page(at: index)
-    guard let decoded = try? decoder.decode(page.blob, hints: page.hints) else { continue }
-    let inflated = (try? page.blob.withUnsafeBytes { try Inflater.inflate($0, format: decoded.compression, limit: 64 << 20) }) ?? page.blob
-    raw.append((decoded.compression == .none ? page.blob : inflated, BlobHints(contentType: page.hints.contentType)))
+@MainActor func addRaw(_ blob: [UInt8], hints: BlobHints) {
+    guard let decoded = try? decoder.decode(blob, hints: hints) else { return }
+    let inflated = (try? blob.withUnsafeBytes { try Inflater.inflate($0, format: decoded.compression, limit: 64 << 20) }) ?? blob
+    raw.append((decoded.compression == .none ? blob : inflated, BlobHints(contentType: hints.contentType)))
+}
+if options.files.isEmpty {
+    for index in 0..<options.pages {
+        let page = generator.page(at: index)
+        addRaw(page.blob, hints: page.hints)
+    }
+} else {
+    for path in savedPagePaths(options.files) {
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        let type = path.lowercased().contains(".txt") ? "text/plain" : "text/html"
+        addRaw([UInt8](data), hints: BlobHints(contentType: type))
+    }
+}
+guard !raw.isEmpty else {
+    print("pagepipe-bench: no page to measure (every input failed to decode, or --files named no page file)")
+    exit(66)
+}
+
+/// Page files under `paths`, folders read one level deep, notes (`.md`, `.jsonl`) left out.
+func savedPagePaths(_ paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.sorted().filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.map { path + "/" + $0 }
+    }
 }
 let gzipped = raw.map { BlobEncoder.compress($0.bytes, as: .gzip) }
 let rawBytes = Double(raw.reduce(0) { $0 + $1.bytes.count })
