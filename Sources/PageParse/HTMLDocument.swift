@@ -248,6 +248,30 @@ struct HTMLDocument {
         return builder
     }
 
+    /// Runs `search` over the whole document's visible text while it is built: after each text
+    /// node with the text so far (a prefix of `text(0..<nodes.count)`, since the builder only
+    /// ever appends), then once more with the complete text. The first non-nil answer ends the
+    /// walk.
+    func searchVisibleText<Result>(_ search: (_ text: UnsafeBufferPointer<UInt8>, _ isComplete: Bool) -> Result?) -> Result? {
+        var builder = TextBuilder()
+        return bytes.withUnsafeBufferPointer { buffer -> Result? in
+            for node in nodes {
+                switch node.kind {
+                case .text:
+                    let before = builder.bytes.count
+                    builder.append(buffer[node.start..<node.start + node.length], decodeEntities: true)
+                    guard builder.bytes.count > before else { continue }
+                    if let answer = builder.bytes.withUnsafeBufferPointer({ search($0, false) }) { return answer }
+                case .element:
+                    if node.tag.isBlock { builder.appendSpace() }
+                case .comment, .rawText:
+                    break
+                }
+            }
+            return builder.bytes.withUnsafeBufferPointer { search($0, true) }
+        }
+    }
+
     /// The visible text inside element `index`.
     func text(of index: Int, skipping: (Int) -> Bool = { _ in false }) -> String {
         text(index + 1..<max(index + 1, nodes[index].end), skipping: skipping)
@@ -257,6 +281,12 @@ struct HTMLDocument {
     func content(of index: Int, hasPrefix prefix: StaticString) -> Bool {
         let node = nodes[index]
         return bytes.withUnsafeBufferPointer { $0.hasPrefix(prefix, from: node.start, to: node.start + node.length) }
+    }
+
+    /// Raw content of a comment or raw-text node, handed over as UTF-8 bytes.
+    func withContent<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let node = nodes[index]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[node.start..<node.start + node.length])) }
     }
 
     /// Raw content of a comment or raw-text node, entities decoded when asked.

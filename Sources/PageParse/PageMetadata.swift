@@ -77,10 +77,10 @@ struct PageMetadata {
         }
         self.fields = fields
         self.isWebCMS = isWebCMS
-        for index in document.elements(.meta) where document.attribute("name", of: index)?.lowercased() == "pagetype" {
+        for index in document.elements(.meta) where document.attribute("name", of: index, is: "pagetype") {
             pageType = document.attribute("content", of: index)?.trimmingWhitespace()
         }
-        for index in document.elements(.input) where document.attribute("name", of: index)?.lowercased() == "channelname" {
+        for index in document.elements(.input) where document.attribute("name", of: index, is: "channelname") {
             channelName = document.attribute("value", of: index)?.trimmingWhitespace()
         }
         if let type = self[.founderType] { pageType = type }

@@ -71,8 +71,7 @@ struct PageNavigation {
     }
 
     /// The decoded `href` of element `index` and its dedupe key (`key(_:)`). Plain ASCII hrefs,
-    /// the usual case, are read from the bytes: decoding would not change them, and the key is
-    /// their lower-cased form without leading `./`.
+    /// the usual case, are read from the bytes: decoding would not change them.
     private func hrefAndKey(_ index: Int, href range: Range<Int>) -> (href: String, key: String) {
         guard document.isVerbatim(range, allowingSpaces: false) else {
             let href = document.attribute("href", of: index) ?? ""
@@ -81,15 +80,7 @@ struct PageNavigation {
         return document.bytes.withUnsafeBufferPointer { buffer in
             let raw = UnsafeBufferPointer(rebasing: buffer[range])
             let href = String(validUTF8: raw)
-            guard !raw.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return (href, PageNavigation.key(href)) }
-            var start = 0
-            while raw.count - start >= 2, raw[start] == UInt8(ascii: "."), raw[start + 1] == UInt8(ascii: "/") { start += 2 }
-            guard start > 0 || raw.contains(where: { asciiLower($0) != $0 }) else { return (href, href) }
-            let key = String(unsafeUninitializedCapacity: raw.count - start) { output in
-                for offset in start..<raw.count { output[offset - start] = asciiLower(raw[offset]) }
-                return raw.count - start
-            }
-            return (href, key)
+            return (href, PageNavigation.key(utf8: raw) ?? href)
         }
     }
 
@@ -102,7 +93,7 @@ struct PageNavigation {
         var isArticle = isArticleFile
         for child in (index + 1)..<node.end {
             let childNode = document.nodes[child]
-            if childNode.kind == .rawText, let written = PageNavigation.viewArgument(document.content(of: child)) {
+            if childNode.kind == .rawText, let written = document.withContent(of: child, PageNavigation.viewArgument) {
                 title = written
                 isArticle = true
             } else if childNode.kind == .element, childNode.tag == .div, document.attribute("id", of: child, hasPrefix: "mp") {
@@ -137,34 +128,69 @@ struct PageNavigation {
     }
 
     /// The string inside `view("…")`, as HTML: `<br>` becomes a space, entities are decoded.
-    static func viewArgument(_ script: String) -> String? {
-        guard let call = script.firstRange(of: "view(") else { return nil }
-        let rest = script[call.upperBound...].drop(while: { $0 == " " })
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        var literal = ""
-        var escaped = false
-        for character in rest.dropFirst() {
-            if escaped { literal.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; continue }
-            if character == quote { break }
-            literal.append(character)
+    static func viewArgument(_ script: UnsafeBufferPointer<UInt8>) -> String? {
+        var call = 0
+        while true {
+            call = script.index(of: UInt8(ascii: "v"), from: call, to: script.count)
+            guard call < script.count else { return nil }
+            if script.hasPrefix("view(", from: call, to: script.count) { break }
+            call += 1
         }
-        let text = PageMetadata.stripTags(TextBuilder.normalize(literal))
+        var index = call + 5
+        while index < script.count, script[index] == 0x20 { index += 1 }
+        guard index < script.count, script[index] == UInt8(ascii: "\"") || script[index] == UInt8(ascii: "'") else { return nil }
+        let quote = script[index]
+        var literal = TextBuilder()
+        var runStart = index + 1
+        index += 1
+        // A backslash is dropped and the byte after it kept as it is; the literal ends at the
+        // first quote that is not escaped.
+        while index < script.count, script[index] != quote {
+            if script[index] == UInt8(ascii: "\\") {
+                literal.append(script[runStart..<index], decodeEntities: false)
+                runStart = index + 1
+                index += 1
+            }
+            index += 1
+        }
+        literal.append(script[runStart..<min(index, script.count)], decodeEntities: false)
+        let text = PageMetadata.stripTags(literal.take())
         return text.isEmpty ? nil : text
     }
 
-    /// Dedupe key of a link: no `?div=` query or fragment, no leading `./`.
+    /// Dedupe key of a link: the href before any query (`?div=-1`) or fragment, without leading
+    /// `./`, lower-cased. An href that starts with `?` or `#` is its own key.
     static func key(_ href: String) -> String {
-        // Most hrefs have neither query nor fragment; only those need the splitting rules.
-        if !href.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
-            var key = href[...]
-            while key.utf8.starts(with: "./".utf8) { key = key.dropFirst(2) }
-            return key.lowercased()
+        var href = href
+        return href.withUTF8 { key(utf8: $0) } ?? href
+    }
+
+    /// `key(_:)` of an href given as UTF-8; nil when the key is the href itself, as it is for
+    /// most page links, so no second String is made.
+    static func key(utf8 href: UnsafeBufferPointer<UInt8>) -> String? {
+        @inline(__always) func isQueryOrFragment(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") }
+        let hasPath = !(href.first.map(isQueryOrFragment) ?? false)
+        var end = href.count
+        var isASCII = true
+        var hasUpperCase = false
+        for index in href.indices {
+            let byte = href[index]
+            if hasPath, isQueryOrFragment(byte) {
+                end = index
+                break
+            }
+            isASCII = isASCII && byte < 0x80
+            hasUpperCase = hasUpperCase || asciiLower(byte) != byte
         }
-        var key = href.split(separator: "?", maxSplits: 1).first.map(String.init) ?? href
-        key = key.split(separator: "#", maxSplits: 1).first.map(String.init) ?? key
-        while key.hasPrefix("./") { key.removeFirst(2) }
-        return key.lowercased()
+        var start = 0
+        while end - start >= 2, href[start] == UInt8(ascii: "."), href[start + 1] == UInt8(ascii: "/") { start += 2 }
+        let part = UnsafeBufferPointer(rebasing: href[start..<end])
+        guard isASCII else { return String(validUTF8: part).lowercased() }
+        guard start > 0 || end < href.count || hasUpperCase else { return nil }
+        return String(unsafeUninitializedCapacity: part.count) { output in
+            for offset in part.indices { output[offset] = asciiLower(part[offset]) }
+            return part.count
+        }
     }
 
     /// The printed page's own label: the first short, link-free element whose whole text is a
@@ -245,8 +271,21 @@ struct PageNavigation {
         }
     }
 
-    /// The first date in the page's visible text (scripts, styles and comments excluded).
+    /// The first date in the page's visible text (scripts, styles and comments excluded). Pages
+    /// without a metadata date mostly print it near the top, so the text is searched as it is
+    /// built and building stops at the date instead of flattening the whole page.
     func visibleDate() -> String? {
-        DateText.first(in: document.text(0..<document.nodes.count))
+        var resumeAt = 0
+        return document.searchVisibleText { text, isComplete in
+            switch DateText.first(utf8: text, from: resumeAt, textIsComplete: isComplete) {
+            case .found(let date):
+                return date
+            case .notFound:
+                resumeAt = text.count
+            case .undecided(let offset):
+                resumeAt = offset
+            }
+            return nil
+        }
     }
 }

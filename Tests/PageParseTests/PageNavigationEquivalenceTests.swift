@@ -66,4 +66,65 @@ import Testing
         }
         #expect(labelsFound > 100, "the soup should hold labels often enough to compare")
     }
+
+    static let datePieces = [
+        "2013", "2017 ", "-", "/", ".", "年", "月", "日", "号", "06", "6", "27", "1", " ", "\u{3000}", "&nbsp;", "&#50;", "Oct", "ober",
+        "2013-06-", "2013年06月", "2013/6/", "2017-Oct", "-16", "27日", "6月27", "2013-06-27", "20", "13",
+        "<td>", "</td>", "<b>", "</b>", "<br>", "<p>", "<!--2013-06-27-->", "<script>2014-01-01</script>", "x", "第",
+    ]
+
+    /// The date is searched while the visible text is built; it must be the first date of the
+    /// whole text, also when a date is cut across elements, references or comments.
+    @Test func visibleDateMatchesASearchOfTheWholeText() {
+        var random = SystemRandomNumberGenerator()
+        var datesFound = 0
+        for _ in 0..<4_000 {
+            let html = (0..<Int.random(in: 1...40, using: &random)).map { _ in Self.datePieces.randomElement(using: &random)! }.joined()
+            let document = HTMLTokenizer.parse(Array(html.utf8))
+            let date = PageNavigation(document).visibleDate()
+            #expect(date == DateText.first(in: document.text(0..<document.nodes.count)), "\(html)")
+            if date != nil { datesFound += 1 }
+        }
+        #expect(datesFound > 100, "the soup should hold dates often enough to compare")
+    }
+
+    /// `view("…")` as it was read before it moved to bytes: Characters, escapes kept verbatim.
+    static func referenceViewArgument(_ script: String) -> String? {
+        guard let call = script.firstRange(of: "view(") else { return nil }
+        let rest = script[call.upperBound...].drop(while: { $0 == " " })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        var literal = ""
+        var escaped = false
+        for character in rest.dropFirst() {
+            if escaped { literal.append(character); escaped = false; continue }
+            if character == "\\" { escaped = true; continue }
+            if character == quote { break }
+            literal.append(character)
+        }
+        let text = PageMetadata.stripTags(TextBuilder.normalize(literal))
+        return text.isEmpty ? nil : text
+    }
+
+    @Test func viewArgumentsMatchTheCharacterReading() {
+        let pieces = ["document.write(", "view(", "view (", "vie", "\"", "'", "\\", "\\\"", "<br>", "&amp;", " ", "\u{3000}", "标题", "a", ")", ";"]
+        var random = SystemRandomNumberGenerator()
+        var titlesFound = 0
+        for _ in 0..<4_000 {
+            var script = (0..<Int.random(in: 1...16, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let title = script.withUTF8 { PageNavigation.viewArgument($0) }
+            #expect(title == Self.referenceViewArgument(script), "\(script)")
+            if title != nil { titlesFound += 1 }
+        }
+        #expect(titlesFound > 100, "the scripts should hold view calls often enough to compare")
+    }
+
+    @Test func linkKeysDropQueryFragmentAndLeadingDotSlash() {
+        let keys = [
+            "content_1.htm": "content_1.htm", "./Content_1.htm?div=-1": "content_1.htm", "././a.htm#x": "a.htm", "a.htm#b?c": "a.htm",
+            "#top": "#top", "?page=2": "?page=2", "?A#b": "?a#b", "./?x": "", "../html/A.htm": "../html/a.htm", "Ä/B.htm?q": "ä/b.htm",
+        ]
+        for (href, key) in keys {
+            #expect(PageNavigation.key(href) == key, "\(href)")
+        }
+    }
 }
