@@ -123,9 +123,14 @@ enum DateText {
         "november", "december",
     ]
 
+    /// A month's name or its prefix of three letters or more. A word of ten letters or more
+    /// names no month, so reading stops at the tenth: a growing text's undecided candidate is
+    /// read again after each text node, and an unbounded word would make that quadratic.
     private static func monthName(_ reader: inout Reader) -> Int? {
         let start = reader.index
-        while let byte = reader.peek(), (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") { reader.index += 1 }
+        while reader.index - start < 10, let byte = reader.peek(), (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+            reader.index += 1
+        }
         let word = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.index]), as: UTF8.self).lowercased()
         guard word.utf8.count >= 3, let position = months.firstIndex(where: { $0 == word || $0.hasPrefix(word) }) else {
             reader.index = start

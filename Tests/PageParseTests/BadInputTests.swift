@@ -60,6 +60,7 @@ struct BadInputTests {
 
 enum HostileInput: CaseIterable, Sendable {
     case unclosedTags, lessThanAtEnd, manyLessThans, deepNesting, longSingleLine, unclosedComment, unclosedQuote, manyScripts
+    case dateCutIntoManyElements
 
     var text: String {
         switch self {
@@ -71,6 +72,11 @@ enum HostileInput: CaseIterable, Sendable {
         case .unclosedComment: "<html><!-- " + String(repeating: "<p>x</p>", count: 50000)
         case .unclosedQuote: "<html><body><a href=\"content_1.htm>" + String(repeating: "<p>正文</p>", count: 50000)
         case .manyScripts: String(repeating: "<script>", count: 50000) + String(repeating: "<title>", count: 50000)
+        // A would-be date whose month name grows one element at a time: the visible date is
+        // searched as the text is built, and this must not re-read the word after every element.
+        case .dateCutIntoManyElements:
+            "<table><tr><td>第07版：要闻</td></tr></table><a href=content_1.htm>标题一</a><a href=content_2.htm>标题二</a><p>2013-"
+                + String(repeating: "<b>a</b>", count: 100_000)
         }
     }
 }
