@@ -227,7 +227,11 @@ struct HTMLDocument {
         }
     }
 
-    private func visibleText(_ range: Range<Int>, skipping: (Int) -> Bool = { _ in false }) -> TextBuilder {
+    /// The visible text of the nodes in `range`. `stopAfterText`, when given, sees the text so
+    /// far after each text node that added to it and ends the walk by returning true.
+    private func visibleText(
+        _ range: Range<Int>, skipping: (Int) -> Bool = { _ in false }, stopAfterText: ((TextBuilder) -> Bool)? = nil
+    ) -> TextBuilder {
         var builder = TextBuilder()
         bytes.withUnsafeBufferPointer { buffer in
             var index = range.lowerBound
@@ -235,7 +239,9 @@ struct HTMLDocument {
                 let node = nodes[index]
                 switch node.kind {
                 case .text:
+                    let before = builder.bytes.count
                     builder.append(buffer[node.start..<node.start + node.length], decodeEntities: true)
+                    if let stopAfterText, builder.bytes.count > before, stopAfterText(builder) { return }
                 case .element:
                     if skipping(index) { index = max(node.end, index + 1); continue }
                     if node.tag.isBlock { builder.appendSpace() }
@@ -253,22 +259,16 @@ struct HTMLDocument {
     /// ever appends), then once more with the complete text. The first non-nil answer ends the
     /// walk.
     func searchVisibleText<Result>(_ search: (_ text: UnsafeBufferPointer<UInt8>, _ isComplete: Bool) -> Result?) -> Result? {
-        var builder = TextBuilder()
-        return bytes.withUnsafeBufferPointer { buffer -> Result? in
-            for node in nodes {
-                switch node.kind {
-                case .text:
-                    let before = builder.bytes.count
-                    builder.append(buffer[node.start..<node.start + node.length], decodeEntities: true)
-                    guard builder.bytes.count > before else { continue }
-                    if let answer = builder.bytes.withUnsafeBufferPointer({ search($0, false) }) { return answer }
-                case .element:
-                    if node.tag.isBlock { builder.appendSpace() }
-                case .comment, .rawText:
-                    break
-                }
-            }
-            return builder.bytes.withUnsafeBufferPointer { search($0, true) }
+        // An optional closure parameter counts as escaping; this one is only called during the walk.
+        withoutActuallyEscaping(search) { search in
+            var answer: Result?
+            let builder = visibleText(
+                0..<nodes.count,
+                stopAfterText: { text in
+                    answer = text.bytes.withUnsafeBufferPointer { search($0, false) }
+                    return answer != nil
+                })
+            return answer ?? builder.bytes.withUnsafeBufferPointer { search($0, true) }
         }
     }
 
