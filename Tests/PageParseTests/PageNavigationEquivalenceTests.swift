@@ -11,6 +11,11 @@ import Testing
         "第07版：城事·三区", "第02版", "版", "A03版：要闻", "上一版", "第", "07", "版：", "城事", " ", "&nbsp;", "正文",
     ]
 
+    /// One to `count` pieces, picked at random and joined.
+    static func randomText(from pieces: [String], upTo count: Int, using random: inout SystemRandomNumberGenerator) -> String {
+        (0..<Int.random(in: 1...count, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+
     /// The rule as first written: every element, in document order, with link flags per node.
     static func referenceLabel(_ document: HTMLDocument) -> PageRef? {
         let nodes = document.nodes
@@ -55,7 +60,7 @@ import Testing
         var random = SystemRandomNumberGenerator()
         var labelsFound = 0
         for _ in 0..<4_000 {
-            let html = (0..<Int.random(in: 1...60, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            let html = Self.randomText(from: Self.pieces, upTo: 60, using: &random)
             let document = HTMLTokenizer.parse(Array(html.utf8))
             let navigation = PageNavigation(document)
             let label = navigation.visibleLabel()
@@ -79,7 +84,7 @@ import Testing
         var random = SystemRandomNumberGenerator()
         var datesFound = 0
         for _ in 0..<4_000 {
-            let html = (0..<Int.random(in: 1...40, using: &random)).map { _ in Self.datePieces.randomElement(using: &random)! }.joined()
+            let html = Self.randomText(from: Self.datePieces, upTo: 40, using: &random)
             let document = HTMLTokenizer.parse(Array(html.utf8))
             let date = PageNavigation(document).visibleDate()
             #expect(date == DateText.first(in: document.text(0..<document.nodes.count)), "\(html)")
@@ -110,7 +115,7 @@ import Testing
         var random = SystemRandomNumberGenerator()
         var titlesFound = 0
         for _ in 0..<4_000 {
-            var script = (0..<Int.random(in: 1...16, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            var script = Self.randomText(from: pieces, upTo: 16, using: &random)
             let title = script.withUTF8 { PageNavigation.viewArgument($0) }
             #expect(title == Self.referenceViewArgument(script), "\(script)")
             if title != nil { titlesFound += 1 }
