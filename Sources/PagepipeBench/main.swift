@@ -9,8 +9,11 @@
 // `--files` measures saved pages instead (files or folders, e.g. ../shared/pages/real), each read
 // as a crawler would have fetched it; compressed files are inflated first, like generated pages.
 //
-// `--only` runs one stage (inflate, charset, decode, parse, classify, end-to-end) so a profiler or
-// `perf stat` sees that stage alone; the others print as skipped.
+// `--only` runs one stage (inflate, charset, decode, tag-scan, parse, classify, end-to-end) so a
+// profiler or `perf stat` sees that stage alone; the others print as skipped.
+//
+// `tag-scan` is not part of pagepipe: it is the least any HTML parser must do (find each tag and
+// read its name, nothing else), measured on the same pages as a ceiling to hold parse against.
 import Foundation
 import PageCore
 import PageCorpus
@@ -37,7 +40,7 @@ struct Options {
             case "--files":
                 while let path = iterator.next() { files.append(path) }
             default:
-                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only inflate|charset|decode|parse|classify|end-to-end] [--files PATH…]")
+                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only inflate|charset|decode|tag-scan|parse|classify|end-to-end] [--files PATH…]")
                 exit(argument == "--help" || argument == "-h" ? 0 : 64)
             }
         }
@@ -121,6 +124,10 @@ let decodeSeconds = best("decode", options.rounds) {
         sink &+= (try? decoder.decode(blob, hints: raw[index].hints))?.text.utf8.count ?? 0
     }
 }
+let pageBytes = texts.map { Array($0.utf8) }
+let tagScanSeconds = best("tag-scan", options.rounds) {
+    for bytes in pageBytes { sink &+= bareTagScan(bytes) }
+}
 let parseSeconds = best("parse", options.rounds) {
     for text in texts { if let page = try? processor.parser.parse(text) { sink &+= page == parsed.first ? 1 : 0 } }
 }
@@ -143,6 +150,29 @@ let endToEndSeconds = best("end-to-end", options.rounds) {
     }
 }
 
+/// Finds every `<`, packs the tag name that follows, skips to the next `>`: a lower bound on the
+/// work of any tag-based parser (no attributes, quotes, comments, tree or text). Not pagepipe code.
+func bareTagScan(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return 0 }
+        var names = 0
+        var index = 0
+        while index < buffer.count {
+            guard let less = memchr(base + index, 0x3C, buffer.count - index) else { break }
+            index = base.distance(to: less.assumingMemoryBound(to: UInt8.self)) + 1
+            var name: UInt64 = 0
+            while index < buffer.count, buffer[index] != 0x20, buffer[index] != 0x3E, buffer[index] != 0x0A {
+                name = name &<< 8 | UInt64(buffer[index] | 0x20)
+                index += 1
+            }
+            guard let greater = memchr(base + index, 0x3E, buffer.count - index) else { break }
+            index = base.distance(to: greater.assumingMemoryBound(to: UInt8.self)) + 1
+            names &+= Int(truncatingIfNeeded: name)
+        }
+        return names
+    }
+}
+
 func rate(_ seconds: Double) -> String {
     seconds.isNaN ? "     skipped" : String(format: "%8.1f MB/s", rawBytes / seconds / 1e6)
 }
@@ -153,11 +183,19 @@ print("  all rates are raw page MB per second of one core")
 print("  zlib inflate (gzip)          \(rate(inflateSeconds))")
 print("  charset decode (no inflate)  \(rate(charsetSeconds))")
 print("  decode (inflate + charset)   \(rate(decodeSeconds))")
+print("  bare tag scan (a ceiling)    \(rate(tagScanSeconds))   not pagepipe: find tags, read names, nothing else")
 print("  parse                        \(rate(parseSeconds))")
 print("  classify (section+district)  \(rate(classifySeconds))")
 let ratio = inflateSeconds / (parseSeconds + classifySeconds)
 print("  parse + classify             \(rate(parseSeconds + classifySeconds))"
     + (ratio.isNaN ? "" : String(format: "   = %.2fx inflate (target >= 2x)", ratio)))
+// Parse time the target leaves once classify is paid for: inflate / 2 - classify.
+let parseBudget = inflateSeconds / 2 - classifySeconds
+if !parseBudget.isNaN {
+    print(parseBudget > 0
+        ? "  parse needed for 2x          \(rate(parseBudget))" + String(format: "   the bare tag scan alone takes %.0f%% of that time", 100 * tagScanSeconds / parseBudget)
+        : "  parse needed for 2x          unreachable: classify alone takes half of inflate's time")
+}
 print("  end to end (+ JSON events)   \(rate(endToEndSeconds))"
     + (endToEndSeconds.isNaN ? "" : String(format: "   %.0f pages/s", Double(raw.count) / endToEndSeconds)))
 print(String(format: "  peak resident memory         %8.1f MiB", peakResidentMiB()))
