@@ -34,9 +34,9 @@ public struct JSONWriter {
             // Text is copied in runs between the rare bytes that need escaping, not byte by byte:
             // this is most of what encoding an article event costs.
             var runStart = 0
-            for index in utf8.indices {
+            var index = JSONWriter.nextEscape(in: utf8, from: 0)
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 switch byte {
@@ -51,6 +51,7 @@ public struct JSONWriter {
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
                 }
+                index = JSONWriter.nextEscape(in: utf8, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
@@ -84,6 +85,31 @@ public struct JSONWriter {
         beginArray()
         for value in values { string(value) }
         endArray()
+    }
+
+    /// The first byte at or after `start` that JSON must escape (a quote, a backslash or a
+    /// control byte), or the end. Eight bytes are tested at once ("Bit Twiddling Hacks": haszero,
+    /// hasless): a test is never silent about a byte that needs escaping, only sometimes about one
+    /// that does not, so a flagged word is then read byte by byte.
+    @inline(__always)
+    static func nextEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        @inline(__always) func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        var index = start
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= utf8.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let flagged = zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C)) | ((word &- ones &* 0x20) & ~word & highs)
+                if flagged != 0 {
+                    for offset in index..<index + 8 where needsEscape(utf8[offset]) { return offset }
+                }
+                index += 8
+            }
+        }
+        while index < utf8.count, !needsEscape(utf8[index]) { index += 1 }
+        return index
     }
 
     private mutating func separator() {

@@ -22,7 +22,10 @@ import Testing
     @Test func everyEscapeRoundTripsWherever() throws {
         let specials = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\"]
         for special in specials {
-            for text in [special, special + "城事", "城事" + special, "a" + special + special + "b", special + "·" + special] {
+            // Escapes are found eight bytes at a time, so they are also placed at every offset of
+            // a longer text, where a word holds both plain text and the byte to escape.
+            let longer = (0..<24).map { offset in String(repeating: "a", count: offset) + special + "城事·三区 杨浦" }
+            for text in [special, special + "城事", "城事" + special, "a" + special + special + "b", special + "·" + special] + longer {
                 var json = JSONWriter()
                 json.stringArray([text, ""])
                 let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String])
