@@ -1,3 +1,5 @@
+import PageModel
+
 /// Byte-level check on inflated page bytes: is this text at all.
 enum TextInspector {
     /// Why the bytes are not text, or nil when they look like text. A NUL in the first 1 KB, or more
@@ -16,10 +18,10 @@ enum TextInspector {
             }
         }
         var offset = 0
-        // Eight bytes at a time: `(w - 0x20…) & ~w & 0x80…` is non-zero exactly when some byte is < 0x20.
+        // Eight bytes at a time: `WordBytes.below` is non-zero exactly when some byte is < 0x20.
         while offset + 8 <= bytes.count {
             let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+            if WordBytes.below(word, 0x20) != 0 {
                 for index in offset..<offset + 8 { inspect(index) }
             }
             offset += 8

@@ -88,20 +88,17 @@ public struct JSONWriter {
     }
 
     /// The first byte at or after `start` that JSON must escape (a quote, a backslash or a
-    /// control byte), or the end. Eight bytes are tested at once ("Bit Twiddling Hacks": haszero,
-    /// hasless): a test is never silent about a byte that needs escaping, only sometimes about one
-    /// that does not, so a flagged word is then read byte by byte.
+    /// control byte), or the end. A word is flagged whenever it holds such a byte (sometimes
+    /// also when it does not: `WordBytes`), and a flagged word is then read byte by byte.
     @inline(__always)
     static func nextEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         @inline(__always) func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
         var index = start
         if let base = utf8.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index + 8 <= utf8.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let flagged = zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C)) | ((word &- ones &* 0x20) & ~word & highs)
+                let flagged = WordBytes.equal(word, UInt8(ascii: "\"")) | WordBytes.equal(word, UInt8(ascii: "\\")) | WordBytes.below(word, 0x20)
                 if flagged != 0 {
                     for offset in index..<index + 8 where needsEscape(utf8[offset]) { return offset }
                 }

@@ -1,4 +1,5 @@
 import Glibc
+import PageModel
 
 /// Byte-level searches over a page's UTF-8, for the HTML side's hot paths: Swift's `String` and
 /// `Collection` searches compare grapheme clusters or go through generic code, which profiles
@@ -88,44 +89,5 @@ extension UnsafeBufferPointer where Element == UInt8 {
         var count = 0
         for index in from..<to where self[index] & 0xC0 != 0x80 { count += 1 }
         return count
-    }
-}
-
-/// Byte tests on eight bytes at once ("Bit Twiddling Hacks": haszero, hasless), for the scans
-/// that run over every byte of a page. Each returns a mask with the high bit of a byte set for
-/// bytes that match; the lowest set bit is always exact (borrows only run upwards), while bits
-/// above it may be false alarms, so callers take the lowest bit or re-check the bytes.
-enum WordBytes {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// `byte` in every byte of a word.
-    @inline(__always)
-    static func repeating(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
-
-    /// Bytes equal to zero.
-    @inline(__always)
-    static func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
-
-    /// Bytes equal to `byte`.
-    @inline(__always)
-    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { zeros(word ^ repeating(byte)) }
-
-    /// Bytes below `bound` (at most 0x80).
-    @inline(__always)
-    static func below(_ word: UInt64, _ bound: UInt8) -> UInt64 { (word &- repeating(bound)) & ~word & highs }
-
-    /// Bytes equal to `byte`, with no false alarms: for counting every match, not just the first.
-    @inline(__always)
-    static func exactlyEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let difference = word ^ repeating(byte)
-        let lows = repeating(0x7F)
-        return ~(((difference & lows) &+ lows) | difference) & highs
-    }
-
-    /// Bytes below 0x20, with no false alarms.
-    @inline(__always)
-    static func exactlyBelowSpace(_ word: UInt64) -> UInt64 {
-        ~(((word & repeating(0x7F)) &+ repeating(0x60)) | word) & highs
     }
 }
