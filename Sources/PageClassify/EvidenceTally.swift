@@ -62,7 +62,7 @@ struct ArticleEvidence {
     mutating func scan(_ text: String, with scanner: PatternMatcher.Scanner, source: DistrictClassifier.Source, weight: Double, isPrior: Bool = false) {
         // Borrows the string's bytes: copying it into a `var` for `withUTF8` cost a retain and a
         // release per paragraph, a noticeable share of the whole classification.
-        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             scan(bytes, with: scanner, source: source, weight: weight, isPrior: isPrior)
         }
         if scanned == nil {
