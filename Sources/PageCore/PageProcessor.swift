@@ -1,3 +1,4 @@
+import Glibc
 import PageClassify
 import PageDecode
 import PageModel
@@ -39,6 +40,12 @@ public struct PageProcessor: Sendable {
         let decoded: DecodedPage
         do { decoded = try decoder.decode(blob, hints: hints) } catch { throw PageError(error) }
         return try process(text: decoded.text, source: source)
+    }
+
+    /// How many pages to process at once when the user does not say: one per online core.
+    /// `pagepipe parse` and the worker's lanes both start from it.
+    public static var defaultConcurrency: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
     /// Parses and classifies an already decoded page.

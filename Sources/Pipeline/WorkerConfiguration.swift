@@ -15,7 +15,7 @@ public struct WorkerConfiguration: Sendable {
     /// Page-core settings (size caps, extra taxonomy/gazetteer files).
     public var pageCore = PageCoreConfiguration()
     /// Pages processed at the same time (Dispatch lanes). Default: the number of cores.
-    public var concurrency: Int = max(1, System.coreCount)
+    public var concurrency: Int = PageProcessor.defaultConcurrency
     /// Pages taken from Kafka and not yet acknowledged before consumption pauses. Default: 512.
     public var maxInFlightPages: Int = 512
     /// Raw bytes of those pages before consumption pauses. Default: 64 MiB.
@@ -47,17 +47,3 @@ public struct WorkerConfiguration: Sendable {
         self.producer = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
     }
 }
-
-enum System {
-    static var coreCount: Int {
-        #if canImport(Glibc)
-        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        #else
-        return 4
-        #endif
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

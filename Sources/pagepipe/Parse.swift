@@ -1,8 +1,10 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import PageCore
 import PageDecode
 import PageModel
+import Synchronization
 
 extension Pagepipe {
     struct Parse: ParsableCommand {
@@ -13,7 +15,8 @@ extension Pagepipe {
                 (gzip/zlib/deflate, UTF-8/GBK/GB18030), parses it and classifies it, and prints its \
                 events to standard output as JSON lines (pagepipe.article/v1 or pagepipe.page/v1). \
                 A page that cannot be processed gets one line on standard error naming the file, the \
-                stage and the reason; the exit status is then 1.
+                stage and the reason; the exit status is then 1. Pages are processed on every core \
+                (--concurrency), and the output keeps the order of the inputs.
 
                 Example: pagepipe parse ../shared/seeds/000_725b41050449d912.txt
                 """
@@ -30,32 +33,86 @@ extension Pagepipe {
             "Content-Type hint for every input, e.g. \"text/html; charset=gbk\".", valueName: "type"))
         var contentType: String?
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Pages processed at once; the output order does not depend on it. Default: number of cores.", valueName: "n"))
+        var concurrency: Int?
+
         @OptionGroup var pageCore: PageCoreOptions
+
+        func validate() throws {
+            if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        }
+
+        /// What one input gives: its events as JSON lines, or the line that reports its failure.
+        enum Outcome: Sendable {
+            case events([UInt8])
+            case failure(String)
+        }
 
         func run() throws {
             let processor = try pageCore.makeProcessor()
+            let paths = try InputFiles.expand(inputs)
+            let lanes = concurrency ?? PageProcessor.defaultConcurrency
+            // Pages are taken a window at a time and written in input order, so at most one
+            // window of results waits in memory however many files there are.
+            let window = lanes * 64
             var failures = 0
             var output = [UInt8]()
             output.reserveCapacity(1 << 16)
-            for path in try InputFiles.expand(inputs) {
-                do {
-                    let blob = try InputFiles.read(path)
-                    let hints = FileHints.hints(forPath: path, encoding: contentEncoding, type: contentType)
-                    for event in try processor.process(blob, hints: hints, source: .file(path: path)) {
-                        output.append(contentsOf: event.jsonBytes())
-                        output.append(UInt8(ascii: "\n"))
+            var start = 0
+            while start < paths.count {
+                let batch = Array(paths[start..<min(start + window, paths.count)])
+                start += batch.count
+                for outcome in outcomes(of: batch, lanes: lanes, processor: processor) {
+                    switch outcome {
+                    case .events(let lines):
+                        output.append(contentsOf: lines)
+                    case .failure(let line):
+                        failures += 1
+                        FileHandle.standardOutput.write(Data(output))
+                        output.removeAll(keepingCapacity: true)
+                        FileHandle.standardError.write(Data(line.utf8))
                     }
-                } catch {
-                    failures += 1
-                    FileHandle.standardError.write(Data("pagepipe: \(path): \(error)\n".utf8))
-                }
-                if output.count > 1 << 16 {
-                    FileHandle.standardOutput.write(Data(output))
-                    output.removeAll(keepingCapacity: true)
+                    if output.count > 1 << 16 {
+                        FileHandle.standardOutput.write(Data(output))
+                        output.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             FileHandle.standardOutput.write(Data(output))
             if failures > 0 { throw ExitCode.failure }
+        }
+
+        /// The outcomes of `paths`, in their order, computed on up to `lanes` threads that each take
+        /// the next unprocessed path (pages differ in size, so a fixed split would leave lanes idle).
+        private func outcomes(of paths: [String], lanes: Int, processor: PageProcessor) -> [Outcome] {
+            guard lanes > 1, paths.count > 1 else { return paths.map { outcome(of: $0, processor: processor) } }
+            let next = Atomic<Int>(0)
+            let results = Mutex<[Outcome?]>(Array(repeating: nil, count: paths.count))
+            DispatchQueue.concurrentPerform(iterations: min(lanes, paths.count)) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < paths.count else { return }
+                    let result = outcome(of: paths[index], processor: processor)
+                    results.withLock { $0[index] = result }
+                }
+            }
+            return results.withLock { $0.map { $0! } }
+        }
+
+        private func outcome(of path: String, processor: PageProcessor) -> Outcome {
+            do {
+                let blob = try InputFiles.read(path)
+                let hints = FileHints.hints(forPath: path, encoding: contentEncoding, type: contentType)
+                var lines: [UInt8] = []
+                for event in try processor.process(blob, hints: hints, source: .file(path: path)) {
+                    lines.append(contentsOf: event.jsonBytes())
+                    lines.append(UInt8(ascii: "\n"))
+                }
+                return .events(lines)
+            } catch {
+                return .failure("pagepipe: \(path): \(error)\n")
+            }
         }
     }
 }

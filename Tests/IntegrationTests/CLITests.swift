@@ -49,6 +49,25 @@ import Testing
         #expect(lines.count == 1 && lines[0].hasPrefix("pagepipe: -: decode failed (truncated)"), "\(result.err)")
     }
 
+    /// Pages are parsed on several threads; what comes out, and in which order, must not depend on it.
+    @Test func parseOutputDoesNotDependOnConcurrency() throws {
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("parse-lanes-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        let written = try run(["corpus", "--count", "300", "--seed", "17", "--broken-fraction", "0.1", "--out", corpus])
+        try #require(written.status == 0, "\(written.err)")
+
+        let one = try run(["parse", "--concurrency", "1", corpus])
+        let three = try run(["parse", "--concurrency", "3", corpus])
+        #expect(one.status == 1, "the corpus has broken pages")
+        #expect(three.status == one.status)
+        #expect(three.out == one.out)
+        #expect(three.err == one.err)
+        let failed = one.err.split(separator: "\n")
+        #expect(failed.count >= 10 && failed.allSatisfy { $0.hasPrefix("pagepipe: \(corpus)/") }, "\(one.err)")
+        #expect(one.out.split(separator: "\n").count + failed.count == 300)
+        #expect(try run(["parse", "--concurrency", "0", corpus]).status == 64)
+    }
+
     @Test func missingBrokersIsAUsageErrorThatSaysWhatToDo() throws {
         let result = try run(["run"], environment: ["PAGEPIPE_BROKERS": ""])
         #expect(result.status == 64)
