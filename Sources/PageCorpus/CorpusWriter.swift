@@ -1,38 +1,62 @@
+import Dispatch
 import Foundation
 import Glibc
+import Synchronization
 
 /// Writes a corpus to a directory: one file per blob plus `manifest.jsonl`, one expectation per line.
 public enum CorpusWriter {
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
-    /// `progress` is called with the number of pages written so far, every 100 pages and at the end.
-    public static func write(_ generator: CorpusGenerator, to directory: String, progress: ((Int) -> Void)?) throws {
-        let fileManager = FileManager.default
+    /// Pages are generated and written by up to `concurrency` threads, a window at a time (page `i`
+    /// depends only on the seed and `i`); the manifest keeps page order. `progress` is called with
+    /// the number of pages written so far after every window and at the end.
+    public static func write(_ generator: CorpusGenerator, to directory: String, concurrency: Int, progress: ((Int) -> Void)?) throws {
         do {
-            try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw WriteError(description: "cannot create corpus directory \(directory): \(error.localizedDescription)")
         }
+        let lanes = max(1, concurrency)
+        let window = 100 * lanes
+        let count = generator.options.count
         var manifest: [UInt8] = []
-        var written = 0
-        for page in generator.pages() {
-            let path = directory + "/" + page.fileName
-            try writeFile(path, page.blob)
-            manifest += page.expected.jsonBytes()
-            manifest.append(UInt8(ascii: "\n"))
-            written += 1
-            if written % 100 == 0 { progress?(written) }
+        var start = 0
+        while start < count {
+            let indices = start..<min(start + window, count)
+            let lines = Mutex<[[UInt8]]>(Array(repeating: [], count: indices.count))
+            let failure = Mutex<WriteError?>(nil)
+            let next = Atomic<Int>(indices.lowerBound)
+            DispatchQueue.concurrentPerform(iterations: min(lanes, indices.count)) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < indices.upperBound, failure.withLock({ $0 == nil }) else { return }
+                    let page = generator.page(at: index)
+                    do throws(WriteError) {
+                        try writeFile(directory + "/" + page.fileName, page.blob)
+                    } catch {
+                        failure.withLock { $0 = $0 ?? error }
+                        return
+                    }
+                    var line = page.expected.jsonBytes()
+                    line.append(UInt8(ascii: "\n"))
+                    lines.withLock { $0[index - indices.lowerBound] = line }
+                }
+            }
+            if let error = failure.withLock({ $0 }) { throw error }
+            lines.withLock { for line in $0 { manifest += line } }
+            start = indices.upperBound
+            progress?(start)
         }
         try writeFile(directory + "/manifest.jsonl", manifest)
-        progress?(written)
+        progress?(count)
     }
 
     /// A plain POSIX write. Foundation's `createFile` and `Data.write` fsync every file; a sample
     /// corpus is thousands of small files that can always be written again, and waiting on the
     /// disk for each took a third or more of `pagepipe corpus`'s wall time on the development machine.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
         func failure(_ advice: String) -> WriteError {
             WriteError(description: "cannot write \(path): \(String(cString: strerror(errno))); \(advice)")
         }

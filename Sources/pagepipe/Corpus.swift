@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PageCore
 import PageCorpus
 
 extension Pagepipe {
@@ -11,7 +12,7 @@ extension Pagepipe {
                 Founder article pages (GBK or UTF-8, gzip/zlib or plain), web-CMS articles, node pages \
                 and plain-text renderings, across many papers, dates, sections and Shanghai districts, \
                 plus a fraction of deliberately broken blobs. manifest.jsonl records what each page \
-                should parse to.
+                should parse to. Pages are generated on every core.
 
                 Example: pagepipe corpus --count 1000 --seed 7 --out /tmp/pages
                 """
@@ -37,7 +38,7 @@ extension Pagepipe {
         func run() throws {
             let generator = CorpusGenerator(options: CorpusOptions(count: count, seed: seed, brokenFraction: brokenFraction))
             let bar = ProgressBar(total: count, label: "corpus → \(out)")
-            try CorpusWriter.write(generator, to: out) { written in bar.update(completed: written) }
+            try CorpusWriter.write(generator, to: out, concurrency: PageProcessor.defaultConcurrency) { written in bar.update(completed: written) }
             bar.finish()
             FileHandle.standardError.write(Data("pagepipe corpus: wrote \(count) pages and manifest.jsonl to \(out)\n".utf8))
         }

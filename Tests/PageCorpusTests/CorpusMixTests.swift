@@ -46,7 +46,8 @@ import PageDecode
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let generator = CorpusGenerator(options: CorpusOptions(count: 25, seed: 42, brokenFraction: 0.2))
         var reported: [Int] = []
-        try CorpusWriter.write(generator, to: directory, progress: { reported.append($0) })
+        // Three threads over 25 pages: files and manifest lines must still match the pages in order.
+        try CorpusWriter.write(generator, to: directory, concurrency: 3, progress: { reported.append($0) })
         #expect(reported.last == 25)
 
         let manifest = try String(contentsOfFile: directory + "/manifest.jsonl", encoding: .utf8)
