@@ -12,11 +12,13 @@ struct PlainTextArticleParser {
 
     func parse(_ bytes: [UInt8]) throws(ParseError) -> ParsedPage {
         let lines = splitLines(bytes)
-        // Label lines are read once: the page label and the edition list come from the same parses.
-        let labelPages = lines.map { PageLabel.parse($0.text) }
-        let labels = lines.indices.filter { labelPages[$0] != nil }
-        let edition = editionRun(labels)
         let footerIndex = lines.indices.last.flatMap { DateText.first(in: lines[$0].text) != nil ? $0 : nil }
+        // Label lines are read once: the page label and the edition list come from the same parses.
+        // A dated last line is the footer even when it also reads as a label, so the edition list
+        // and the page's titles after it always end before the footer.
+        let labelPages = lines.map { PageLabel.parse($0.text) }
+        let labels = lines.indices.filter { labelPages[$0] != nil && $0 != footerIndex }
+        let edition = editionRun(labels)
         let isNavigation = lines.map { NavigationResidue.isResidue($0.text) }
         guard !labels.isEmpty || footerIndex != nil || isNavigation.contains(true) else {
             throw ParseError(.notAPage, "plain text without a page label, navigation or dated footer: \(ParseError.preview(of: bytes))")

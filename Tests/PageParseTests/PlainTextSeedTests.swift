@@ -13,6 +13,28 @@ struct PlainTextSeedTests {
         }
         SeedGolden.expectMatches(article)
     }
+
+    /// Found by mutating corpus pages: a last line that is both an edition entry and the dated
+    /// footer made the page-title range run backwards, and the parser trapped.
+    @Test func footerThatAlsoReadsAsAPageLabelEndsTheEdition() throws {
+        let text = """
+            第04版：民生·社会
+            柘林镇社区文化节召开
+              活动现场，居民们排起了长队，不少人还带来了自家的孩子，工作人员耐心地为居民讲解。
+               第1版：一版要闻
+               第2版：要闻·综合
+               第3版：奉节召开 2020-03-25 6 2020年03月25日 星期三
+            """
+        guard case .article(let article) = try PageParser().parse(text) else {
+            Issue.record("expected an article")
+            return
+        }
+        #expect(article.title == "柘林镇社区文化节召开")
+        #expect(article.edition.map(\.number) == ["1", "2"])
+        #expect(article.pageArticles.isEmpty)
+        #expect(article.date == "2020-03-25")
+        #expect(article.page?.number == "4")
+    }
 }
 
 /// The golden answer for `seeds/000_725b41050449d912.txt`, shared with the HTML rendering test.
