@@ -18,13 +18,13 @@ extension Pagepipe {
                 """
         )
 
-        @Option(name: .long, help: ArgumentHelp("How many pages. Default: 200.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("How many pages.", valueName: "n"))
         var count: Int = 200
 
-        @Option(name: .long, help: ArgumentHelp("Generator seed; the same seed gives the same bytes. Default: 1.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("Generator seed; the same seed gives the same bytes.", valueName: "n"))
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: ArgumentHelp("Fraction of deliberately broken blobs. Default: 0.02.", valueName: "fraction"))
+        @Option(name: .long, help: ArgumentHelp("Fraction of deliberately broken blobs.", valueName: "fraction"))
         var brokenFraction: Double = 0.02
 
         @Option(name: .long, help: ArgumentHelp("Output directory (created if missing).", valueName: "dir"))

@@ -26,19 +26,19 @@ extension Pagepipe {
         @Argument(help: ArgumentHelp("Page files or directories.", valueName: "file"))
         var inputs: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Destination topic. Default: pages.raw.", valueName: "topic"))
+        @Option(name: .long, help: ArgumentHelp("Destination topic.", valueName: "topic"))
         var topic: String = "pages.raw"
 
-        @Option(name: .long, help: ArgumentHelp("Compress every page first: none (send as is), gzip, zlib or deflate. Default: none.", valueName: "codec"))
+        @Option(name: .long, help: ArgumentHelp("Compress every page first: none (send as is), gzip, zlib or deflate.", valueName: "codec"))
         var compress: String = "none"
 
         @Option(name: .long, help: ArgumentHelp("Generate this many synthetic pages instead of reading files.", valueName: "n"))
         var corpus: Int?
 
-        @Option(name: .long, help: ArgumentHelp("Corpus seed. Default: 1.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("Corpus seed.", valueName: "n"))
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: ArgumentHelp("Corpus: fraction of deliberately broken pages. Default: 0.02.", valueName: "fraction"))
+        @Option(name: .long, help: ArgumentHelp("Corpus: fraction of deliberately broken pages.", valueName: "fraction"))
         var brokenFraction: Double = 0.02
 
         @OptionGroup var logging: LoggingOptions

@@ -30,7 +30,7 @@ extension Pagepipe {
         @Option(name: .long, help: ArgumentHelp("The consumer group to rewind. Env: PAGEPIPE_GROUP. Default: pagepipe.", valueName: "name"))
         var group: String?
 
-        @Option(name: .long, help: ArgumentHelp("The input topic. Default: pages.raw.", valueName: "topic"))
+        @Option(name: .long, help: ArgumentHelp("The input topic.", valueName: "topic"))
         var topic: String = "pages.raw"
 
         @Flag(name: .long, help: "Rewind to each partition's earliest offset.")

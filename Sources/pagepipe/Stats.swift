@@ -19,10 +19,10 @@ extension Pagepipe {
 
         @OptionGroup var kafka: KafkaOptions
 
-        @Option(name: .long, help: ArgumentHelp("The topic to read. Default: articles.", valueName: "topic"))
+        @Option(name: .long, help: ArgumentHelp("The topic to read.", valueName: "topic"))
         var topic: String = "articles"
 
-        @Option(name: .long, help: ArgumentHelp("Rows per table. Default: 10.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("Rows per table.", valueName: "n"))
         var top: Int = 10
 
         @Flag(name: .long, help: "Print the counts as one JSON object instead of tables.")

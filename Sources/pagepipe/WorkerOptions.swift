@@ -19,7 +19,7 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Topic template for page events, repeatable. Default: pages.index.", valueName: "template"))
     var pageTopic: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed. Default: pages.dlq.", valueName: "topic"))
+    @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed.", valueName: "topic"))
     var dlqTopic: String = "pages.dlq"
 
     @Option(name: .long, help: ArgumentHelp("Appended to every output topic (e.g. .v2 to backfill beside the current output). Default: none.", valueName: "suffix"))
@@ -28,13 +28,13 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Pages processed at once. Env: PAGEPIPE_CONCURRENCY. Default: number of cores.", valueName: "n"))
     var concurrency: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Pages in flight before consumption pauses (bounded memory). Default: 512.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Pages in flight before consumption pauses (bounded memory).", valueName: "n"))
     var maxInFlight: Int = 512
 
-    @Option(name: .long, help: ArgumentHelp("Raw MiB in flight before consumption pauses. Default: 64.", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("Raw MiB in flight before consumption pauses.", valueName: "MiB"))
     var maxInFlightMib: Int = 64
 
-    @Option(name: .long, help: ArgumentHelp("How often finished offsets are committed. Default: 1000.", valueName: "ms"))
+    @Option(name: .long, help: ArgumentHelp("How often finished offsets are committed.", valueName: "ms"))
     var commitIntervalMs: Int = 1000
 
     @Option(name: .long, help: ArgumentHelp("Deadline for draining in-flight pages on shutdown or revoke. Env: PAGEPIPE_DRAIN_TIMEOUT_MS. Default: 30000.", valueName: "ms"))
@@ -49,16 +49,16 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Consumer heartbeat.interval.ms. Default: librdkafka's (3000).", valueName: "ms"))
     var heartbeatIntervalMs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("partition.assignment.strategy. Default: cooperative-sticky.", valueName: "strategy"))
+    @Option(name: .long, help: ArgumentHelp("partition.assignment.strategy.", valueName: "strategy"))
     var assignmentStrategy: String = "cooperative-sticky"
 
     @Option(name: .long, help: ArgumentHelp("Static membership id (group.instance.id) for rolling restarts without rebalances. Env: PAGEPIPE_INSTANCE_ID.", valueName: "id"))
     var groupInstanceId: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where a new group starts: earliest or latest. Default: earliest.", valueName: "position"))
+    @Option(name: .long, help: ArgumentHelp("Where a new group starts: earliest or latest.", valueName: "position"))
     var autoOffsetReset: String = "earliest"
 
-    @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables. Default: 5000.", valueName: "ms"))
+    @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables.", valueName: "ms"))
     var progressIntervalMs: Int = 5000
 
     @Option(name: .long, help: ArgumentHelp("Also write the final summary as JSON to this file.", valueName: "file"))
