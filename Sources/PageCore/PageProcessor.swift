@@ -24,7 +24,7 @@ public struct PageProcessor: Sendable {
         var gazetteer = try Gazetteer.bundled()
         if let file = configuration.gazetteerFile { gazetteer = try gazetteer.extended(withFile: file) }
         self.decoder = BlobDecoder(limits: configuration.limits)
-        self.parser = PageParser()
+        self.parser = PageParser(limits: configuration.parseLimits)
         self.sections = sections
         self.districts = DistrictClassifier(gazetteer: gazetteer)
     }

@@ -10,18 +10,22 @@ struct HTMLTokenizer {
     /// How far down the open-element stack an end tag looks for its start tag.
     static let endTagSearchLimit = 48
 
-    static func parse(_ bytes: [UInt8]) -> HTMLDocument {
+    /// The document of `bytes`, or nil once it would have more than `maxNodes` nodes: the walk
+    /// stops there, so a flood of tags costs its first `maxNodes` nodes, not its whole length.
+    static func parse(_ bytes: [UInt8], maxNodes: Int) -> HTMLDocument? {
         var nodes: [HTMLNode] = []
         var tagCounts: [Int] = []
         var comments: [Int] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var builder = TreeBuilder(buffer: buffer)
-            builder.nodes.reserveCapacity(bytes.count / 24)
-            builder.run()
+        let complete = bytes.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(buffer: buffer, maxNodes: maxNodes)
+            builder.nodes.reserveCapacity(min(bytes.count / 24, maxNodes))
+            guard builder.run() else { return false }
             nodes = builder.nodes
             tagCounts = builder.tagCounts
             comments = builder.comments
+            return true
         }
+        guard complete else { return nil }
         let (elementsByTag, tagStarts) = groupElementsByTag(nodes, counts: tagCounts)
         return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag, tagStarts: tagStarts, comments: comments)
     }
@@ -73,18 +77,25 @@ struct HTMLTokenizer {
 
 private struct TreeBuilder {
     let buffer: UnsafeBufferPointer<UInt8>
+    let maxNodes: Int
     var nodes: [HTMLNode] = []
     var tagCounts = [Int](repeating: 0, count: HTMLTag.caseCount)
     var open: [Int] = []
     var comments: [Int] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    init(buffer: UnsafeBufferPointer<UInt8>, maxNodes: Int) {
+        self.buffer = buffer
+        self.maxNodes = maxNodes
+    }
 
-    mutating func run() {
+    /// Builds the tree; false as soon as it has more than `maxNodes` nodes (nodes are only ever
+    /// added, and a round adds at most three, so the tree never outgrows the cap by more).
+    mutating func run() -> Bool {
         let end = buffer.count
         var index = 0
         var textStart = 0
         while index < end {
+            guard nodes.count <= maxNodes else { return false }
             index = buffer.index(of: UInt8(ascii: "<"), from: index, to: end)
             guard index + 1 < end else { break }
             let next = buffer[index + 1]
@@ -110,6 +121,7 @@ private struct TreeBuilder {
         }
         addText(textStart, end)
         while let top = open.popLast() { nodes[top].end = nodes.count }
+        return nodes.count <= maxNodes
     }
 
     private func isLetter(_ byte: UInt8) -> Bool {

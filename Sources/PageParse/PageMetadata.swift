@@ -147,7 +147,8 @@ struct PageMetadata {
     static func stripTags(_ text: String) -> String {
         var text = text
         guard text.withUTF8({ $0.index(of: UInt8(ascii: "<"), from: 0, to: $0.count) < $0.count }) else { return text }
-        let document = HTMLTokenizer.parse(Array(text.utf8))
+        // A title with more markup than a whole page may have is a flood: nothing of it is kept.
+        guard let document = HTMLTokenizer.parse(Array(text.utf8), maxNodes: ParseLimits().maxNodes) else { return "" }
         return document.text(0..<document.nodes.count)
     }
 }

@@ -6,7 +6,11 @@ import PageModel
 /// leading bytes and common tags; article vs node page from `founder-type`/`pagetype`
 /// metadata, then from the presence of an article body or title versus a list of article links.
 public struct PageParser: Sendable {
-    public init() {}
+    public let limits: ParseLimits
+
+    public init(limits: ParseLimits = ParseLimits()) {
+        self.limits = limits
+    }
 
     /// Parses one decoded page. `text` is the whole page (HTML or plain text).
     public func parse(_ text: String) throws(ParseError) -> ParsedPage {
@@ -17,9 +21,11 @@ public struct PageParser: Sendable {
         if looksBinary(bytes) {
             throw ParseError(.notAPage, "the input looks like binary data, not a decoded page: \(ParseError.preview(of: bytes))")
         }
-        guard looksLikeHTML(bytes) else { return try PlainTextArticleParser().parse(bytes) }
+        guard looksLikeHTML(bytes) else { return try PlainTextArticleParser(maxLines: limits.maxLines).parse(bytes) }
 
-        let document = HTMLTokenizer.parse(bytes)
+        guard let document = HTMLTokenizer.parse(bytes, maxNodes: limits.maxNodes) else {
+            throw ParseError(.tooComplex, "HTML page with more than \(limits.maxNodes) elements, text runs and comments (ParseLimits.maxNodes; \(bytes.count) bytes): a flood of markup, not a newspaper page: \(ParseError.preview(of: bytes))")
+        }
         let metadata = PageMetadata(document)
         let navigation = PageNavigation(document)
         let node = NodePageParser(document: document, metadata: metadata, navigation: navigation)

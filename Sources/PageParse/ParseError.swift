@@ -10,6 +10,8 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case noTitle
         /// A node (page) page without a page label or page number.
         case noPageLabel
+        /// More HTML nodes or text lines than `ParseLimits` allow: a flood, not a newspaper page.
+        case tooComplex
     }
 
     public var reason: Reason

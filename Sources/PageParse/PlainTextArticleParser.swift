@@ -10,8 +10,13 @@ struct PlainTextArticleParser {
         var indented: Bool
     }
 
+    /// `ParseLimits.maxLines`.
+    let maxLines: Int
+
     func parse(_ bytes: [UInt8]) throws(ParseError) -> ParsedPage {
-        let lines = splitLines(bytes)
+        guard let lines = splitLines(bytes) else {
+            throw ParseError(.tooComplex, "plain text with more than \(maxLines) lines (ParseLimits.maxLines; \(bytes.count) bytes): a flood, not a page rendering: \(ParseError.preview(of: bytes))")
+        }
         let footerIndex = lines.indices.last.flatMap { DateText.first(in: lines[$0].text) != nil ? $0 : nil }
         // Label lines are read once: the page label and the edition list come from the same parses.
         // A dated last line is the footer even when it also reads as a label, so the edition list
@@ -75,11 +80,12 @@ struct PlainTextArticleParser {
                 pageArticles: pageArticles))
     }
 
-    private func splitLines(_ bytes: [UInt8]) -> [Line] {
+    /// The non-empty lines, or nil past `maxLines` (the split stops there).
+    private func splitLines(_ bytes: [UInt8]) -> [Line]? {
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 64)  // rendered pages average about a hundred bytes a line
+        lines.reserveCapacity(min(bytes.count / 64, maxLines))  // rendered pages average about a hundred bytes a line
         var builder = TextBuilder()
-        bytes.withUnsafeBufferPointer { buffer in
+        let complete = bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             // Line feed ends most lines; a carriage return (CRLF, or a lone CR) is looked for only
             // within the line, so each byte is searched by memchr instead of tested in a loop.
@@ -91,11 +97,15 @@ struct PlainTextArticleParser {
                 let indented = first == 0x20 || first == 0x09 || (first == 0xE3 && end - start > 2 && buffer[start + 1] == 0x80 && buffer[start + 2] == 0x80)
                 builder.append(buffer[start..<end], decodeEntities: false)
                 let text = builder.take()
-                if !text.isEmpty { lines.append(Line(text: text, indented: indented)) }
+                if !text.isEmpty {
+                    guard lines.count < maxLines else { return false }
+                    lines.append(Line(text: text, indented: indented))
+                }
                 start = end + 1
             }
+            return true
         }
-        return lines
+        return complete ? lines : nil
     }
 
     private static func firstPosition(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PageCore
 import PageDecode
+import PageParse
 
 /// Page-core settings shared by `parse` and `run`.
 struct PageCoreOptions: ParsableArguments {
@@ -14,19 +15,26 @@ struct PageCoreOptions: ParsableArguments {
         valueName: "file"))
     var gazetteer: String?
 
-    @Option(name: .long, help: ArgumentHelp("Refuse blobs larger than this many MiB. Default: 32.", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("Refuse blobs larger than this many MiB.", valueName: "MiB"))
     var maxBlobMib: Int = 32
 
-    @Option(name: .long, help: ArgumentHelp("Refuse blobs that inflate past this many MiB (zip bombs). Default: 64.", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("Refuse blobs that inflate past this many MiB (zip bombs).", valueName: "MiB"))
     var maxInflatedMib: Int = 64
 
+    @Option(name: .long, help: ArgumentHelp("Refuse HTML pages with more elements, text runs and comments than this (floods of tags).", valueName: "n"))
+    var maxNodes: Int = ParseLimits().maxNodes
+
+    @Option(name: .long, help: ArgumentHelp("Refuse plain-text pages with more lines than this.", valueName: "n"))
+    var maxLines: Int = ParseLimits().maxLines
+
     func validate() throws {
-        guard maxBlobMib > 0, maxInflatedMib > 0 else { throw ValidationError("Size caps must be positive.") }
+        guard maxBlobMib > 0, maxInflatedMib > 0, maxNodes > 0, maxLines > 0 else { throw ValidationError("Size caps must be positive.") }
     }
 
     var configuration: PageCoreConfiguration {
         PageCoreConfiguration(
             limits: DecodeLimits(maxBlobBytes: maxBlobMib << 20, maxInflatedBytes: maxInflatedMib << 20),
+            parseLimits: ParseLimits(maxNodes: maxNodes, maxLines: maxLines),
             sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
             gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
         )

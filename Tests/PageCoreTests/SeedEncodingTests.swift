@@ -1,6 +1,7 @@
 import Foundation
 import PageDecode
 import PageModel
+import PageParse
 import Testing
 @testable import PageCore
 
@@ -65,5 +66,22 @@ import Testing
         } catch {
             #expect(error.reason == "inflateTooLarge", "\(error)")
         }
+    }
+
+    /// The 61 KB gzip blob of 64 MiB of `<b>` that once took 1.3 GB: refused as a flood, by
+    /// the processor's configured caps, before most of its tree is built.
+    @Test func aFloodOfTagsIsRefusedByTheConfiguredCap() throws {
+        let flood = BlobEncoder.compress(Array("<html><body>".utf8) + Array(repeating: Array("<b>".utf8), count: 1 << 20).joined(), as: .gzip)
+        let processor = try PageProcessor()
+        do {
+            _ = try processor.process(flood, hints: BlobHints(), source: .file(path: "flood"))
+            Issue.record("a flood of tags must be refused")
+        } catch {
+            #expect(error.stage == .parse && error.reason == "tooComplex", "\(error)")
+        }
+        let seed = Array(try seedText().utf8)
+        let strict = try PageProcessor(configuration: PageCoreConfiguration(parseLimits: ParseLimits(maxLines: 10)))
+        #expect(throws: PageError.self) { try strict.process(seed, hints: BlobHints(), source: .file(path: "seed")) }
+        #expect(try processor.process(seed, hints: BlobHints(), source: .file(path: "seed")).count == 1)
     }
 }

@@ -50,6 +50,32 @@ struct BadInputTests {
         #expect(error.description.contains("without a title"))
     }
 
+    @Test func floodsOfMarkupOrLinesAreTooComplex() {
+        let parser = PageParser(limits: ParseLimits(maxNodes: 500, maxLines: 40))
+        func reason(_ text: String) -> ParseError.Reason? {
+            do {
+                _ = try parser.parse(text)
+                return nil
+            } catch {
+                return error.reason
+            }
+        }
+        #expect(reason("<html><body>" + String(repeating: "<b>x</b>", count: 300)) == .tooComplex)
+        #expect(reason(String(repeating: "第1版：要闻\n", count: 100)) == .tooComplex)
+        #expect(reason("<html><body>" + String(repeating: "<b>x</b>", count: 100)) == .notAPage)
+        // A title in the metadata is tokenized on its own; a flood there must not grow past the cap either.
+        let floodedTitle = "<!--enpproperty <founder-title>" + String(repeating: "<b>", count: 300_000) + "</founder-title>/enpproperty-->"
+        #expect(PageMetadata.stripTags(String(repeating: "<b>", count: 300_000)).isEmpty)
+        #expect(reason(floodedTitle) != nil)
+    }
+
+    /// "More than `maxNodes`" exactly: the check runs while building, not after.
+    @Test func theNodeCapIsExact() {
+        let html = Array("<p>a</p><p>b</p>".utf8)  // two elements, two texts
+        #expect(HTMLTokenizer.parse(html, maxNodes: 4)?.nodes.count == 4)
+        #expect(HTMLTokenizer.parse(html, maxNodes: 3) == nil)
+    }
+
     /// The inputs are built to set off what a tolerant parser is prone to (unclosed elements, deep
     /// nesting, unterminated comments and quotes, a date read again after every element), at sizes
     /// where a quadratic step runs for minutes; each takes well under a second in a debug build.
