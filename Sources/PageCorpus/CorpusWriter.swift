@@ -1,7 +1,6 @@
-import Dispatch
 import Foundation
 import Glibc
-import Synchronization
+import PageModel
 
 /// Writes a corpus to a directory: one file per blob plus `manifest.jsonl`, one expectation per line.
 public enum CorpusWriter {
@@ -25,27 +24,16 @@ public enum CorpusWriter {
         var start = 0
         while start < count {
             let indices = start..<min(start + window, count)
-            let lines = Mutex<[[UInt8]]>(Array(repeating: [], count: indices.count))
-            let failure = Mutex<WriteError?>(nil)
-            let next = Atomic<Int>(indices.lowerBound)
-            DispatchQueue.concurrentPerform(iterations: min(lanes, indices.count)) { _ in
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < indices.upperBound, failure.withLock({ $0 == nil }) else { return }
-                    let page = generator.page(at: index)
-                    do throws(WriteError) {
-                        try writeFile(directory + "/" + page.fileName, page.blob)
-                    } catch {
-                        failure.withLock { $0 = $0 ?? error }
-                        return
-                    }
-                    var line = page.expected.jsonBytes()
-                    line.append(UInt8(ascii: "\n"))
-                    lines.withLock { $0[index - indices.lowerBound] = line }
+            let lines = [Result<[UInt8], WriteError>](concurrentlyComputing: indices.count, lanes: lanes) { offset in
+                let page = generator.page(at: indices.lowerBound + offset)
+                do throws(WriteError) {
+                    try writeFile(directory + "/" + page.fileName, page.blob)
+                } catch {
+                    return .failure(error)
                 }
+                return .success(page.expected.jsonBytes() + [UInt8(ascii: "\n")])
             }
-            if let error = failure.withLock({ $0 }) { throw error }
-            lines.withLock { for line in $0 { manifest += line } }
+            for line in lines { manifest += try line.get() }
             start = indices.upperBound
             progress?(start)
         }

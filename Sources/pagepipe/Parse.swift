@@ -1,10 +1,8 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import PageCore
 import PageDecode
 import PageModel
-import Synchronization
 
 extension Pagepipe {
     struct Parse: ParsableCommand {
@@ -63,7 +61,7 @@ extension Pagepipe {
             while start < paths.count {
                 let batch = Array(paths[start..<min(start + window, paths.count)])
                 start += batch.count
-                for outcome in outcomes(of: batch, lanes: lanes, processor: processor) {
+                for outcome in [Outcome](concurrentlyComputing: batch.count, lanes: lanes, { outcome(of: batch[$0], processor: processor) }) {
                     switch outcome {
                     case .events(let lines):
                         output.append(contentsOf: lines)
@@ -81,23 +79,6 @@ extension Pagepipe {
             }
             FileHandle.standardOutput.write(Data(output))
             if failures > 0 { throw ExitCode.failure }
-        }
-
-        /// The outcomes of `paths`, in their order, computed on up to `lanes` threads that each take
-        /// the next unprocessed path (pages differ in size, so a fixed split would leave lanes idle).
-        private func outcomes(of paths: [String], lanes: Int, processor: PageProcessor) -> [Outcome] {
-            guard lanes > 1, paths.count > 1 else { return paths.map { outcome(of: $0, processor: processor) } }
-            let next = Atomic<Int>(0)
-            let results = Mutex<[Outcome?]>(Array(repeating: nil, count: paths.count))
-            DispatchQueue.concurrentPerform(iterations: min(lanes, paths.count)) { _ in
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < paths.count else { return }
-                    let result = outcome(of: paths[index], processor: processor)
-                    results.withLock { $0[index] = result }
-                }
-            }
-            return results.withLock { $0.map { $0! } }
         }
 
         private func outcome(of path: String, processor: PageProcessor) -> Outcome {
