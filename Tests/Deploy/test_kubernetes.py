@@ -120,6 +120,24 @@ def test_scaled_object_has_keda_structure_and_no_unknown_keys():
     assert structure_errors(scaled) == []
 
 
+def test_scaled_object_hpa_behavior_matches_the_kubernetes_schema():
+    # KEDA passes advanced.horizontalPodAutoscalerConfig.behavior to the HPA it creates as is.
+    scaled = only([document for _, document in kubernetes_documents()], "ScaledObject")
+    behavior = scaled["spec"]["advanced"]["horizontalPodAutoscalerConfig"]["behavior"]
+    hpa = {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": {"name": scaled["metadata"]["name"]},
+        "spec": {
+            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": scaled["spec"]["scaleTargetRef"]["name"]},
+            "maxReplicas": scaled["spec"]["maxReplicaCount"],
+            "behavior": behavior,
+        },
+    }
+    for version in KUBERNETES_VERSIONS:
+        kubernetes_validate.validate(hpa, version, strict=True)
+
+
 def test_scaled_object_structure_check_finds_misspelt_and_missing_keys():
     scaled = only([document for _, document in kubernetes_documents()], "ScaledObject")
     spec = {key: value for key, value in scaled["spec"].items() if key != "scaleTargetRef"}
