@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 //
 // pagepipe: a Kafka ingestion worker for Chinese e-paper pages.
 //
