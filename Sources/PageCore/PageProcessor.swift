@@ -11,7 +11,7 @@ import PageParse
 public struct PageProcessor: Sendable {
     /// Stamped on every event. Bump it when parsing or classification output changes, so replayed
     /// events can be told from the ones they supersede.
-    public static let parserVersion = "1.0.0"
+    public static let parserVersion = "1.1.0"
 
     public let decoder: BlobDecoder
     public let parser: PageParser

@@ -29,7 +29,10 @@ extension CorpusExpectation {
         writer.key("primary_district_parent"); writer.optionalString(primaryDistrictParent)
         writer.key("passing_districts"); writer.stringArray(passingDistricts)
         writer.key("page_article_titles"); writer.stringArray(pageArticleTitles)
+        writer.key("page_article_content_ids"); writer.stringArray(pageArticleContentIDs)
+        writer.key("content_id"); writer.optionalString(contentID)
         writer.key("edition"); writer.pageRefs(edition)
+        writer.key("image_map"); writer.optionalString(imageMap?.rawValue)
         writer.endObject()
         return writer.bytes
     }

@@ -49,6 +49,25 @@ public struct CorpusExpectation: Sendable, Equatable {
     public var passingDistricts: [String]
     /// Titles of this printed page's articles, in page order.
     public var pageArticleTitles: [String]
+    /// `content_N` of each of this printed page's articles, parallel to `pageArticleTitles`.
+    public var pageArticleContentIDs: [String]
+    /// The article's own `content_N` (its file name, and `<articleid>` on web-CMS pages); nil for node pages.
+    public var contentID: String?
     /// The edition's page list when the page shows it.
     public var edition: [PageRef]
+    /// How much of the title list a node page's image map covers; nil for other pages.
+    public var imageMap: ImageMapCoverage? = nil
+
+    public enum ImageMapCoverage: String, Sendable {
+        /// One area per article.
+        case full
+        /// Areas for some articles only: the title list has the rest.
+        case partial
+        /// Every article, one of them twice.
+        case repeated
+
+        init(_ mapped: [Int], articles: Int) {
+            self = Set(mapped).count < articles ? .partial : mapped.count > articles ? .repeated : .full
+        }
+    }
 }

@@ -6,6 +6,9 @@ struct NodePageHTML {
     var charsetLabel: String
     /// `第07版　<span>…</span>` in `td.bm01` rather than `第07版：<STRONG>…</STRONG>` in `td.px12`.
     var spanLabel: Bool
+    /// Positions in `plan.contentIDs` the image map has areas for, in map order: real maps often
+    /// cover only some articles, or one twice (`?div=0` and `?div=-1`).
+    var mapped: [Int]
 
     func render() -> String {
         let paper = plan.paper
@@ -29,9 +32,10 @@ struct NodePageHTML {
         html += "<table width=\"1000\" border=\"0\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\"><tr valign=top>\n<td width=\"520\">\n"
         html += "<img src=\"../../../images/\(plan.date.pathSegment)/\(twoDigits(plan.pageNumber))/\(paper.slug.uppercased())\(plan.date.year)\(twoDigits(plan.date.month))\(twoDigits(plan.date.day))\(twoDigits(plan.pageNumber))_b.jpg\" border=0 USEMAP=\"#PagePicMap\" width=500>\n"
         html += "<MAP NAME=\"pagepicmap\">\n"
-        for (offset, id) in plan.contentIDs.enumerated() {
+        for (offset, position) in mapped.enumerated() {
             let top = 20 + offset * 110
-            html += "<Area coords=\"12,\(top),488,\(top),488,\(top + 100),12,\(top + 100)\" shape=\"polygon\" href=\"content_\(id).htm\">\n"
+            let query = mapped[..<offset].contains(position) ? "?div=-1" : ""
+            html += "<Area coords=\"12,\(top),488,\(top),488,\(top + 100),12,\(top + 100)\" shape=\"polygon\" href=\"content_\(plan.contentIDs[position]).htm\(query)\">\n"
         }
         html += "</MAP>\n<p><a href=\"../../../page/\(plan.date.pathSegment)/\(twoDigits(plan.pageNumber))/page.pdf\">PDF下载</a></p>\n</td>\n<td width=\"480\">\n"
         html += "<table width=\"100%\"><tr><td class=bm01 bgcolor=\"#336699\">本版标题导航</td></tr></table>\n<ul class=list01>\n"

@@ -24,12 +24,14 @@ struct PageBuilder {
         if format == .plainText { declared = nil }
 
         var expectation = expectation(broken: broken, charset: charset, declared: declared, compression: compression)
+        let mapped = format == .nodePage ? mapCoverage() : []
+        if format == .nodePage, broken == nil { expectation.imageMap = CorpusExpectation.ImageMapCoverage(mapped, articles: plan.contentIDs.count) }
         var bytes: [UInt8]
         if broken == .binaryGarbage {
             bytes = garbage()
             expectation.title = nil
         } else {
-            let text = renderText(declared: declared ?? "utf-8", includeTitle: broken != .missingTitle)
+            let text = renderText(declared: declared ?? "utf-8", includeTitle: broken != .missingTitle, mapped: mapped)
             // HTML text is all inside GBK; should a template ever leave it, GB18030 still holds every character.
             if let encoded = try? BlobEncoder.encode(text, as: charset) {
                 bytes = encoded
@@ -49,14 +51,14 @@ struct PageBuilder {
             expected: expectation)
     }
 
-    private mutating func renderText(declared: String, includeTitle: Bool) -> String {
+    private mutating func renderText(declared: String, includeTitle: Bool, mapped: [Int]) -> String {
         switch format {
         case .founderArticle:
             FounderArticleHTML(plan: plan, charsetLabel: declared, bylineInBody: random.chance(0.6), includeTitle: includeTitle).render()
         case .webCMSArticle:
             WebCMSArticleHTML(plan: plan, charsetLabel: declared).render()
         case .nodePage:
-            NodePageHTML(plan: plan, charsetLabel: declared, spanLabel: random.chance(0.5)).render()
+            NodePageHTML(plan: plan, charsetLabel: declared, spanLabel: random.chance(0.5), mapped: mapped).render()
         case .plainText:
             PlainTextRendering(plan: plan).render()
         }
@@ -82,7 +84,25 @@ struct PageBuilder {
             primaryDistrictParent: isNode ? nil : (article.subject.level == .district ? article.subject.name : article.subject.parent),
             passingDistricts: isNode ? [] : article.passing.map(\.name),
             pageArticleTitles: showsPage ? pageTitles : [],
+            pageArticleContentIDs: showsPage ? plan.contentIDs.map { "content_\($0)" } : [],
+            contentID: isNode ? nil : "content_\(plan.contentID)",
             edition: showsPage ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [])
+    }
+
+    /// Which articles a node page's image map covers: all (most pages), some, or all with one twice.
+    private mutating func mapCoverage() -> [Int] {
+        var positions = Array(plan.contentIDs.indices)
+        switch random.below(10) {
+        case 0..<3:
+            let kept = random.int(1...max(1, positions.count - 1))
+            while positions.count > kept { positions.remove(at: random.below(positions.count)) }
+        case 3..<5:
+            let twice = random.pick(positions)
+            positions.insert(twice, at: positions.firstIndex(of: twice)! + 1)
+        default:
+            break
+        }
+        return positions
     }
 
     /// Random bytes behind a JPEG or PDF signature, like an image stored under a page's URL.

@@ -12,6 +12,7 @@ struct PagePlan: Sendable {
     var edition: [(number: Int, name: String)]
     var article: ComposedArticle
     /// Titles of this printed page's articles, in page order; `article.title` is at `articlePosition`.
+    /// A standing title (`standingTitles`) may appear twice, for two different articles.
     var pageTitles: [String]
     var articlePosition: Int
     /// Content ids parallel to `pageTitles`.
@@ -26,6 +27,9 @@ struct PagePlan: Sendable {
     var pageLabel: String { paper.labelStyle.label(pageNumber) }
 
     func nodeID(ofPage number: Int) -> Int { paper.firstNodeID + number - 1 }
+
+    /// Titles papers print for several short items on one page.
+    static let standingTitles = ["图片新闻", "简讯", "短评", "广告"]
 
     static func make(index: Int, random: inout SeededRandom) -> PagePlan {
         let paper = random.pick(PaperCatalog.papers)
@@ -47,7 +51,7 @@ struct PagePlan: Sendable {
         let article = composer.compose(subject: subject, neighbours: neighbours, pageName: pageName)
 
         let titleCount = random.int(3...7)
-        let position = random.below(titleCount)
+        var position = random.below(titleCount)
         var titles: [String] = []
         var attempts = 0
         while titles.count < titleCount {
@@ -58,6 +62,16 @@ struct PagePlan: Sendable {
             if attempts > 40 { candidate += "（\(titles.count)）" }  // templates ran dry: keep titles distinct
             if !titles.contains(candidate) && candidate != article.title { titles.append(candidate) }
         }
+        // Real pages repeat short standing titles (图片新闻 twice, two 简讯): distinct articles that
+        // share a title, which ids and page lists must keep apart. Ids stay below firstID + 8.
+        if titleCount <= 6, random.chance(0.25) {
+            let standing = random.pick(Self.standingTitles)
+            for _ in 0..<2 {
+                let at = random.int(0...titles.count)
+                titles.insert(standing, at: at)
+                if at <= position { position += 1 }
+            }
+        }
         let firstID = 1000 + index * 10
         var otherLinks: [(String, Int)] = []
         for offset in 0..<random.int(0...3) {
@@ -67,7 +81,7 @@ struct PagePlan: Sendable {
         return PagePlan(
             index: index, paper: paper, date: date, pageNumber: pageNumber, pageName: pageName,
             edition: paper.pageNames.enumerated().map { ($0.offset + 1, $0.element) }, article: article,
-            pageTitles: titles, articlePosition: position, contentIDs: (0..<titleCount).map { firstID + $0 },
+            pageTitles: titles, articlePosition: position, contentIDs: titles.indices.map { firstID + $0 },
             otherPageLinks: otherLinks, ordinal: random.int(1...9))
     }
 }

@@ -6,6 +6,8 @@ extension ArticleEvent {
         json.beginObject()
         json.key("schema"); json.string(EventSchema.article)
         json.key("id"); json.string(id)
+        json.key("content_id"); json.optionalString(contentID)
+        json.key("content_hash"); json.string(contentHash)
         json.key("paper"); json.optionalString(paper)
         json.key("date"); json.optionalString(date)
         json.key("page"); json.pageRef(page)
@@ -46,6 +48,7 @@ extension PageEvent {
             json.beginObject()
             json.key("title"); json.string(link.title)
             json.key("href"); json.string(link.href)
+            json.key("content_id"); json.optionalString(link.contentID)
             json.endObject()
         }
         json.endArray()

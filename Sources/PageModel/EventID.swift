@@ -1,30 +1,54 @@
-/// Deterministic event ids: the same content identity gives the same id in every run, on every
-/// worker and in every replay, so downstream consumers can dedupe redelivered events.
+/// Deterministic event ids: the same input gives the same id in every run, on every worker and in
+/// every replay, so consumers can deduplicate redelivered events; two different articles never
+/// share one, so deduplicating never drops an article. The rule, also in `Protocols/topics.md`:
 ///
-/// The id is FNV-1a over the identity fields, 128-bit so that collisions stay negligible at
-/// billions of events. Written by hand because it is ten lines and no cryptographic strength is
-/// needed (ids are not secrets); pulling in a crypto package for it would cost a minute of build.
+/// - An article with its own id (`ContentID`: `<paperarticleid>`, `<articleid>`, the enpproperty
+///   `<url>`, else the `source-url` header) and a publisher (the paper's name, else the host of
+///   that URL or of `source-url`) is `(publisher, date, content id)`: a corrected re-crawl keeps
+///   its id and changes only `content_hash`.
+/// - Any other article is `(paper or host, date, page, content id if any, title, content_hash)`:
+///   with nothing but its text to go by, a changed body sentence is another article.
+/// - A node page is `(publisher, date, page number)`; without a publisher or date, its article
+///   ids (or links) join the key, so unnamed pages of different papers stay apart.
+///
+/// 128-bit FNV-1a over the fields with a separator between them, so collisions stay negligible
+/// at billions of events. Written by hand because it is ten lines and no cryptographic strength
+/// is needed (ids are not secrets); a crypto package would cost a minute of build.
 public enum EventID {
-    public static func article(paper: String?, date: String?, page: String?, title: String) -> String {
-        "a-" + hex(fnv1a128(["article", paper ?? "", date ?? "", page ?? "", title]))
+    public static func article(
+        publisher: String?, date: String?, contentID: String?, page: String?, title: String, contentHash: String
+    ) -> String {
+        if let publisher, let contentID {
+            return "a-" + hex(fnv1a128(["article", publisher, date ?? "", contentID]))
+        }
+        return "a-" + hex(fnv1a128(["article-text", publisher ?? "", date ?? "", page ?? "", contentID ?? "", title, contentHash]))
     }
 
-    public static func page(paper: String?, date: String?, page: String) -> String {
-        "p-" + hex(fnv1a128(["page", paper ?? "", date ?? "", page]))
+    /// `articles`: the page's article links' content ids (or hrefs), in page order.
+    public static func page(publisher: String?, date: String?, page: String, articles: [String]) -> String {
+        if let publisher, let date {
+            return "p-" + hex(fnv1a128(["page", publisher, date, page]))
+        }
+        return "p-" + hex(fnv1a128(["page-links", publisher ?? "", date ?? "", page] + articles))
+    }
+
+    struct FNV1a128 {
+        private static let prime: UInt128 = (1 << 88) | 0x13B
+        private(set) var value: UInt128 = 0x6C62_272E_07BB_0142_62B8_2175_6295_C58D
+
+        @inline(__always) mutating func add(_ byte: UInt8) { value = (value ^ UInt128(byte)) &* Self.prime }
+
+        /// A unit separator keeps ("ab","c") and ("a","bc") apart.
+        mutating func addSeparator() { add(0x1F) }
     }
 
     static func fnv1a128(_ fields: [String]) -> UInt128 {
-        let prime: UInt128 = (1 << 88) | 0x13B
-        var hash: UInt128 = 0x6C62_272E_07BB_0142_62B8_2175_6295_C58D
+        var hash = FNV1a128()
         for (index, field) in fields.enumerated() {
-            if index > 0 {  // a unit separator keeps ("ab","c") and ("a","bc") apart
-                hash = (hash ^ 0x1F) &* prime
-            }
-            for byte in field.utf8 {
-                hash = (hash ^ UInt128(byte)) &* prime
-            }
+            if index > 0 { hash.addSeparator() }
+            for byte in field.utf8 { hash.add(byte) }
         }
-        return hash
+        return hash.value
     }
 
     static func hex(_ value: UInt128) -> String {

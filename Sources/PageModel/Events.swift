@@ -7,7 +7,12 @@ public enum EventSchema {
 
 /// One article, parsed and classified: `pagepipe.article/v1`.
 public struct ArticleEvent: Sendable, Equatable {
+    /// See `EventID` for the rule.
     public var id: String
+    /// The article's own id (`content_548643`) from the page or its `source-url`; nil when neither names one.
+    public var contentID: String?
+    /// See `ContentHash`: equal for a redelivery, different for a corrected re-crawl.
+    public var contentHash: String
     public var paper: String?
     public var date: String?
     public var page: PageRef?
@@ -32,7 +37,14 @@ public struct ArticleEvent: Sendable, Equatable {
         article: ParsedArticle, section: Section, districts: [DistrictScore], source: EventSource,
         parserVersion: String
     ) {
-        self.id = EventID.article(paper: article.paper, date: article.date, page: article.page?.number, title: article.title)
+        let url = article.url ?? source.sourceURL
+        let contentID = article.contentID ?? url.flatMap(ContentID.inLink)
+        let contentHash = ContentHash.of(title: article.title, paragraphs: article.paragraphs, subheadings: article.subheadings)
+        self.id = EventID.article(
+            publisher: article.paper ?? url.flatMap(ContentID.host(ofURL:)), date: article.date, contentID: contentID,
+            page: article.page?.number, title: article.title, contentHash: contentHash)
+        self.contentID = contentID
+        self.contentHash = contentHash
         self.paper = article.paper
         self.date = article.date
         self.page = article.page
@@ -64,7 +76,9 @@ public struct PageEvent: Sendable, Equatable {
     public var parserVersion: String
 
     public init(node: ParsedNodePage, section: Section, source: EventSource, parserVersion: String) {
-        self.id = EventID.page(paper: node.paper, date: node.date, page: node.page.number ?? "")
+        self.id = EventID.page(
+            publisher: node.paper ?? source.sourceURL.flatMap(ContentID.host(ofURL:)), date: node.date,
+            page: node.page.number ?? "", articles: node.articles.map { $0.contentID ?? $0.href })
         self.paper = node.paper
         self.date = node.date
         self.page = node.page

@@ -30,11 +30,17 @@ public struct ParsedArticle: Sendable, Equatable {
     public var edition: [PageRef]
     /// Titles of the articles listed for this printed page.
     public var pageArticles: [String]
+    /// The article's own id when the page states it (`<paperarticleid>`, `<articleid>`, the
+    /// enpproperty `<url>`), as `ContentID` spells it.
+    public var contentID: String?
+    /// The article's address when the page states it (enpproperty `<url>`).
+    public var url: String?
 
     public init(
         paper: String? = nil, date: String? = nil, page: PageRef? = nil, kicker: String? = nil,
         title: String, subtitle: String? = nil, authors: [String] = [], paragraphs: [String] = [],
-        subheadings: [String] = [], edition: [PageRef] = [], pageArticles: [String] = []
+        subheadings: [String] = [], edition: [PageRef] = [], pageArticles: [String] = [],
+        contentID: String? = nil, url: String? = nil
     ) {
         self.paper = paper
         self.date = date
@@ -47,6 +53,8 @@ public struct ParsedArticle: Sendable, Equatable {
         self.subheadings = subheadings
         self.edition = edition
         self.pageArticles = pageArticles
+        self.contentID = contentID
+        self.url = url
     }
 }
 
@@ -55,10 +63,13 @@ public struct ArticleLink: Sendable, Hashable {
     public var title: String
     /// The link as written in the page (`content_401862.htm`, `nw.D110000renmrb_20171016_1-01.htm`).
     public var href: String
+    /// The article's id read from `href` (`content_401862`), nil when the link names none.
+    public var contentID: String?
 
     public init(title: String, href: String) {
         self.title = title
         self.href = href
+        self.contentID = ContentID.inLink(href)
     }
 }
 
@@ -67,7 +78,8 @@ public struct ParsedNodePage: Sendable, Equatable {
     public var paper: String?
     public var date: String?
     public var page: PageRef
-    /// This page's articles in page order, without boxes that link other pages' articles.
+    /// This page's articles in page order, one per content id, without boxes that link other
+    /// pages' articles.
     public var articles: [ArticleLink]
     /// The edition's page list when the page shows it.
     public var edition: [PageRef]

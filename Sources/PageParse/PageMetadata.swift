@@ -9,7 +9,7 @@ struct PageMetadata {
     enum Field: Int, CaseIterable {
         case founderType, founderPaperName, paperName, founderDate, date, pubTime, founderPageNumber, pageNumber
         case founderTitle, title, founderAuthor, author, founderIntroTitle, introTitle, founderSubtitle, subtitle
-        case nodeName, articleID
+        case nodeName, articleID, paperArticleID, url
 
         /// The field's name in the comment, lower case.
         var name: StaticString {
@@ -32,6 +32,8 @@ struct PageMetadata {
             case .subtitle: "subtitle"
             case .nodeName: "nodename"
             case .articleID: "articleid"
+            case .paperArticleID: "paperarticleid"
+            case .url: "url"
             }
         }
 
@@ -101,6 +103,11 @@ struct PageMetadata {
     var kicker: String? { self[.founderIntroTitle] ?? self[.introTitle] }
     var subtitle: String? { self[.founderSubtitle] ?? self[.subtitle] }
     var pageName: String? { self[.nodeName] }
+    var url: String? { self[.url] }
+    /// The article's own id (see `ContentID`): its number, else the one in its `<url>`.
+    var contentID: String? {
+        (self[.paperArticleID] ?? self[.articleID]).flatMap(ContentID.ofArticleNumber) ?? url.flatMap(ContentID.inLink)
+    }
 
     /// `<name>value</name>` pairs inside an enpproperty comment; the first value of a name wins.
     private static func readFields(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [String?]) {

@@ -49,25 +49,23 @@ struct PageNavigation {
         return pages
     }
 
-    /// The page's own articles in page order. When the page has an image map, only links the
-    /// map also has count: boxes like 今日关注 link other pages' articles, which the map lacks.
+    /// The page's own articles in page order, one per content id. When the page has an image map,
+    /// `TitleList` keeps its title list and the map's articles, not boxes linking other pages'.
     func articleLinks() -> [ArticleLink] {
-        var candidates: [(link: ArticleLink, key: String)] = []
+        var candidates: [TitleList.Candidate] = []
         candidates.reserveCapacity(document.elements(.a).count)
         for (position, index) in document.elements(.a).enumerated() where document.nodes[index].end - index <= 256 {
             guard let range = hrefs[position], let title = title(ofLink: index, href: range) else { continue }
             let (href, key) = hrefAndKey(index, href: range)
-            candidates.append((ArticleLink(title: title, href: href), key))
+            let link = ArticleLink(title: title, href: href)
+            candidates.append(TitleList.Candidate(link: link, key: link.contentID ?? key, element: index))
         }
-        let mapKeys = Set(document.elements(.area).compactMap { area in document.attributeRange("href", of: area).map { hrefAndKey(area, href: $0).key } })
-        if !mapKeys.isEmpty, candidates.contains(where: { mapKeys.contains($0.key) }) {
-            candidates.removeAll { !mapKeys.contains($0.key) }
+        let areas = document.elements(.area).compactMap { area -> (key: String, element: Int)? in
+            guard let range = document.attributeRange("href", of: area) else { return nil }
+            let (href, key) = hrefAndKey(area, href: range)
+            return (ContentID.inLink(href) ?? key, area)
         }
-        var seen = Set<String>(minimumCapacity: candidates.count)
-        var links: [ArticleLink] = []
-        links.reserveCapacity(candidates.count)
-        for candidate in candidates where seen.insert(candidate.key).inserted { links.append(candidate.link) }
-        return links
+        return TitleList(document: document).articles(candidates: candidates, areas: areas)
     }
 
     /// The decoded `href` of element `index` and its dedupe key (`key(_:)`). Plain ASCII hrefs,

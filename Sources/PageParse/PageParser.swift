@@ -31,7 +31,12 @@ public struct PageParser: Sendable {
         let node = NodePageParser(document: document, metadata: metadata, navigation: navigation)
         if metadata.pageType == "2" { return .node(try node.parse()) }
         let article = FounderArticleParser(document: document, metadata: metadata, navigation: navigation)
-        if metadata.pageType == "1" || metadata.isWebCMS || hasArticleMarkers(document, article) { return .article(try article.parse()) }
+        if metadata.pageType == "1" || metadata.isWebCMS || hasArticleMarkers(document, article) {
+            var parsed = try article.parse()
+            parsed.contentID = metadata.contentID
+            parsed.url = metadata.url
+            return .article(parsed)
+        }
         if !navigation.articleLinks().isEmpty { return .node(try node.parse()) }
         throw ParseError(.notAPage, "HTML without an article body, title or article list (title: \(metadata.documentTitle ?? "none")): \(ParseError.preview(of: bytes))")
     }

@@ -2,7 +2,7 @@
 import json
 import subprocess
 
-from conftest import fails, shared_path
+from conftest import ROOT, fails, shared_path
 
 
 def run_parse(pagepipe, *inputs):
@@ -39,15 +39,34 @@ def test_seed_page_matches_schema_and_golden_fields(pagepipe, validators):
 
 def test_real_node_pages_match_schema(pagepipe, validators):
     folder = shared_path("pages", "real")
-    pages = sorted(folder.glob("*.html"))
-    assert len(pages) == 5
+    pages = sorted(folder.glob("*-node-*.html"))
+    assert len(pages) == 6
     result, events = run_parse(pagepipe, *pages)
     assert result.returncode == 0, result.stderr.decode()
-    assert len(events) == 5
+    assert len(events) == 6
     for event in events:
         validate(validators, event)
         assert event["schema"] == "pagepipe.page/v1"
         assert event["articles"], event
+        content_ids = [article["content_id"] for article in event["articles"]]
+        assert None not in content_ids and len(set(content_ids)) == len(content_ids), event["articles"]
+    assert len({event["id"] for event in events}) == 6
+
+
+def test_same_title_articles_keep_their_own_ids(pagepipe, validators):
+    """Two 图片新闻 with different bodies and two identical 广告 with their own paperarticleids: four ids."""
+    fixtures = ROOT / "Tests" / "Fixtures" / "pages"
+    names = ["same-title-1.html", "same-title-2.html", "ad-1.html", "ad-2.html"]
+    result, events = run_parse(pagepipe, *(fixtures / name for name in names))
+    assert result.returncode == 0, result.stderr.decode()
+    for event in events:
+        validate(validators, event)
+    assert [event["title"] for event in events] == ["图片新闻", "图片新闻", "广告", "广告"]
+    assert len({event["id"] for event in events}) == 4
+    assert events[2]["content_hash"] == events[3]["content_hash"]
+    assert [event["content_id"] for event in events] == [None, None, "content_80511", "content_80512"]
+    _, again = run_parse(pagepipe, *(fixtures / name for name in names))
+    assert [event["id"] for event in again] == [event["id"] for event in events]
 
 
 def test_generated_corpus_matches_schema_and_fails_only_broken_pages(pagepipe, validators, tmp_path):

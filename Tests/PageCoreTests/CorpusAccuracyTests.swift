@@ -12,11 +12,17 @@ import Testing
 
     @Test func intactPagesParseToTheirGroundTruth() throws {
         var articles = 0, titles = 0, nodes = 0
+        var articleIDs = Set<String>()
+        var shapes: [String: Int] = [:]
         for index in 0..<Self.generator.options.count {
             let page = Self.generator.page(at: index)
             let expected = page.expected
             guard expected.kind != .broken else { continue }
-            let events = try Self.processor.process(page.blob, hints: page.hints, source: .file(path: page.fileName))
+            // As `pagepipe produce` sends it: the file name in the source-url header.
+            let source = EventSource.kafka(topic: "pages.raw", partition: 0, offset: Int64(index), timestampMs: nil, sourceURL: "corpus://2024/\(page.fileName)")
+            let events = try Self.processor.process(page.blob, hints: page.hints, source: source)
+            if Set(expected.pageArticleTitles).count < expected.pageArticleTitles.count { shapes["repeated titles (\(expected.kind))", default: 0] += 1 }
+            if let map = expected.imageMap { shapes["\(map) map", default: 0] += 1 }
             try #require(events.count == 1, "\(page.fileName)")
             switch events[0] {
             case .article(let event):
@@ -30,6 +36,8 @@ import Testing
                 #expect(event.paragraphs.count == expected.paragraphCount, "\(page.fileName)")
                 #expect(event.subheadings == expected.subheadings, "\(page.fileName)")
                 #expect(event.pageArticles == expected.pageArticleTitles, "\(page.fileName)")
+                #expect(event.contentID == expected.contentID, "\(page.fileName)")
+                #expect(articleIDs.insert(event.id).inserted, "\(page.fileName): every page is another article, so another id")
                 #expect(event.edition == expected.edition, "\(page.fileName)")
                 #expect(event.district == expected.primaryDistrict, "\(page.fileName): \(event.districts.map(\.name))")
                 #expect(!event.districts.contains { expected.passingDistricts.contains($0.name) && $0.score > event.districts[0].score })
@@ -43,10 +51,15 @@ import Testing
                 #expect(expected.kind == .node, "\(page.fileName)")
                 #expect(event.paper == expected.paper && event.date == expected.date, "\(page.fileName)")
                 #expect(event.page.number == expected.pageNumber, "\(page.fileName)")
-                #expect(event.articles.map(\.title) == expected.pageArticleTitles, "\(page.fileName)")
+                #expect(event.articles.map(\.title) == expected.pageArticleTitles, "\(page.fileName) (\(expected.imageMap?.rawValue ?? "no") map)")
+                #expect(event.articles.map(\.contentID) == expected.pageArticleContentIDs, "\(page.fileName)")
             }
         }
         #expect(articles > 200 && nodes > 40)
+        // The shapes real pages have must be in the sample, or the checks above prove nothing about them.
+        for shape in ["repeated titles (node)", "repeated titles (article)", "partial map", "repeated map", "full map"] {
+            #expect(shapes[shape, default: 0] >= 3, "\(shape): \(shapes)")
+        }
         #expect(Double(titles) >= 0.97 * Double(articles), "titles right: \(titles) of \(articles)")
     }
 

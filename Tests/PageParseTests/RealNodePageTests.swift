@@ -3,7 +3,8 @@ import Testing
 
 @testable import PageParse
 
-/// The five real node pages in `../shared/pages/real/`; expected values are from its INDEX.md.
+/// The six real node pages in `../shared/pages/real/`; expected values are from its INDEX.md:
+/// paper, date, page number and name, every article's content id and title, the page list.
 @Suite("Real node pages")
 struct RealNodePageTests {
     private func node(_ file: String) throws -> ParsedNodePage {
@@ -27,6 +28,7 @@ struct RealNodePageTests {
             ArticleLink(title: "国家有前途 个人才有前途", href: "content_401865.htm"),
             ArticleLink(title: "一片茶叶带富一方百姓", href: "content_401866.htm"),
         ])
+        #expect(page.articles.map(\.contentID) == (401862...401866).map { "content_\($0)" })
         #expect(page.edition.count == 12)
         #expect(page.edition.first == PageRef(number: "A01", name: "头版"))
         #expect(page.edition.last == PageRef(number: "C04", name: "体育·娱乐"))
@@ -45,6 +47,8 @@ struct RealNodePageTests {
             ArticleLink(title: "杭州入选全球旅游最佳实践样本城市", href: "content_306593.htm?div=-1"),
             ArticleLink(title: "喜迎十九大展现新成就", href: "content_306597.htm?div=0"),
         ])
+        // The map's second area for 306597 (`?div=-1`) is the same article.
+        #expect(page.articles.map(\.contentID) == ["content_306582", "content_306587", "content_306588", "content_306593", "content_306597"])
         #expect(page.edition.map(\.number) == ["1", "2", "3", "4", "5", "6", "8"])
         #expect(page.edition.first?.name == "旅游报01版")
         #expect(page.edition.last == PageRef(number: "8", name: "旅游报08版"))
@@ -63,6 +67,7 @@ struct RealNodePageTests {
             ArticleLink(title: "砥砺奋进 铸就辉煌", href: "nw.D110000renmrb_20171016_4-01.htm"),
             ArticleLink(title: "党的十八大以来大事记", href: "nw.D110000renmrb_20171016_5-01.htm"),
         ])
+        #expect(page.articles.map(\.contentID) == (1...5).map { "nw.d110000renmrb_20171016_\($0)-01" })
         #expect(page.edition.count == 24)
         #expect(page.edition.first == PageRef(number: "1", name: "要闻"))
         #expect(page.edition[8] == PageRef(number: "9", name: "砥砺奋进的5年·迎接党的十九大特别报道·历史性变革⑧"))
@@ -76,7 +81,9 @@ struct RealNodePageTests {
         #expect(page.page == PageRef(number: "7", name: "决胜全面小康 开启新的征程·党的十九大特别报道"))
         let titles = ["回应人民新期待", "栋梁之材涌出来", "就业好了一切好", "跨省打工钱包鼓", "低保成了定心丸", "小镇能做大手术", "搬出棚户笑开颜", "青山绿水寿星多", "生活好了爱唱歌"]
         #expect(page.articles.map(\.title) == titles)
+        // Video-icon links to the same article before some titles do not make a second entry.
         #expect(page.articles.map(\.href) == (1...9).map { "nw.D110000renmrb_20171018_\($0)-07.htm" })
+        #expect(page.articles.map(\.contentID) == (1...9).map { "nw.d110000renmrb_20171018_\($0)-07" })
         #expect(page.edition.count == 24)
         #expect(page.edition.first(where: { $0.number == "7" })?.name == "决胜全面小康 开启新的征程·党的十九大特别报道")
     }
@@ -96,9 +103,30 @@ struct RealNodePageTests {
             ArticleLink(title: "百余家中央部门集中晒“花钱清单”", href: "content_52015.htm"),
             ArticleLink(title: "江苏：推动巡视工作向纵深发展", href: "content_52017.htm"),
         ])
+        #expect(page.articles.map(\.contentID) == [52014, 52016, 52020, 52018, 52019, 52015, 52017].map { "content_\($0)" })
         #expect(page.edition == [
             PageRef(number: "1", name: "要闻"), PageRef(number: "2", name: "综合新闻"),
             PageRef(number: "3", name: "队伍建设"), PageRef(number: "4", name: "反腐观察"),
         ])
+    }
+
+    /// BOM, CRLF, unquoted links with a `<div>` inside, and a map of seven areas for five articles
+    /// (two covered twice).
+    @Test func scienceAndTechnologyDaily() throws {
+        let page = try node("kjrb-2023-02-10-node-1.html")
+        #expect(page.paper == "科技日报")
+        #expect(page.date == "2023-02-10")
+        #expect(page.page == PageRef(number: "1", name: "今日要闻"))
+        #expect(page.articles == [
+            ArticleLink(title: "新时代十年伟大变革奠定坚实基础", href: "content_548643.htm?div=-1"),
+            ArticleLink(title: "开放共享 让大型科研仪器“忙”起来", href: "content_548646.htm?div=-1"),
+            ArticleLink(title: "中国式现代化是中国共产党领导的社会主义现代化", href: "content_548655.htm?div=-1"),
+            ArticleLink(title: "花香春意浓", href: "content_548659.htm?div=-1"),
+            ArticleLink(title: "在纳米级薄膜上，飞秒激光实现全彩色无油墨打印", href: "content_548662.htm?div=-1"),
+        ])
+        #expect(page.articles.map(\.contentID) == [548643, 548646, 548655, 548659, 548662].map { "content_\($0)" })
+        #expect(page.edition.first == PageRef(number: "1", name: "今日要闻"))
+        #expect(page.edition.map(\.number) == (1...8).map(String.init))
+        #expect(page.edition.last == PageRef(number: "8", name: "文 化"))
     }
 }

@@ -9,10 +9,24 @@ enum SharedFixtures {
         return parts.joined(separator: "/") + "/../shared"
     }
 
+    /// Pages written by hand for these tests, in `Tests/Fixtures/pages/`.
+    static var handWrittenRoot: String {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(2)
+        return parts.joined(separator: "/") + "/Fixtures/pages"
+    }
+
     static func text(_ relativePath: String) throws -> String {
-        let path = root + "/" + relativePath
+        try text(atPath: root + "/" + relativePath, named: "../shared/" + relativePath)
+    }
+
+    static func handWritten(_ name: String) throws -> String {
+        try text(atPath: handWrittenRoot + "/" + name, named: "Tests/Fixtures/pages/" + name)
+    }
+
+    private static func text(atPath path: String, named relativePath: String) throws -> String {
         guard let file = fopen(path, "rb") else {
-            Issue.record("the fixture ../shared/\(relativePath) is absent (looked at \(path))")
+            Issue.record("the fixture \(relativePath) is absent (looked at \(path))")
             throw FixtureMissing(path: relativePath)
         }
         defer { fclose(file) }
