@@ -9,7 +9,7 @@ struct PageMetadata {
     enum Field: Int, CaseIterable {
         case founderType, founderPaperName, paperName, founderDate, date, pubTime, founderPageNumber, pageNumber
         case founderTitle, title, founderAuthor, author, founderIntroTitle, introTitle, founderSubtitle, subtitle
-        case nodeName, articleID
+        case nodeName, articleID, url
 
         /// The field's name in the comment, lower case.
         var name: StaticString {
@@ -32,6 +32,7 @@ struct PageMetadata {
             case .subtitle: "subtitle"
             case .nodeName: "nodename"
             case .articleID: "articleid"
+            case .url: "url"
             }
         }
 
@@ -101,6 +102,8 @@ struct PageMetadata {
     var kicker: String? { self[.founderIntroTitle] ?? self[.introTitle] }
     var subtitle: String? { self[.founderSubtitle] ?? self[.subtitle] }
     var pageName: String? { self[.nodeName] }
+    /// The page's own address (web-CMS `<url>`), for a paper named nowhere else (`PaperHosts`).
+    var url: String? { self[.url] }
 
     /// `<name>value</name>` pairs inside an enpproperty comment; the first value of a name wins.
     private static func readFields(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into fields: inout [String?]) {
