@@ -24,12 +24,14 @@ struct PageBuilder {
         if format == .plainText { declared = nil }
 
         var expectation = expectation(broken: broken, charset: charset, declared: declared, compression: compression)
+        let regionByline = format == .articleRegion ? RegionByline.pick(for: plan.article, paper: plan.paper.name, random: &random) : nil
+        if let regionByline { expectation.authors = regionByline.authors }
         var bytes: [UInt8]
         if broken == .binaryGarbage {
             bytes = garbage()
             expectation.title = nil
         } else {
-            let text = renderText(declared: declared ?? "utf-8", includeTitle: broken != .missingTitle)
+            let text = renderText(declared: declared ?? "utf-8", includeTitle: broken != .missingTitle, regionByline: regionByline)
             // HTML text is all inside GBK; should a template ever leave it, GB18030 still holds every character.
             if let encoded = try? BlobEncoder.encode(text, as: charset) {
                 bytes = encoded
@@ -49,7 +51,7 @@ struct PageBuilder {
             expected: expectation)
     }
 
-    private mutating func renderText(declared: String, includeTitle: Bool) -> String {
+    private mutating func renderText(declared: String, includeTitle: Bool, regionByline: RegionByline?) -> String {
         switch format {
         case .founderArticle:
             FounderArticleHTML(plan: plan, charsetLabel: declared, bylineInBody: random.chance(0.6), includeTitle: includeTitle).render()
@@ -59,6 +61,8 @@ struct PageBuilder {
             NodePageHTML(plan: plan, charsetLabel: declared, spanLabel: random.chance(0.5)).render()
         case .plainText:
             PlainTextRendering(plan: plan).render()
+        case .articleRegion:
+            ArticleRegionHTML(plan: plan, byline: regionByline ?? RegionByline(leadingLine: plan.article.byline, authors: plan.article.authors)).render()
         }
     }
 
@@ -68,12 +72,14 @@ struct PageBuilder {
         let article = format == .plainText ? PlainTextRendering.flatten(plan.article) : plan.article
         let isNode = format == .nodePage
         let showsPage = format != .webCMSArticle
+        // A region shows its page number (hidden) but neither page name nor any list.
+        let showsLists = showsPage && format != .articleRegion
         let pageTitles = format == .plainText ? plan.pageTitles.map(PlainTextRendering.flattenPunctuation) : plan.pageTitles
         return CorpusExpectation(
             index: plan.index, fileName: "", kind: broken != nil ? .broken : isNode ? .node : .article, format: format,
             brokenReason: broken, compression: compression, charset: charset, declaredCharset: declared,
             paper: plan.paper.name, paperSlug: plan.paper.slug, date: plan.date.iso,
-            pageNumber: showsPage ? String(plan.pageNumber) : nil, pageName: plan.pageName,
+            pageNumber: showsPage ? String(plan.pageNumber) : nil, pageName: format == .articleRegion ? nil : plan.pageName,
             title: isNode ? nil : article.title, kicker: isNode ? nil : article.kicker,
             subtitle: isNode ? nil : article.subtitle, authors: isNode ? [] : article.authors,
             paragraphCount: isNode ? 0 : article.paragraphs.count, subheadings: isNode ? [] : article.subheadings,
@@ -81,8 +87,8 @@ struct PageBuilder {
             primaryDistrictLevel: isNode ? nil : article.subject.level,
             primaryDistrictParent: isNode ? nil : (article.subject.level == .district ? article.subject.name : article.subject.parent),
             passingDistricts: isNode ? [] : article.passing.map(\.name),
-            pageArticleTitles: showsPage ? pageTitles : [],
-            edition: showsPage ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [])
+            pageArticleTitles: showsLists ? pageTitles : [],
+            edition: showsLists ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [])
     }
 
     /// Random bytes behind a JPEG or PDF signature, like an image stored under a page's URL.
