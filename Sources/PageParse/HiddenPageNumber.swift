@@ -3,18 +3,25 @@
 /// neither metadata nor a visible label gives the number.
 enum HiddenPageNumber {
     /// Ids and names (lower case) of elements that hold the current page's number.
-    private static let fieldNames: Set<String> = ["nowlayout", "layout", "currentlayout", "pagenum", "pageno", "banci", "bc", "pagenumber"]
+    private static let fieldNames: [StaticString] = ["nowlayout", "layout", "currentlayout", "pagenum", "pageno", "pagenumber", "banci"]
 
     static func find(in document: HTMLDocument) -> String? {
         for tag in [HTMLTag.input, .p, .span, .div, .font] {
-            for index in document.elements(tag) {
-                let key = document.attribute("id", of: index) ?? document.attribute("name", of: index)
-                guard let key, fieldNames.contains(key.lowercased()) else { continue }
+            for index in document.elements(tag) where isPageNumberField(index, in: document) {
                 let value = tag == .input ? document.attribute("value", of: index) ?? "" : document.text(of: index)
                 if looksLikePageNumber(value) { return value }
             }
         }
         return nil
+    }
+
+    /// The element's id (or, without one, its name) is one of `fieldNames`, compared on the raw
+    /// bytes: most elements asked have no id, and none of them gets a `String` built.
+    private static func isPageNumberField(_ index: Int, in document: HTMLDocument) -> Bool {
+        guard let range = document.attributeRange("id", of: index) ?? document.attributeRange("name", of: index) else { return false }
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            fieldNames.contains { buffer.equalsIgnoringASCIICase($0, from: range.lowerBound, to: range.upperBound) }
+        }
     }
 
     /// Up to two ASCII letters, then one to three digits: `02`, `A01`, `7`.

@@ -7,15 +7,6 @@ import Testing
 /// (every field of their INDEX.md table) and the hand-written ones of `ArticleRegionFixtures`.
 @Suite("Article regions without head")
 struct ArticleRegionTests {
-    private func article(_ html: String) throws -> ParsedArticle {
-        let page = try PageParser().parse(html)
-        guard case .article(let article) = page else {
-            Issue.record("expected an article, got \(page)")
-            throw ParseError(.notAPage, "test expected an article")
-        }
-        return article
-    }
-
     struct Golden: Sendable, CustomStringConvertible {
         var file: String
         var page: String
@@ -44,7 +35,7 @@ struct ArticleRegionTests {
 
     @Test(arguments: hubeiDaily)
     func realHubeiDailyRegion(_ golden: Golden) throws {
-        let parsed = try article(try SharedFixtures.text("pages/real/" + golden.file))
+        let parsed = try parseArticle(try SharedFixtures.text("pages/real/" + golden.file))
         #expect(parsed.paper == "湖北日报")
         #expect(parsed.date == "2023-02-11")
         #expect(parsed.page == PageRef(number: golden.page, name: nil))
@@ -59,7 +50,7 @@ struct ArticleRegionTests {
     }
 
     @Test func tableRegionWithNewsroomByline() throws {
-        let parsed = try article(ArticleRegionFixtures.tableRegionWithNewsroomByline)
+        let parsed = try parseArticle(ArticleRegionFixtures.tableRegionWithNewsroomByline)
         #expect(parsed.paper == "长江日报")
         #expect(parsed.date == nil)
         #expect(parsed.page == PageRef(number: "05", name: nil))
@@ -76,7 +67,7 @@ struct ArticleRegionTests {
     }
 
     @Test func webCMSRegionWithMarkerByline() throws {
-        let parsed = try article(ArticleRegionFixtures.webCMSRegionWithMarkerByline)
+        let parsed = try parseArticle(ArticleRegionFixtures.webCMSRegionWithMarkerByline)
         #expect(parsed.paper == "解放日报")
         #expect(parsed.date == "2021-05-06")
         #expect(parsed.page == PageRef(number: "A3", name: nil))
@@ -89,7 +80,7 @@ struct ArticleRegionTests {
     /// The wire dateline stays in the first paragraph and its bracket names the reporters; the
     /// credit line is kept as the last paragraph and names nobody.
     @Test func wireRegionWithCredit() throws {
-        let parsed = try article(ArticleRegionFixtures.wireRegionWithCredit)
+        let parsed = try parseArticle(ArticleRegionFixtures.wireRegionWithCredit)
         #expect(parsed.paper == "大众日报")
         #expect(parsed.date == "2021-03-02")
         #expect(parsed.page == PageRef(number: "3", name: nil))
@@ -102,7 +93,7 @@ struct ArticleRegionTests {
     }
 
     @Test func regionWithTrailingByline() throws {
-        let parsed = try article(ArticleRegionFixtures.regionWithTrailingByline)
+        let parsed = try parseArticle(ArticleRegionFixtures.regionWithTrailingByline)
         #expect(parsed.paper == "长江日报")  // from the enpproperty <url> host
         #expect(parsed.date == "2022-09-15")
         #expect(parsed.page == nil)
@@ -115,7 +106,7 @@ struct ArticleRegionTests {
     }
 
     @Test func regionWithClosingBylineLine() throws {
-        let parsed = try article(ArticleRegionFixtures.regionWithClosingBylineLine)
+        let parsed = try parseArticle(ArticleRegionFixtures.regionWithClosingBylineLine)
         #expect(parsed.paper == "新民晚报")
         #expect(parsed.date == "2020-11-20")
         #expect(parsed.page == PageRef(number: "06", name: nil))
@@ -125,7 +116,7 @@ struct ArticleRegionTests {
     }
 
     @Test func newerLayoutRegionWithWireByline() throws {
-        let parsed = try article(ArticleRegionFixtures.newerLayoutRegionWithWireByline)
+        let parsed = try parseArticle(ArticleRegionFixtures.newerLayoutRegionWithWireByline)
         #expect(parsed.paper == nil)
         #expect(parsed.page == nil)
         #expect(parsed.kicker == "关注春运")
