@@ -11,9 +11,42 @@ enum StatedPaper {
         if let paper = metadata.paper ?? metadata.channelName ?? metadata.documentTitle.flatMap(PaperName.fromDocumentTitle) {
             return paper
         }
-        let text = document.text(0..<document.nodes.count)
-        return UTF8Text.withBytes(text) { fromCopyright($0) ?? fromMasthead($0) }
-            ?? metadata.url.flatMap(PaperHosts.paper(forURL:))
+        return fromCopyrightLine(in: document) ?? fromMasthead(in: document) ?? metadata.url.flatMap(PaperHosts.paper(forURL:))
+    }
+
+    /// Raw bytes that mark a copyright line: 版权所有, ©, `&copy;`, `&#169;`, (C)opyright, COPYRIGHT.
+    private static let copyrightMarkers: [[UInt8]] = ["版权所有", "©", "&copy;", "&#169;", "opyright", "OPYRIGHT"].map { Array($0.utf8) }
+
+    /// Footers sit at the end of a page, in one text node or its parent block: text nodes are
+    /// searched from the end for a marker in their raw bytes, and only a marked one's parent
+    /// block is built as text, never the whole page.
+    private static func fromCopyrightLine(in document: HTMLDocument) -> String? {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for index in document.nodes.indices.reversed() where document.nodes[index].kind == .text {
+                let node = document.nodes[index]
+                let marked = copyrightMarkers.contains { marker in
+                    marker.withUnsafeBufferPointer { buffer.contains($0, from: node.start, to: node.start + node.length) }
+                }
+                guard marked else { continue }
+                let text = node.parent >= 0 ? document.text(of: node.parent) : document.text(index..<(index + 1))
+                if let name = UTF8Text.withBytes(text, fromCopyright) { return name }
+            }
+            return nil
+        }
+    }
+
+    /// The visible text is built only up to its first date.
+    private static func fromMasthead(in document: HTMLDocument) -> String? {
+        var resumeAt = 0
+        let answer: String?? = document.searchVisibleText { text, isComplete in
+            switch DateText.first(utf8: text, from: resumeAt, textIsComplete: isComplete) {
+            case .found: return .some(fromMasthead(text))
+            case .notFound: resumeAt = text.count
+            case .undecided(let offset): resumeAt = offset
+            }
+            return nil
+        }
+        return answer ?? nil
     }
 
     /// The name next to `版权所有` (before it, else after it) or after `©` / `Copyright`.
