@@ -53,13 +53,22 @@ public struct PageProcessor: Sendable {
         let page: ParsedPage
         do { page = try parser.parse(text) } catch { throw PageError(error) }
         switch page {
-        case .article(let article):
+        case .article(var article):
+            if article.paper == nil { article.paper = Self.paper(servedAt: source) }
             let section = sections.section(forPageName: article.page?.name, pageNumber: article.page?.number)
             let scores = districts.classify(article)
             return [.article(ArticleEvent(article: article, section: section, districts: scores, source: source, parserVersion: Self.parserVersion))]
-        case .node(let node):
+        case .node(var node):
+            if node.paper == nil { node.paper = Self.paper(servedAt: source) }
             let section = sections.section(forPageName: node.page.name, pageNumber: node.page.number)
             return [.page(PageEvent(node: node, section: section, source: source, parserVersion: Self.parserVersion))]
         }
+    }
+
+    /// A page that names its paper nowhere (an article region kept without head or footer) is
+    /// still known by the address the crawler fetched it from: the `source-url` header's host.
+    private static func paper(servedAt source: EventSource) -> String? {
+        guard case .kafka(_, _, _, _, let sourceURL?) = source else { return nil }
+        return PaperHosts.paper(forURL: sourceURL)
     }
 }

@@ -34,17 +34,21 @@ public struct FormatMix: Sendable, Equatable {
     public var webCMSArticle: Double
     public var nodePage: Double
     public var plainText: Double
+    public var articleRegion: Double
 
-    public init(founderArticle: Double = 4, webCMSArticle: Double = 2, nodePage: Double = 2, plainText: Double = 2) {
+    public init(
+        founderArticle: Double = 4, webCMSArticle: Double = 2, nodePage: Double = 2, plainText: Double = 2, articleRegion: Double = 2
+    ) {
         self.founderArticle = founderArticle
         self.webCMSArticle = webCMSArticle
         self.nodePage = nodePage
         self.plainText = plainText
+        self.articleRegion = articleRegion
     }
 
     /// The format whose share of the cumulative weights contains `unit` (in `[0, 1)`).
     func format(at unit: Double) -> CorpusFormat {
-        let weights = [founderArticle, webCMSArticle, nodePage, plainText].map { max(0, $0) }
+        let weights = [founderArticle, webCMSArticle, nodePage, plainText, articleRegion].map { max(0, $0) }
         let total = weights.reduce(0, +)
         guard total > 0 else { return .founderArticle }
         var cumulative = 0.0
@@ -52,7 +56,7 @@ public struct FormatMix: Sendable, Equatable {
             cumulative += weight / total
             if unit < cumulative { return format }
         }
-        return .plainText
+        return .articleRegion
     }
 }
 
@@ -62,4 +66,6 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
     case webCMSArticle = "webcms_article"
     case nodePage = "node_page"
     case plainText = "plain_text"
+    /// An article page's `div#scroller` alone, as crawlers keep it: no head, byline in the body.
+    case articleRegion = "article_region"
 }

@@ -26,12 +26,14 @@ struct PageBuilder {
         var expectation = expectation(broken: broken, charset: charset, declared: declared, compression: compression)
         let mapped = format == .nodePage ? mapCoverage() : []
         if format == .nodePage, broken == nil { expectation.imageMap = CorpusExpectation.ImageMapCoverage(mapped, articles: plan.contentIDs.count) }
+        let regionByline = format == .articleRegion ? RegionByline.pick(for: plan.article, paper: plan.paper.name, random: &random) : nil
+        if let regionByline { expectation.authors = regionByline.authors }
         var bytes: [UInt8]
         if broken == .binaryGarbage {
             bytes = garbage()
             expectation.title = nil
         } else {
-            let text = renderText(declared: declared ?? "utf-8", includeTitle: broken != .missingTitle, mapped: mapped)
+            let text = renderText(declared: declared ?? "utf-8", includeTitle: broken != .missingTitle, mapped: mapped, regionByline: regionByline)
             // HTML text is all inside GBK; should a template ever leave it, GB18030 still holds every character.
             if let encoded = try? BlobEncoder.encode(text, as: charset) {
                 bytes = encoded
@@ -51,7 +53,7 @@ struct PageBuilder {
             expected: expectation)
     }
 
-    private mutating func renderText(declared: String, includeTitle: Bool, mapped: [Int]) -> String {
+    private mutating func renderText(declared: String, includeTitle: Bool, mapped: [Int], regionByline: RegionByline?) -> String {
         switch format {
         case .founderArticle:
             FounderArticleHTML(plan: plan, charsetLabel: declared, bylineInBody: random.chance(0.6), includeTitle: includeTitle).render()
@@ -61,6 +63,8 @@ struct PageBuilder {
             NodePageHTML(plan: plan, charsetLabel: declared, spanLabel: random.chance(0.5), mapped: mapped).render()
         case .plainText:
             PlainTextRendering(plan: plan).render()
+        case .articleRegion:
+            ArticleRegionHTML(plan: plan, byline: regionByline ?? RegionByline(leadingLine: plan.article.byline, authors: plan.article.authors)).render()
         }
     }
 
@@ -70,12 +74,14 @@ struct PageBuilder {
         let article = format == .plainText ? PlainTextRendering.flatten(plan.article) : plan.article
         let isNode = format == .nodePage
         let showsPage = format != .webCMSArticle
+        // A region shows its page number (hidden) but neither page name nor any list.
+        let showsLists = showsPage && format != .articleRegion
         let pageTitles = format == .plainText ? plan.pageTitles.map(PlainTextRendering.flattenPunctuation) : plan.pageTitles
         return CorpusExpectation(
             index: plan.index, fileName: "", kind: broken != nil ? .broken : isNode ? .node : .article, format: format,
             brokenReason: broken, compression: compression, charset: charset, declaredCharset: declared,
             paper: plan.paper.name, paperSlug: plan.paper.slug, date: plan.date.iso,
-            pageNumber: showsPage ? String(plan.pageNumber) : nil, pageName: plan.pageName,
+            pageNumber: showsPage ? String(plan.pageNumber) : nil, pageName: format == .articleRegion ? nil : plan.pageName,
             title: isNode ? nil : article.title, kicker: isNode ? nil : article.kicker,
             subtitle: isNode ? nil : article.subtitle, authors: isNode ? [] : article.authors,
             paragraphCount: isNode ? 0 : article.paragraphs.count, subheadings: isNode ? [] : article.subheadings,
@@ -83,10 +89,10 @@ struct PageBuilder {
             primaryDistrictLevel: isNode ? nil : article.subject.level,
             primaryDistrictParent: isNode ? nil : (article.subject.level == .district ? article.subject.name : article.subject.parent),
             passingDistricts: isNode ? [] : article.passing.map(\.name),
-            pageArticleTitles: showsPage ? pageTitles : [],
-            pageArticleContentIDs: showsPage ? plan.contentIDs.map { "content_\($0)" } : [],
+            pageArticleTitles: showsLists ? pageTitles : [],
+            pageArticleContentIDs: showsLists ? plan.contentIDs.map { "content_\($0)" } : [],
             contentID: isNode ? nil : "content_\(plan.contentID)",
-            edition: showsPage ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [])
+            edition: showsLists ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [])
     }
 
     /// Which articles a node page's image map covers: all (most pages), some, or all with one twice.

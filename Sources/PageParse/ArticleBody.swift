@@ -13,8 +13,10 @@ struct ArticleBody: Equatable {
     var authors: [String] = []
 
     /// Sub-headings are short (≤ 25 characters), carry no sentence punctuation and sit before
-    /// another paragraph; bylines are taken from the first two blocks, or from a dateline
-    /// (`本报讯（记者 X）`) that stays in its paragraph.
+    /// another paragraph; bylines are taken from the first two blocks, from a dateline
+    /// (`本报讯（记者 X）`) that stays in its paragraph, and from a bracketed byline that ends the
+    /// article. A credit line (`（新华社北京2月10日电 载2月11日《人民日报》）`) names no role and
+    /// stays the last paragraph.
     init(blocks: [BodyBlock]) {
         // Filled by hand: `filter` grows its result one doubling at a time.
         var kept: [BodyBlock] = []
@@ -29,6 +31,17 @@ struct ArticleBody: Equatable {
         blocks.removeFirst(leading)
         if authors.isEmpty, let first = blocks.first {
             authors = Byline.leadingNames(inParagraph: first.text)
+        }
+        // A byline may close the article instead: a last line `（记者 X）`, or that bracket at the
+        // end of the last paragraph, which keeps its text.
+        if let last = blocks.last, blocks.count > 1 || leading > 0 {
+            if let names = Byline.names(inBylineLine: last.text) {
+                ArticleBody.add(names, to: &authors)
+                blocks.removeLast()
+            } else if let byline = Byline.trailingByline(inParagraph: last.text), !byline.rest.isEmpty {
+                ArticleBody.add(byline.names, to: &authors)
+                blocks[blocks.count - 1].text = byline.rest
+            }
         }
         let heading = blocks.map(ArticleBody.looksLikeHeading)
         var paragraphFollows = [Bool](repeating: false, count: blocks.count)
@@ -45,6 +58,10 @@ struct ArticleBody: Equatable {
                 paragraphs.append(block.text)
             }
         }
+    }
+
+    private static func add(_ names: [String], to authors: inout [String]) {
+        for name in names where !authors.contains(name) { authors.append(name) }
     }
 
     /// Counts and finds scalars on UTF-8 bytes: every block of every article comes through here.

@@ -61,7 +61,8 @@ struct FounderArticleParser {
         var page = navigation.visibleLabel()
         if let number = metadata.pageNumber { page = PageRef(number: number, name: page?.name ?? metadata.pageName) }
         if page == nil, let name = metadata.pageName { page = PageRef(number: PageLabel.findNumber(in: name), name: name) }
-        let paper = metadata.paper ?? metadata.channelName ?? metadata.documentTitle.flatMap(PaperName.fromDocumentTitle)
+        if page?.number == nil, let number = HiddenPageNumber.find(in: document) { page = PageRef(number: number, name: page?.name) }
+        let paper = StatedPaper.find(in: document, metadata: metadata)
         return ParsedArticle(
             paper: paper, date: metadata.date ?? navigation.visibleDate(), page: page, kicker: kicker, title: title,
             subtitle: subtitle, authors: authors, paragraphs: body.paragraphs, subheadings: body.subheadings,

@@ -103,6 +103,7 @@ struct PageMetadata {
     var kicker: String? { self[.founderIntroTitle] ?? self[.introTitle] }
     var subtitle: String? { self[.founderSubtitle] ?? self[.subtitle] }
     var pageName: String? { self[.nodeName] }
+    /// The page's own address (web-CMS `<url>`), for a paper named nowhere else (`PaperHosts`).
     var url: String? { self[.url] }
     /// The article's own id (see `ContentID`): its number, else the one in its `<url>`.
     var contentID: String? {

@@ -43,7 +43,7 @@ def test_real_node_pages_match_schema(pagepipe, validators):
     assert len(pages) == 6
     result, events = run_parse(pagepipe, *pages)
     assert result.returncode == 0, result.stderr.decode()
-    assert len(events) == 6
+    assert len(events) == len(pages)
     for event in events:
         validate(validators, event)
         assert event["schema"] == "pagepipe.page/v1"
@@ -67,6 +67,25 @@ def test_same_title_articles_keep_their_own_ids(pagepipe, validators):
     assert [event["content_id"] for event in events] == [None, None, "content_80511", "content_80512"]
     _, again = run_parse(pagepipe, *(fixtures / name for name in names))
     assert [event["id"] for event in again] == [event["id"] for event in events]
+
+
+def test_real_article_regions_match_schema_and_index(pagepipe, validators):
+    """The 湖北日报 article regions (no <head>): fields as ../shared/pages/real/INDEX.md gives them."""
+    folder = shared_path("pages", "real")
+    pages = sorted(folder.glob("hbrb-*-fragment-*.html"))
+    assert len(pages) == 3
+    result, events = run_parse(pagepipe, *pages)
+    assert result.returncode == 0, result.stderr.decode()
+    expected = [("1", [], 4), ("2", ["湖北日报评论员"], 7), ("4", [], 3)]
+    assert len(events) == len(expected)
+    for event, (page, authors, paragraphs) in zip(events, expected):
+        validate(validators, event)
+        assert event["schema"] == "pagepipe.article/v1"
+        assert event["paper"] == "湖北日报"
+        assert event["date"] == "2023-02-11"
+        assert event["page"] == {"number": page, "name": None}
+        assert event["authors"] == authors
+        assert len(event["paragraphs"]) == paragraphs
 
 
 def test_generated_corpus_matches_schema_and_fails_only_broken_pages(pagepipe, validators, tmp_path):

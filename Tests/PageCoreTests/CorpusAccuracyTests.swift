@@ -4,14 +4,15 @@ import PageModel
 import Testing
 @testable import PageCore
 
-/// The whole page core against the generator's ground truth: every format, compression and
-/// charset the corpus mixes, and every kind of broken blob.
+/// The whole page core against the generator's ground truth: every format (article regions
+/// without head and with their bylines in the body among them), compression and charset the
+/// corpus mixes, and every kind of broken blob.
 @Suite struct CorpusAccuracyTests {
     static let processor = try! PageProcessor()
     static let generator = CorpusGenerator(options: CorpusOptions(count: 400, seed: 2024, brokenFraction: 0.08))
 
     @Test func intactPagesParseToTheirGroundTruth() throws {
-        var articles = 0, titles = 0, nodes = 0
+        var articles = 0, titles = 0, nodes = 0, regions = 0, regionBylineStyles: Set<String> = []
         var articleIDs = Set<String>()
         var shapes: [String: Int] = [:]
         for index in 0..<Self.generator.options.count {
@@ -46,6 +47,12 @@ import Testing
                 let heading = [event.kicker, event.title, event.subtitle].compactMap { $0 }
                 #expect(heading == [expected.kicker, expected.title, expected.subtitle].compactMap { $0 }, "\(page.fileName)")
                 if event.title == expected.title { titles += 1 }
+                if expected.format == .articleRegion {
+                    regions += 1
+                    #expect(event.kicker == expected.kicker && event.subtitle == expected.subtitle, "\(page.fileName)")
+                    #expect(!event.paragraphs.contains { $0.hasPrefix("（记者") || $0.hasSuffix("评论员") }, "\(page.fileName)")
+                    regionBylineStyles.insert(expected.authors.first?.hasSuffix("评论员") == true ? "collective" : "\(expected.authors.count)")
+                }
             case .page(let event):
                 nodes += 1
                 #expect(expected.kind == .node, "\(page.fileName)")
@@ -60,6 +67,7 @@ import Testing
         for shape in ["repeated titles (node)", "repeated titles (article)", "partial map", "repeated map", "full map"] {
             #expect(shapes[shape, default: 0] >= 3, "\(shape): \(shapes)")
         }
+        #expect(regions > 40 && regionBylineStyles == ["collective", "1", "2"], "\(regions) regions, bylines \(regionBylineStyles)")
         #expect(Double(titles) >= 0.97 * Double(articles), "titles right: \(titles) of \(articles)")
     }
 

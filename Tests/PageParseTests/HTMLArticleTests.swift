@@ -5,17 +5,8 @@ import Testing
 
 @Suite("HTML article pages")
 struct HTMLArticleTests {
-    private func article(_ html: String) throws -> ParsedArticle {
-        let page = try PageParser().parse(html)
-        guard case .article(let article) = page else {
-            Issue.record("expected an article, got \(page)")
-            throw ParseError(.notAPage, "test expected an article")
-        }
-        return article
-    }
-
     @Test func seedAsFounderTableLayoutGivesTheSameFields() throws {
-        let parsed = try article(HTMLArticleFixtures.seedAsFounderTable)
+        let parsed = try parseArticle(HTMLArticleFixtures.seedAsFounderTable)
         #expect(parsed.paper == "杨浦时报")
         #expect(parsed.date == "2013-06-27")
         #expect(parsed.page == PageRef(number: "7", name: "城事·三区"))
@@ -35,7 +26,7 @@ struct HTMLArticleTests {
     }
 
     @Test func webCMSArticleReadsMetadataAndEnpcontentBody() throws {
-        let parsed = try article(HTMLArticleFixtures.webCMS)
+        let parsed = try parseArticle(HTMLArticleFixtures.webCMS)
         #expect(parsed.paper == "浦东时报")
         #expect(parsed.date == "2021-03-05")
         #expect(parsed.kicker == "金融城年度盛会")
@@ -53,7 +44,7 @@ struct HTMLArticleTests {
 
     @Test func datelineBylineIsReadWhenNoMetadataAuthor() throws {
         let html = HTMLArticleFixtures.webCMS.replacingOccurrences("<author>张小明</author>", with: "")
-        let parsed = try article(html)
+        let parsed = try parseArticle(html)
         #expect(parsed.authors == ["张小明", "李华"])
         #expect(parsed.paragraphs.first?.hasPrefix("本报讯（记者 张小明 通讯员 李华）") == true)
     }
@@ -63,13 +54,13 @@ struct HTMLArticleTests {
         let html = HTMLArticleFixtures.webCMS
             .replacingOccurrences("<title>陆家嘴论坛聚焦金融开放</title>", with: "<TITLE>陆家嘴论坛聚焦&amp;金融开放</TITLE><title>第二个标题</title>")
             .replacingOccurrences("<author>张小明</author>", with: "<Author>张小明</Author>")
-        let parsed = try article(html)
+        let parsed = try parseArticle(html)
         #expect(parsed.title == "陆家嘴论坛聚焦&金融开放")
         #expect(parsed.authors == ["张小明"])
     }
 
     @Test func newerLayout() throws {
-        let parsed = try article(HTMLArticleFixtures.newerLayout)
+        let parsed = try parseArticle(HTMLArticleFixtures.newerLayout)
         #expect(parsed.paper == "人民日报")
         #expect(parsed.date == "2021-01-05")
         #expect(parsed.page == PageRef(number: "4", name: nil))

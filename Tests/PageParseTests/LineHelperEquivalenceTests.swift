@@ -6,6 +6,7 @@ import Testing
 /// The byte-level line helpers and their prefilters must answer exactly as the `String` code in
 /// `Reference` does, also on text built to trip them: spaces normalization drops or keeps,
 /// combining marks that glue onto punctuation, canonical equivalents, prepended characters.
+/// `Byline` has one implementation (no `String` twin): here only its prefilter is checked.
 @Suite("Line helpers agree with the reference implementations")
 struct LineHelperEquivalenceTests {
     static let prefixes = [
@@ -81,46 +82,20 @@ struct LineHelperEquivalenceTests {
         #expect(!PageLabel.mayBeLabel("A01： 头条", requireBanSuffix: true))
     }
 
-    @Test func bylineMatchesReference() throws {
-        for input in Self.inputs + (try Self.seedLines()) {
-            let expected = Reference.bylineNames(input)
-            #expect(Byline.names(inBylineLine: input) == expected, "\(input.debugDescription)")
-            if !Byline.mayBeByline(input) {
-                #expect(expected == nil, "prefilter rejected a byline: \(input.debugDescription)")
-            }
-            #expect(Byline.leadingNames(inParagraph: input) == Reference.leadingNames(input), "\(input.debugDescription)")
+    /// `Byline` has one implementation; its prefilter must never turn away a line it would read
+    /// as a byline (what it reads is checked by example in `BylineTests`).
+    @Test func bylinePrefilterRejectsOnlyNonBylines() throws {
+        for input in Self.inputs + (try Self.seedLines()) where !Byline.mayBeByline(input) {
+            let names = UTF8Text.withBytes(input) { Byline.namesSkippingPrefilter($0) }
+            #expect(names == nil, "prefilter rejected a byline: \(input.debugDescription)")
         }
-    }
-
-    /// Datelines whose bracket sits around the 16-scalar window and whose close bracket sits
-    /// around the 80-scalar window.
-    @Test func leadingNamesWindowsMatchReference() {
-        var inputs: [String] = []
-        for lead in 0...18 {
-            let head = String(repeating: "字", count: lead)
-            for opening in ["（", "(", "\u{301}（"] {
-                for inside in ["记者 张三", "本报记者 李四 通讯员 王五", "实习生 A B", String(repeating: "名", count: 70) + " 记者 X"] {
-                    for closing in ["）", ")", ""] {
-                        inputs.append(head + "讯" + opening + inside + closing + "日前")
-                        inputs.append(head + "电 " + opening + inside + closing)
-                    }
-                }
-            }
-        }
-        var found = 0
-        for input in inputs {
-            let expected = Reference.leadingNames(input)
-            #expect(Byline.leadingNames(inParagraph: input) == expected, "\(input.debugDescription)")
-            if !expected.isEmpty { found += 1 }
-        }
-        #expect(found > 50)
     }
 
     @Test func bylinePrefilterLetsEveryBylineThrough() {
-        for byline in ["■记者  毛海萍", "本报记者 X", "（记者 王五）", "[文/图 张三]", "\u{3000}通讯员 李四", "※ 张三", "\u{205F}记者 张三"] {
+        for byline in ["■记者  毛海萍", "本报记者 X", "（记者 王五）", "[文/图 张三]", "\u{3000}通讯员 李四", "※ 张三", "\u{205F}记者 张三",
+            "□ 湖北日报评论员", "湖北日报全媒记者 戴文辉 通讯员 刘涛"] {
             #expect(Byline.mayBeByline(byline))
         }
-        #expect(!Byline.mayBeByline("五角场镇带动各类资源"))
         #expect(!Byline.mayBeByline("本" + String(repeating: "字", count: 40)))
         #expect(Byline.mayBeByline("本" + String(repeating: "字", count: 39)))
     }
