@@ -14,11 +14,15 @@ public final class KafkaConsumer: Sendable {
 
     /// - Parameter onRebalance: runs on the polling thread inside `poll` (and `close`), BEFORE the
     ///   change is applied (incremental for the cooperative protocol, whole assignment for eager).
+    /// - Parameter onStatistics: runs on the polling thread inside `poll` with each statistics
+    ///   snapshot (set ``KafkaConsumerConfiguration/statisticsIntervalMs``).
     public init(
         configuration: KafkaConsumerConfiguration, logger: Logger,
-        onRebalance: (@Sendable (KafkaRebalance) -> Void)? = nil
+        onRebalance: (@Sendable (KafkaRebalance) -> Void)? = nil,
+        onStatistics: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws(KafkaError) {
-        let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: true, rebalanceHandler: onRebalance)
+        let context = RDKafkaClientContext(
+            logger: logger, reportsErrorsFromPoll: true, rebalanceHandler: onRebalance, statisticsHandler: onStatistics)
         client = try RDKafkaClient.make(kind: .consumer, properties: configuration.properties, context: context)
     }
 

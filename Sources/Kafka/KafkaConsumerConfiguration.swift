@@ -34,6 +34,9 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var groupInstanceID: String? = nil
     /// `enable.partition.eof`: report ``KafkaConsumerEvent/partitionEOF(_:offset:)``. Default: false.
     public var enablePartitionEOF: Bool = false
+    /// `statistics.interval.ms`: how often librdkafka hands a ``KafkaStatistics`` snapshot to the
+    /// client's `onStatistics`. Default: nil (librdkafka's 0, no statistics).
+    public var statisticsIntervalMs: Int? = nil
     /// Any librdkafka property, applied last so it overrides everything above. Default: empty.
     public var extra: [String: String] = [:]
 
@@ -73,6 +76,7 @@ public struct KafkaConsumerConfiguration: Sendable {
         properties["heartbeat.interval.ms"] = heartbeatIntervalMs.map(String.init)
         properties["max.poll.interval.ms"] = maxPollIntervalMs.map(String.init)
         properties["group.instance.id"] = groupInstanceID
+        properties["statistics.interval.ms"] = statisticsIntervalMs.map(String.init)
         properties.merge(extra) { _, override in override }
         return properties
     }

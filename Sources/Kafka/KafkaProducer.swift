@@ -5,8 +5,13 @@ import Logging
 public final class KafkaProducer: Sendable {
     private let client: RDKafkaClient
 
-    public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
-        let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: false)
+    /// - Parameter onStatistics: runs inside `poll`/`flush` with each statistics snapshot (set
+    ///   ``KafkaProducerConfiguration/statisticsIntervalMs``).
+    public init(
+        configuration: KafkaProducerConfiguration, logger: Logger,
+        onStatistics: (@Sendable (KafkaStatistics) -> Void)? = nil
+    ) throws(KafkaError) {
+        let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: false, statisticsHandler: onStatistics)
         client = try RDKafkaClient.make(kind: .producer, properties: configuration.properties, context: context)
     }
 
@@ -30,6 +35,8 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Serves delivery reports for up to `timeoutMs`; returns how many events were served.
+    /// Never call it from inside an `onDelivery` (librdkafka does not support re-entrant polls):
+    /// hand follow-up sends to another thread instead.
     @discardableResult
     public func poll(timeoutMs: Int) -> Int {
         client.producerPoll(timeoutMs: timeoutMs)

@@ -15,6 +15,9 @@ public struct KafkaProducerConfiguration: Sendable {
     /// `queue.buffering.max.messages`: local queue size; `send` throws `.queueFull` beyond it.
     /// Default: nil (librdkafka's 100000).
     public var queueBufferingMaxMessages: Int? = nil
+    /// `statistics.interval.ms`: how often librdkafka hands a ``KafkaStatistics`` snapshot to the
+    /// client's `onStatistics`. Default: nil (librdkafka's 0, no statistics).
+    public var statisticsIntervalMs: Int? = nil
     /// Any librdkafka property, applied last so it overrides everything above. Default: empty.
     public var extra: [String: String] = [:]
 
@@ -43,6 +46,7 @@ public struct KafkaProducerConfiguration: Sendable {
         properties["linger.ms"] = lingerMs.map(String.init)
         properties["compression.codec"] = compressionCodec
         properties["queue.buffering.max.messages"] = queueBufferingMaxMessages.map(String.init)
+        properties["statistics.interval.ms"] = statisticsIntervalMs.map(String.init)
         properties.merge(extra) { _, override in override }
         return properties
     }

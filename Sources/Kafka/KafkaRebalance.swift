@@ -9,4 +9,8 @@ public enum KafkaRebalance: Sendable, Hashable {
     case assigned([KafkaTopicPartition])
     /// These partitions are about to go away: drain and commit them now, synchronously.
     case revoked([KafkaTopicPartition])
+    /// These partitions were taken away without a handover (the session timed out, the member was
+    /// fenced, or the rebalance failed): another member may own them already and commits for them
+    /// fail, so do not wait for or commit their pages; the group redelivers from its last commit.
+    case lost([KafkaTopicPartition])
 }

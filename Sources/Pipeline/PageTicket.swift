@@ -5,11 +5,14 @@ import Synchronization
 /// broker acknowledgement, so the page's offset is finished only when all of them are in.
 final class PageTicket: Sendable {
     let record: KafkaRecord
+    /// The partition's ownership generation when the page was taken (see `OffsetBook`).
+    let generation: Int
     private let pending = Atomic<Int>(0)
     private let failure = Mutex<String?>(nil)
 
-    init(record: KafkaRecord) {
+    init(record: KafkaRecord, generation: Int) {
         self.record = record
+        self.generation = generation
     }
 
     var partition: KafkaTopicPartition { KafkaTopicPartition(topic: record.topic, partition: record.partition) }

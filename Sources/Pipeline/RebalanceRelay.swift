@@ -1,8 +1,8 @@
 import Kafka
 import Synchronization
 
-/// Connects the consumer's rebalance callback, which must exist before the worker does, to the
-/// worker. On revoke it drains and commits the revoked partitions before librdkafka lets them go,
+/// Connects the Kafka clients' callbacks (rebalances, statistics), which must exist before the
+/// worker does, to the worker. On revoke it drains and commits the revoked partitions before librdkafka lets them go,
 /// so the next owner starts exactly after the last page this worker finished.
 final class RebalanceRelay: Sendable {
     private let worker = Mutex<Worker?>(nil)
@@ -16,12 +16,19 @@ final class RebalanceRelay: Sendable {
         worker.withLock { $0 = nil }
     }
 
+    /// A statistics snapshot of the consumer or the producer (served by their polls).
+    func handle(_ statistics: KafkaStatistics) {
+        guard let worker = worker.withLock({ $0 }) else { return }
+        worker.noteStatistics(statistics)
+    }
+
     func handle(_ event: KafkaRebalance) {
         guard let worker = worker.withLock({ $0 }) else { return }
         switch event {
         case .assigned(let partitions):
             worker.logger.info("assigned \(partitions.count) partitions: \(partitions.map(\.description).sorted().joined(separator: " "))")
-            worker.noteAssignmentChanged()
+            worker.book.assign(partitions)
+            worker.noteAssignmentChange(gained: partitions.count)
         case .revoked(let partitions):
             worker.logger.info("revoking \(partitions.count) partitions: draining their in-flight pages")
             worker.book.beginRevoke(partitions)
@@ -33,7 +40,15 @@ final class RebalanceRelay: Sendable {
                 worker.logger.warning("revoke deadline passed with pages in flight; the next owner will redo them")
             }
             worker.commit(worker.book.commitCandidates(partitions))
-            worker.book.endRevoke(partitions)
+            worker.book.forget(partitions)
+            worker.noteAssignmentChange(gained: -partitions.count)
+        case .lost(let partitions):
+            // Waiting would only delay the rejoin, and a commit would be refused: let the group
+            // redeliver from its last commit (the pages give byte-identical events again).
+            worker.logger.warning(
+                "lost \(partitions.count) partitions without a handover (session timeout or fenced); pages in flight for them will be redelivered")
+            worker.book.forget(partitions)
+            worker.noteAssignmentChange(gained: -partitions.count)
         }
     }
 }

@@ -55,6 +55,7 @@ extension Worker {
                 case .success: nil
                 case .failure(let error): "publishing to \(message.topic) failed: \(error)"
                 }
+                if case .success = result { self.contact.heard() }
                 if ticket.acknowledge(error: failure) { self.published(ticket, events: published, records: recordCount) }
             }
         }
@@ -67,9 +68,11 @@ extension Worker {
     }
 
     /// All of a page's records are acknowledged (or some failed, which dead-letters the page).
+    /// Runs inside a delivery report, so the dead letter is sent from another queue: sending may
+    /// wait for the producer's queue, which only the delivery thread (this one) drains.
     private func published(_ ticket: PageTicket, events: [PagepipeEvent], records: Int) {
         if let failure = ticket.firstFailure {
-            deadLetter(ticket, stage: "publish", reason: "deliveryFailed", message: failure)
+            deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: "deliveryFailed", message: failure) }
             return
         }
         stats.update { summary in
@@ -92,7 +95,7 @@ extension Worker {
     /// The page's offset may now be committed (once every earlier one is too).
     private func finished(_ ticket: PageTicket) {
         stats.update { $0.lastPageMs = WorkerStats.nowMs }
-        book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count)
+        book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count, generation: ticket.generation)
     }
 
     /// Sends the input record unchanged, with headers naming the error, to the dead-letter topic.
@@ -123,15 +126,17 @@ extension Worker {
         }
     }
 
-    /// Enqueues one record; while librdkafka's local queue is full, waits for deliveries to drain
-    /// it (bounded in-flight pages keep this rare) instead of dropping or growing without bound.
+    /// Enqueues one record; while librdkafka's local queue is full, waits for the delivery thread to
+    /// drain it (bounded in-flight pages keep this rare) instead of dropping or growing without
+    /// bound. It never polls the producer itself: that would serve delivery reports here, and a
+    /// report that dead-letters a page would end up polling from inside a delivery callback.
     private func send(_ message: KafkaOutgoingMessage, onDelivery: @escaping @Sendable (Result<KafkaDeliveryReport, KafkaError>) -> Void) {
         while true {
             do {
                 try producer.send(message, onDelivery: onDelivery)
                 return
             } catch where error.code == .queueFull {
-                _ = producer.poll(timeoutMs: 10)
+                usleepMilliseconds(1)
             } catch {
                 onDelivery(.failure(error))
                 return

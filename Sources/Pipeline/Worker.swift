@@ -21,12 +21,15 @@ public final class Worker: Sendable {
     let consumer: KafkaConsumer
     let book = OffsetBook()
     let stats = WorkerStats()
+    let contact = BrokerContact()
     private let lanes: [DispatchQueue]
     private let nextLane = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
     private let assignmentChanged = Atomic<Bool>(false)
     private let fatalMessage = Mutex<String?>(nil)
     private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
+    /// Dead letters decided inside delivery reports are sent from here, off the delivery thread.
+    let deadLetters = DispatchQueue(label: "pagepipe.dead-letters")
     private let deliveryRunning = Atomic<Bool>(true)
     private let deliveryDone = DispatchSemaphore(value: 0)
     private let rebalance: RebalanceRelay
@@ -35,16 +38,23 @@ public final class Worker: Sendable {
         self.configuration = configuration
         self.processor = processor
         self.logger = logger
+        let rebalance = RebalanceRelay()
+        var producerConfiguration = configuration.producer
+        producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         do {
-            self.producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
+            self.producer = try KafkaProducer(configuration: producerConfiguration, logger: logger) { statistics in
+                rebalance.handle(statistics)
+            }
         } catch {
             throw WorkerError("cannot create the Kafka producer", underlying: error)
         }
-        let rebalance = RebalanceRelay()
+        var consumerConfiguration = configuration.consumer
+        consumerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         do {
-            self.consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger) { event in
-                rebalance.handle(event)
-            }
+            self.consumer = try KafkaConsumer(
+                configuration: consumerConfiguration, logger: logger,
+                onRebalance: { event in rebalance.handle(event) },
+                onStatistics: { statistics in rebalance.handle(statistics) })
         } catch {
             throw WorkerError("cannot create the Kafka consumer", underlying: error)
         }
@@ -83,11 +93,24 @@ public final class Worker: Sendable {
         var lastProgress = ContinuousClock.now
         var lastRecord = ContinuousClock.now
         var failure: WorkerError?
+        var warnedAboutSilence = false
         while !stopRequested.load(ordering: .sequentiallyConsistent) {
             if let message = fatalMessage.withLock({ $0 }) {
                 failure = WorkerError(message)
                 break
             }
+            let silentMs = contact.silentMs
+            if configuration.brokerDownTimeoutMs > 0, silentMs >= configuration.brokerDownTimeoutMs {
+                failure = WorkerError(
+                    "no Kafka broker of \(configuration.bootstrapServers) has answered for \(silentMs / 1000) s "
+                        + "(the limit is --broker-down-timeout-ms / PAGEPIPE_BROKER_DOWN_TIMEOUT_MS = \(configuration.brokerDownTimeoutMs)): "
+                        + "check that the brokers run and that this host reaches them; exiting so the worker is restarted or someone is alerted")
+                break
+            }
+            if silentMs >= Self.silenceWarningMs, !warnedAboutSilence {
+                logger.warning("no Kafka broker has answered for \(silentMs / 1000) s; waiting (the worker exits after --broker-down-timeout-ms=\(configuration.brokerDownTimeoutMs), 0 = never)")
+            }
+            warnedAboutSilence = silentMs >= Self.silenceWarningMs
             let event: KafkaConsumerEvent?
             do {
                 event = try consumer.poll(timeoutMs: 100)
@@ -98,6 +121,7 @@ public final class Worker: Sendable {
             switch event {
             case .record(let record):
                 lastRecord = .now
+                contact.heard()
                 dispatch(record)
             case .error(let error):
                 logger.warning("kafka: \(error)")
@@ -135,9 +159,19 @@ public final class Worker: Sendable {
     /// is slow, are the owned partitions paused, and resumed once half the budget is free.
     /// Pausing at every full budget would thrash: a pause drops librdkafka's prefetched records and
     /// each resume waits for a new fetch (measured: 525 instead of 4400 pages/s).
+    ///
+    /// `throttled` is the only record of whether consumption should be paused. librdkafka keeps a
+    /// partition's pause flag when the partition is lost and assigned again, while the worker, its
+    /// pages gone with the partition, may have resumed in between: the partitions came back paused
+    /// and nothing ever resumed them (issue 11). So every assignment change re-applies the decision
+    /// to the whole assignment, resuming as explicitly as pausing.
     private func applyBackpressure(throttled: Bool) -> Bool {
         let reassigned = assignmentChanged.exchange(false, ordering: .sequentiallyConsistent)
         do {
+            if reassigned {
+                let assignment = try consumer.assignment()
+                if throttled { try consumer.pause(assignment) } else { try consumer.resume(assignment) }
+            }
             if !throttled, isOverBudget {
                 let deadline = ContinuousClock.now + .milliseconds(Self.stallMs)
                 while isOverBudget, ContinuousClock.now < deadline { usleepMilliseconds(1) }
@@ -147,19 +181,21 @@ public final class Worker: Sendable {
                 return true
             }
             if throttled, isUnderHalfBudget {
+                logger.info("half of the in-flight budget is free: resuming consumption")
                 try consumer.resume(try consumer.assignment())
                 return false
             }
-            if throttled, reassigned {
-                try consumer.pause(try consumer.assignment())
-            }
         } catch {
+            // The decision stands; the next assignment change applies it again.
             logger.warning("cannot pause/resume partitions: \(error)")
+            noteAssignmentChanged()
         }
         return throttled
     }
 
     static let stallMs = 250
+    /// Silence from the brokers that earns one warning before the deadline.
+    static let silenceWarningMs = 10_000
 
     private var isOverBudget: Bool {
         let inFlight = book.inFlight
@@ -171,14 +207,25 @@ public final class Worker: Sendable {
         return inFlight.pages <= configuration.maxInFlightPages / 2 && inFlight.bytes <= configuration.maxInFlightBytes / 2
     }
 
-    /// Called by the rebalance relay after an assignment change.
-    func noteAssignmentChanged() {
+    /// Called with each librdkafka statistics snapshot, on the thread that polled that client.
+    func noteStatistics(_ statistics: KafkaStatistics) {
+        if statistics.anyBrokerUp { contact.heard() }
+    }
+
+    /// Called by the rebalance relay once partitions were assigned (`gained` > 0) or revoked or
+    /// lost (`gained` < 0); the poll loop then re-applies its pause decision.
+    func noteAssignmentChange(gained: Int) {
+        stats.update { $0.rebalances += 1 }
+        noteAssignmentChanged()
+    }
+
+    private func noteAssignmentChanged() {
         assignmentChanged.store(true, ordering: .sequentiallyConsistent)
     }
 
     private func dispatch(_ record: KafkaRecord) {
         let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
-        guard book.take(partition, offset: record.offset, bytes: record.value.count) else {
+        guard let generation = book.take(partition, offset: record.offset, bytes: record.value.count) else {
             logger.debug("skipping \(partition)@\(record.offset): already taken or partition revoked")
             return
         }
@@ -188,7 +235,7 @@ public final class Worker: Sendable {
             if $0.firstPageMs == nil { $0.firstPageMs = WorkerStats.nowMs }
         }
         let lane = lanes[nextLane.add(1, ordering: .relaxed).oldValue % lanes.count]
-        lane.async { self.process(PageTicket(record: record)) }
+        lane.async { self.process(PageTicket(record: record, generation: generation)) }
     }
 
     /// Commits offsets synchronously; a failed commit is retried on the next interval.
@@ -196,6 +243,7 @@ public final class Worker: Sendable {
         guard !offsets.isEmpty else { return }
         do {
             try consumer.commit(offsets)
+            contact.heard()
             book.markCommitted(offsets)
             stats.update { summary in
                 for (partition, offset) in offsets { summary.committed["\(partition.topic)/\(partition.partition)"] = offset }

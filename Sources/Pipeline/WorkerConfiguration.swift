@@ -24,6 +24,14 @@ public struct WorkerConfiguration: Sendable {
     public var commitIntervalMs: Int = 1000
     /// How long a shutdown or a partition revoke may wait for in-flight pages. Default: 30 s.
     public var drainTimeoutMs: Int = 30_000
+    /// How long the worker waits for the Kafka cluster (at start, or after contact is lost) before
+    /// it exits with an error, so an orchestrator restarts it or alerts instead of a worker idling
+    /// unseen. Contact is any record, acknowledged delivery, commit or broker connection up.
+    /// Default: 300000 (5 minutes); 0 waits for ever.
+    public var brokerDownTimeoutMs: Int = 300_000
+    /// librdkafka statistics interval (`statistics.interval.ms`) for broker contact, lag and the
+    /// client figures in metrics. Default: 5000.
+    public var statisticsIntervalMs: Int = 5000
     /// Stop by itself once no page has arrived for this long and nothing is in flight (demos, batch
     /// backfills). Default: nil, run until signalled.
     public var exitWhenIdleMs: Int? = nil

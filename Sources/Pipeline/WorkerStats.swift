@@ -23,6 +23,8 @@ public struct WorkerSummary: Sendable, Equatable {
     /// Article events by section slug and by primary district (`-` when none).
     public var sections: [String: Int] = [:]
     public var districts: [String: Int] = [:]
+    /// Assignment changes (assigned, revoked or lost) this worker went through.
+    public var rebalances = 0
     /// The last offsets this worker committed, `topic/partition` → next offset.
     public var committed: [String: Int64] = [:]
     public var elapsedSeconds: Double = 0

@@ -40,6 +40,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Deadline for draining in-flight pages on shutdown or revoke. Env: PAGEPIPE_DRAIN_TIMEOUT_MS. Default: 30000.", valueName: "ms"))
     var drainTimeoutMs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Exit non-zero after this long without any answer from a broker (at start or after an outage), so the worker is restarted or someone is alerted instead of it idling unseen; 0 waits for ever. Env: PAGEPIPE_BROKER_DOWN_TIMEOUT_MS. Default: 300000.", valueName: "ms"))
+    var brokerDownTimeoutMs: Int?
+
     @Option(name: .long, help: ArgumentHelp("Exit by itself after this many seconds without pages and with nothing in flight (batch runs, demos). Default: run until signalled.", valueName: "seconds"))
     var exitWhenIdle: Double?
 
@@ -95,6 +98,10 @@ struct WorkerOptions: ParsableArguments {
         configuration.maxInFlightBytes = maxInFlightMib << 20
         configuration.commitIntervalMs = commitIntervalMs
         if let drain = try drainTimeoutMs ?? Environment.integer("PAGEPIPE_DRAIN_TIMEOUT_MS") { configuration.drainTimeoutMs = drain }
+        if let limit = try brokerDownTimeoutMs ?? Environment.integer("PAGEPIPE_BROKER_DOWN_TIMEOUT_MS") {
+            guard limit >= 0 else { throw ValidationError("--broker-down-timeout-ms must be 0 (wait for ever) or positive.") }
+            configuration.brokerDownTimeoutMs = limit
+        }
         configuration.exitWhenIdleMs = exitWhenIdle.map { Int($0 * 1000) }
         configuration.progressIntervalMs = progressIntervalMs
         configuration.consumer.sessionTimeoutMs = sessionTimeoutMs

@@ -123,16 +123,26 @@ struct Scenario {
     let group: String
     let reader: TopicReader
     /// The input's end offsets after loading.
-    let ends: [KafkaTopicPartition: Int64]
+    private(set) var ends: [KafkaTopicPartition: Int64] = [:]
 
-    init(_ name: String, pages: Int, seed: UInt64, partitions: Int32) throws {
-        brokers = try testBrokers()
+    /// - Parameter brokers: a test's own broker (see `PrivateBroker`); default: the shared one.
+    init(_ name: String, pages: Int, seed: UInt64, partitions: Int32, brokers: String? = nil) throws {
+        try self.init(name, brokers: brokers ?? testBrokers())
+        try load(pages: pages, seed: seed, partitions: partitions)
+    }
+
+    /// Names only: nothing is created on the broker (which need not be running yet).
+    init(_ name: String, brokers: String) throws {
+        self.brokers = brokers
         let unique = UUID().uuidString.prefix(8).lowercased()
         input = "it.\(name).\(unique)"
         suffix = ".\(name)-\(unique)"
         group = "\(name)-\(unique)"
-        try loadCorpus(brokers: brokers, topic: input, count: pages, seed: seed, partitions: partitions)
         reader = TopicReader(brokers: brokers)
+    }
+
+    mutating func load(pages: Int, seed: UInt64, partitions: Int32) throws {
+        try loadCorpus(brokers: brokers, topic: input, count: pages, seed: seed, partitions: partitions)
         ends = try reader.endOffsets(input)
     }
 
@@ -153,5 +163,37 @@ struct Scenario {
             seen = articlesOut
         }
         return seen
+    }
+
+    /// For every input page, how many output records name it in their `pagepipe-source` header
+    /// (over `articles`, `pages.index` and `pages.dlq`), and whether all copies of one page's
+    /// record on one topic were byte-identical.
+    func outputs() throws -> (sources: [String: Int], allIdentical: Bool) {
+        var copies: [String: [[UInt8]]] = [:]
+        for topic in ["articles", "pages.index", "pages.dlq"].map({ $0 + suffix }) {
+            for record in try reader.records(topic) {
+                guard let source = record.header("pagepipe-source") else { continue }
+                copies["\(topic)|" + String(decoding: source, as: UTF8.self), default: []].append(record.value)
+            }
+        }
+        var sources: [String: Int] = [:]
+        var identical = true
+        for (key, values) in copies {
+            sources[String(key.split(separator: "|")[1]), default: 0] += values.count
+            if Set(values).count != 1 { identical = false }
+        }
+        return (sources, identical)
+    }
+
+    /// Nothing lost: every input offset has output, and the group committed the input's end.
+    func expectNothingLost(_ sources: [String: Int]) throws {
+        var missing: [String] = []
+        for (partition, end) in ends {
+            for offset in 0..<end where sources["\(input)/\(partition.partition)/\(offset)"] == nil {
+                missing.append("\(partition.partition)/\(offset)")
+            }
+        }
+        #expect(missing.isEmpty, "input pages with no output at all: \(missing.prefix(20))")
+        #expect(try reader.committed(group: group, topic: input) == ends)
     }
 }

@@ -6,38 +6,6 @@ extension RealBrokerTests {
 /// Real `pagepipe run` processes in one consumer group on the local broker: scale-out, SIGKILL,
 /// a late joiner, scaling back down, SIGTERM drains.
 @Suite(.serialized) struct ScaleOutTests {
-    /// For every input page, how many output records name it in their `pagepipe-source` header
-    /// (over `articles`, `pages.index` and `pages.dlq`), and whether all copies of one page's
-    /// record on one topic were byte-identical.
-    func outputs(_ scenario: Scenario) throws -> (sources: [String: Int], allIdentical: Bool) {
-        var copies: [String: [[UInt8]]] = [:]
-        for topic in ["articles", "pages.index", "pages.dlq"].map({ $0 + scenario.suffix }) {
-            for record in try scenario.reader.records(topic) {
-                guard let source = record.header("pagepipe-source") else { continue }
-                copies["\(topic)|" + String(decoding: source, as: UTF8.self), default: []].append(record.value)
-            }
-        }
-        var sources: [String: Int] = [:]
-        var identical = true
-        for (key, values) in copies {
-            sources[String(key.split(separator: "|")[1]), default: 0] += values.count
-            if Set(values).count != 1 { identical = false }
-        }
-        return (sources, identical)
-    }
-
-    /// Nothing lost: every input offset has output, and the group committed the input's end.
-    func expectNothingLost(_ scenario: Scenario, _ sources: [String: Int]) throws {
-        var missing: [String] = []
-        for (partition, end) in scenario.ends {
-            for offset in 0..<end where sources["\(scenario.input)/\(partition.partition)/\(offset)"] == nil {
-                missing.append("\(partition.partition)/\(offset)")
-            }
-        }
-        #expect(missing.isEmpty, "input pages with no output at all: \(missing.prefix(20))")
-        #expect(try scenario.reader.committed(group: scenario.group, topic: scenario.input) == scenario.ends)
-    }
-
     @Test func killedWorkerAndLateJoinerLoseNothingAndDuplicatesAreIdentical() throws {
         let scenario = try Scenario("scale", pages: 3000, seed: 101, partitions: 6)
         #expect(scenario.ends.values.reduce(0, +) == 3000)
@@ -52,8 +20,8 @@ extension RealBrokerTests {
         #expect(late.waitForExit(seconds: 240) == 0, "late worker: \(late.log.suffix(2000))")
         #expect(atKill < 2900, "the kill should land mid-stream (output was \(atKill) records)")
 
-        let (sources, identical) = try outputs(scenario)
-        try expectNothingLost(scenario, sources)
+        let (sources, identical) = try scenario.outputs()
+        try scenario.expectNothingLost(sources)
         #expect(identical, "a redelivered page produced different bytes")
     }
 
@@ -68,8 +36,8 @@ extension RealBrokerTests {
         let restart = try scenario.worker(["--exit-when-idle", "8"])
         #expect(restart.waitForExit(seconds: 240) == 0, "restart: \(restart.log.suffix(2000))")
 
-        let (sources, _) = try outputs(scenario)
-        try expectNothingLost(scenario, sources)
+        let (sources, _) = try scenario.outputs()
+        try scenario.expectNothingLost(sources)
         let duplicated = sources.filter { $0.value > 1 }
         #expect(duplicated.isEmpty, "pages published twice across the drain: \(duplicated.keys.sorted().prefix(10))")
     }
@@ -91,8 +59,8 @@ extension RealBrokerTests {
         #expect(first.waitForExit(seconds: 240) == 0, "first: \(first.log.suffix(2000))")
         #expect(third.log.contains("assigned") && second.log.contains("assigned"), "both new workers got partitions")
 
-        let (sources, identical) = try outputs(scenario)
-        try expectNothingLost(scenario, sources)
+        let (sources, identical) = try scenario.outputs()
+        try scenario.expectNothingLost(sources)
         #expect(identical, "a redelivered page produced different bytes")
     }
 }

@@ -52,6 +52,21 @@ func rdKafkaDeliveryCallback(
     }
 }
 
+/// `stats_cb`: served by poll on the caller's thread. Returns 0 so librdkafka frees the JSON.
+func rdKafkaStatisticsCallback(
+    handle: OpaquePointer?, json: UnsafeMutablePointer<CChar>?, length: Int, opaque: UnsafeMutableRawPointer?
+) -> Int32 {
+    guard let opaque, let json else { return 0 }
+    let context = Unmanaged<RDKafkaClientContext>.fromOpaque(opaque).takeUnretainedValue()
+    guard let handler = context.statisticsHandler else { return 0 }
+    if let statistics = KafkaStatistics.decode(UnsafeRawBufferPointer(start: json, count: length)) {
+        handler(statistics)
+    } else {
+        context.logger.debug("cannot read a librdkafka statistics document; skipped")
+    }
+    return 0
+}
+
 /// `rebalance_cb`: runs inside `rd_kafka_consumer_poll`/`rd_kafka_consumer_close` on the caller's
 /// thread. The handler sees the change first (so it can commit revoked partitions), then we apply it.
 func rdKafkaRebalanceCallback(

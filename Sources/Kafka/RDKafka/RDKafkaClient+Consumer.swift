@@ -118,8 +118,9 @@ extension RDKafkaClient {
                 failure = failed(rd_kafka_assign(handle, partitions), "applying an assignment")
             }
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
-            context.logger.info("revoking \(changed.count) partitions: \(changed)")
-            context.rebalanceHandler?(.revoked(changed))
+            let lost = rd_kafka_assignment_lost(handle) != 0
+            context.logger.info("\(lost ? "lost" : "revoking") \(changed.count) partitions: \(changed)")
+            context.rebalanceHandler?(lost ? .lost(changed) : .revoked(changed))
             if cooperative {
                 if let error = rd_kafka_incremental_unassign(handle, partitions) {
                     failure = KafkaError(consuming: error, context: "applying a revocation")
@@ -130,7 +131,7 @@ extension RDKafkaClient {
         default:
             // librdkafka's contract: on a rebalance error drop the whole assignment and rejoin.
             context.logger.error("\(KafkaError(rawCode: code, context: "rebalancing"))")
-            context.rebalanceHandler?(.revoked(changed))
+            context.rebalanceHandler?(.lost(changed))
             failure = failed(rd_kafka_assign(handle, nil), "dropping the assignment after a rebalance error")
         }
         if let failure { context.record(failure) }

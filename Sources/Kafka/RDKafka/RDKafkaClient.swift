@@ -70,6 +70,9 @@ final class RDKafkaClient: Sendable {
         rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(context).toOpaque())
         rd_kafka_conf_set_log_cb(conf) { rdKafkaLogCallback(handle: $0, level: $1, facility: $2, text: $3) }
         rd_kafka_conf_set_error_cb(conf) { rdKafkaErrorCallback(handle: $0, code: $1, reason: $2, opaque: $3) }
+        if context.statisticsHandler != nil {
+            rd_kafka_conf_set_stats_cb(conf) { rdKafkaStatisticsCallback(handle: $0, json: $1, length: $2, opaque: $3) }
+        }
         switch kind {
         case .producer:
             rd_kafka_conf_set_dr_msg_cb(conf) { rdKafkaDeliveryCallback(handle: $0, message: $1, opaque: $2) }

@@ -7,14 +7,18 @@ final class RDKafkaClientContext: Sendable {
     let logger: Logger
     /// Runs inside `poll` before the wrapper applies the assignment change (consumers only).
     let rebalanceHandler: (@Sendable (KafkaRebalance) -> Void)?
+    /// Runs inside `poll` with each statistics snapshot (`statistics.interval.ms`).
+    let statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
     /// Consumers report non-fatal errors from `poll`; producers and admin clients only log them.
     let reportsErrorsFromPoll: Bool
     private let pendingErrors = Mutex<[KafkaError]>([])
 
     init(
         logger: Logger, reportsErrorsFromPoll: Bool,
-        rebalanceHandler: (@Sendable (KafkaRebalance) -> Void)? = nil
+        rebalanceHandler: (@Sendable (KafkaRebalance) -> Void)? = nil,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) {
+        self.statisticsHandler = statisticsHandler
         self.logger = logger
         self.reportsErrorsFromPoll = reportsErrorsFromPoll
         self.rebalanceHandler = rebalanceHandler

@@ -1,0 +1,94 @@
+import Foundation
+import Kafka
+import Testing
+
+extension RealBrokerTests {
+/// A worker against a broker that hangs, is not there yet, or goes away for good (issue 11).
+/// Each test runs its own broker (`PrivateBroker`), never the shared one.
+@Suite(.serialized) struct BrokerOutageTests {
+    /// Waits until the group has committed the input's end; false after `seconds`.
+    func waitForCommittedEnd(_ scenario: Scenario, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if (try? scenario.reader.committed(group: scenario.group, topic: scenario.input)) == scenario.ends { return true }
+            usleep(500_000)
+        }
+        return false
+    }
+
+    /// One worker with a small in-flight budget, so that while the broker hangs the budget fills
+    /// and the worker pauses its partitions, as in the issue; the broker is frozen mid-stream.
+    func freezeMidStream(name: String, freezeSeconds: Double) throws -> String {
+        let broker = PrivateBroker()
+        try broker.start()
+        defer { try? broker.stop() }
+        let scenario = try Scenario(name, pages: 4000, seed: 909, partitions: 4, brokers: broker.address)
+        let worker = try scenario.worker(["--max-in-flight", "64", "--concurrency", "2", "--drain-timeout-ms", "20000"])
+        scenario.waitForArticles(atLeast: 400)
+        let committedBefore = (try? scenario.reader.committed(group: scenario.group, topic: scenario.input))?.values.reduce(0, +) ?? 0
+        try broker.freeze(seconds: freezeSeconds)
+
+        let caughtUp = waitForCommittedEnd(scenario, seconds: 240)
+        worker.signal(SIGTERM)
+        let status = worker.waitForExit(seconds: 60)
+        let log = worker.log
+        #expect(caughtUp, "after a \(freezeSeconds) s freeze the group never committed the input's end: \(log.suffix(3000))")
+        #expect(status == 0, "the worker must drain and exit 0 after the outage: \(log.suffix(2000))")
+        #expect(committedBefore < 4000, "the freeze should land mid-stream (\(committedBefore) pages committed before it)")
+        #expect(log.contains("pausing consumption"), "the in-flight budget should have filled during the freeze")
+
+        let (sources, identical) = try scenario.outputs()
+        try scenario.expectNothingLost(sources)
+        #expect(identical, "a redelivered page produced different bytes")
+        #expect(scenario.articlesOut > 0)
+        return log
+    }
+
+    @Test func aFreezeLongerThanTheSessionTimeoutLosesNothingAndTheWorkerCarriesOn() throws {
+        let log = try freezeMidStream(name: "freeze-long", freezeSeconds: 20)
+        #expect(log.contains("lost") || log.contains("revoking"), "a 20 s freeze must cost the 6 s session: \(log.suffix(3000))")
+        #expect(log.components(separatedBy: "assigned").count >= 3, "the worker must be assigned again after the freeze")
+    }
+
+    @Test func aFreezeShorterThanTheSessionTimeoutLosesNothing() throws {
+        _ = try freezeMidStream(name: "freeze-short", freezeSeconds: 3)
+    }
+
+    @Test func aWorkerStartedBeforeItsBrokerWaitsAndThenWorks() throws {
+        let broker = PrivateBroker()
+        try broker.stop()
+        var scenario = try Scenario("late-broker", brokers: broker.address)
+        // The local broker keeps topics in memory, so the input topic appears only after the broker
+        // does (a real cluster has it when it comes back); a short metadata refresh lets the worker
+        // see it within seconds instead of librdkafka's 5 minutes.
+        let worker = try scenario.worker(["--broker-down-timeout-ms", "120000", "-X", "topic.metadata.refresh.interval.ms=2000"])
+        sleep(8)
+        #expect(worker.process.isRunning, "a worker must wait for its broker, not give up: \(worker.log.suffix(2000))")
+
+        try broker.start()
+        defer { try? broker.stop() }
+        try scenario.load(pages: 500, seed: 404, partitions: 4)
+        let caughtUp = waitForCommittedEnd(scenario, seconds: 120)
+        worker.signal(SIGTERM)
+        #expect(worker.waitForExit(seconds: 60) == 0, "\(worker.log.suffix(2000))")
+        #expect(caughtUp, "the worker never processed the pages once the broker came: \(worker.log.suffix(3000))")
+        let (sources, _) = try scenario.outputs()
+        try scenario.expectNothingLost(sources)
+    }
+
+    @Test func aBrokerThatNeverComesBackMakesTheWorkerExitNonZeroSayingWhy() throws {
+        let broker = PrivateBroker()
+        try broker.start()
+        let scenario = try Scenario("broker-gone", pages: 300, seed: 505, partitions: 4, brokers: broker.address)
+        let worker = try scenario.worker(["--broker-down-timeout-ms", "15000", "--drain-timeout-ms", "5000"])
+        let caughtUp = waitForCommittedEnd(scenario, seconds: 120)
+        try broker.stop()
+
+        let status = worker.waitForExit(seconds: 120)
+        let log = worker.log
+        #expect(caughtUp, "\(log.suffix(2000))")
+        #expect(status != nil && status != 0, "the worker must exit non-zero once the deadline passes: \(log.suffix(2000))")
+        #expect(log.contains("PAGEPIPE_BROKER_DOWN_TIMEOUT_MS"), "the message must name the setting: \(log.suffix(2000))")
+    }
+}
+}

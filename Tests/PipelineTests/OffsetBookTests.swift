@@ -1,0 +1,43 @@
+import Kafka
+import Testing
+@testable import Pipeline
+
+/// The ledger across assignment changes: what a lost or revoked partition leaves behind must not
+/// strand the budget or corrupt the next ownership's watermark (issue 11).
+@Suite struct OffsetBookTests {
+    let partition = KafkaTopicPartition(topic: "pages.raw", partition: 0)
+
+    @Test func aPageFinishingAfterItsPartitionWasLostFreesItsBudgetButNotTheNewWatermark() throws {
+        let book = OffsetBook()
+        book.assign([partition])
+        let old = try #require(book.take(partition, offset: 100, bytes: 10))
+        book.forget([partition])  // lost: the group redelivers from the last commit
+        book.assign([partition])
+        let new = try #require(book.take(partition, offset: 100, bytes: 10), "the redelivered page must be taken again")
+        #expect(new != old)
+
+        book.finish(partition, offset: 100, bytes: 10, generation: old)
+        #expect(book.inFlight.pages == 1 && book.inFlight.bytes == 10, "the old page freed its own share")
+        #expect(book.commitCandidates()[partition] == 100, "the redelivered copy is still in flight")
+
+        book.finish(partition, offset: 100, bytes: 10, generation: new)
+        #expect(book.inFlight.pages == 0 && book.inFlight.bytes == 0)
+        #expect(book.commitCandidates()[partition] == 101)
+    }
+
+    @Test func aRevokedPartitionTakesNothingUntilItIsForgottenAndAssignedAgain() throws {
+        let book = OffsetBook()
+        book.assign([partition])
+        let generation = try #require(book.take(partition, offset: 5, bytes: 1))
+        book.beginRevoke([partition])
+        #expect(book.take(partition, offset: 6, bytes: 1) == nil)
+        #expect(!book.isIdle([partition]))
+        book.finish(partition, offset: 5, bytes: 1, generation: generation)
+        #expect(book.isIdle([partition]))
+        #expect(book.commitCandidates([partition])[partition] == 6)
+        book.forget([partition])
+        #expect(book.commitCandidates().isEmpty)
+        book.assign([partition])
+        #expect(book.take(partition, offset: 3, bytes: 1) != nil, "a new owner starts from the committed offset, even an earlier one")
+    }
+}
