@@ -11,7 +11,7 @@ import PageParse
 public struct PageProcessor: Sendable {
     /// Stamped on every event. Bump it when parsing or classification output changes, so replayed
     /// events can be told from the ones they supersede.
-    public static let parserVersion = "1.0.0"
+    public static let parserVersion = "1.1.0"
 
     public let decoder: BlobDecoder
     public let parser: PageParser
@@ -54,7 +54,7 @@ public struct PageProcessor: Sendable {
         do { page = try parser.parse(text) } catch { throw PageError(error) }
         switch page {
         case .article(let article):
-            let section = sections.section(forPageName: article.page?.name, pageNumber: article.page?.number)
+            let section = sections.section(for: article)
             let scores = districts.classify(article)
             return [.article(ArticleEvent(article: article, section: section, districts: scores, source: source, parserVersion: Self.parserVersion))]
         case .node(let node):
