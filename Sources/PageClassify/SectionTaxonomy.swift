@@ -54,7 +54,9 @@ public struct SectionTaxonomy: Sendable {
         var pattern: [UInt8]
         var slug: String
         /// Normalised page numbers the rule is limited to; nil for every page.
-        var pages: [[UInt8]]?
+        var pages: [String]?
+        /// `byteMask(pattern)`: a name lacking one of these bits cannot contain the pattern.
+        var byteMask: UInt64
     }
 
     /// The taxonomy shipped in `Resources/sections.json`.
@@ -88,7 +90,8 @@ public struct SectionTaxonomy: Sendable {
             let pattern = rule.match == .pageNumber
                 ? Array(PageRef.normalizedNumber(rule.pattern).utf8) : Self.comparable(Array(rule.pattern.trimmingWhitespace().utf8))
             return CompiledRule(kind: rule.match, term: rule.pattern.trimmingWhitespace(), pattern: pattern, slug: rule.slug,
-                                pages: rule.pages.map { $0.map { Array(PageRef.normalizedNumber($0).utf8) } })
+                                pages: rule.pages.map { $0.map { PageRef.normalizedNumber($0) } },
+                                byteMask: pattern.withUnsafeBufferPointer(Self.byteMask))
         }
         self.ruleSets = [compiled] + ruleSets
         self.displayNames = names
@@ -138,14 +141,24 @@ public struct SectionTaxonomy: Sendable {
 
     /// The section a rule gives the page, nil when none does.
     private func fromPage(printed: String, pageNumber: String?) -> Section? {
-        let number = pageNumber.map { Array(PageRef.normalizedNumber($0).utf8) }
+        // Normalised only when a rule needs it: most names match a rule with no page limit.
+        var normalized: String??
+        func number() -> String? {
+            if let normalized { return normalized }
+            let number = pageNumber.map(PageRef.normalizedNumber)
+            normalized = .some(number)
+            return number
+        }
         var matched: CompiledRule?
         var evidence: SectionEvidence?
         if !printed.isEmpty {
             matched = ByteSearch.withBytes(of: printed) { printedBytes in
                 Self.withComparableName(printedBytes) { name -> CompiledRule? in
-                    firstMatch { rule in
-                        if let pages = rule.pages, !pages.contains(where: { $0 == number }) { return false }
+                    // Some ninety rules per name: the mask rules out nearly all without reading them.
+                    let nameMask = Self.byteMask(name)
+                    return firstMatch { rule in
+                        guard rule.byteMask & ~nameMask == 0 else { return false }
+                        if let pages = rule.pages, !pages.contains(where: { $0 == number() }) { return false }
                         return switch rule.kind {
                         case .exact: ByteSearch.equal(rule.pattern, name)
                         case .contains: ByteSearch.contains(rule.pattern, in: name)
@@ -157,8 +170,8 @@ public struct SectionTaxonomy: Sendable {
             }
             if let matched { evidence = SectionEvidence(field: "page_name", term: matched.term, count: 1) }
         }
-        if matched == nil, let number {
-            matched = number.withUnsafeBufferPointer { number in
+        if matched == nil, let number = number() {
+            matched = ByteSearch.withBytes(of: number) { number in
                 firstMatch { rule in rule.kind == .pageNumber && ByteSearch.equal(rule.pattern, number) }
             }
             if let matched { evidence = SectionEvidence(field: "page_number", term: matched.term, count: 1) }
@@ -166,6 +179,14 @@ public struct SectionTaxonomy: Sendable {
         guard let matched, let evidence else { return nil }
         let name = printed.isEmpty ? (displayNames[matched.slug] ?? matched.slug) : printed
         return Section(slug: matched.slug, name: name, source: .page, evidence: [evidence])
+    }
+
+    /// One bit per byte value modulo 64 (for UTF-8 CJK, mostly the six payload bits of each
+    /// continuation byte): the bits of a pattern are a subset of those of every text containing it.
+    static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in bytes { mask |= 1 &<< UInt64(byte & 63) }
+        return mask
     }
 
     /// `name.trimmingWhitespace()`, skipped when it cannot change the name: that trim walks

@@ -186,3 +186,21 @@ func temporaryFile(_ contents: String) throws -> String {
         #expect(taxonomy.section(for: repeated).evidence == [SectionEvidence(field: "body", term: "医院", count: 10)])
     }
 }
+
+/// The topics `articles.<slug>` are created up front by the local broker and the Compose file;
+/// a slug missing there would leave its articles to topic auto-creation, or fail where that is off.
+@Suite struct SectionTopicListTests {
+    @Test(arguments: ["Tools/broker", "Deploy/compose.yaml"])
+    func everySlugHasATopic(file: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        let taxonomy = try SectionTaxonomy.bundled()
+        // Tools/broker: `for slug in front news …; do`; the Compose file: `articles.front:2`.
+        let brokerSlugs = text.split(separator: "\n").first { $0.hasPrefix("for slug in ") }
+            .map { $0.dropFirst("for slug in ".count).split(separator: ";")[0].split(separator: " ").map(String.init) } ?? []
+        for slug in taxonomy.slugs {
+            let listed = file.hasSuffix(".yaml") ? text.contains("articles.\(slug):") : brokerSlugs.contains(slug)
+            #expect(listed, "\(file) creates no topic articles.\(slug)")
+        }
+    }
+}
