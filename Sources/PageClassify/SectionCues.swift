@@ -14,6 +14,10 @@ import PageModel
 /// leftmost-longest over bytes (the district classifier's `PatternMatcher`), so `本报评论员` is one
 /// cue, not also `评论员`.
 ///
+/// Only the body's first `bodyByteBudget` bytes are read (the lead, where a report says what it
+/// is about): the rest rarely changes the answer and would double the cost of classifying a long
+/// article, whose text the district classifier already scans once.
+///
 /// The best section wins when it scores at least `minimumScore` and at least `minimumLead` times
 /// the runner-up; otherwise the text does not decide and the caller falls back to `other`.
 final class SectionCues: Sendable {
@@ -36,6 +40,8 @@ final class SectionCues: Sendable {
     static let bodyCountCap = 3
     /// Sixteen CJK characters.
     static let bylineLength = 48
+    /// About five hundred CJK characters; the paragraph that crosses it is read whole.
+    static let bodyByteBudget = 1500
 
     private struct Cue: Sendable {
         var slug: Int
@@ -102,10 +108,12 @@ final class SectionCues: Sendable {
             if let kicker = article.kicker { found.scan(kicker, .kicker, scanner) }
             if let subtitle = article.subtitle { found.scan(subtitle, .subtitle, scanner) }
             for heading in article.subheadings { found.scan(heading, .body, scanner) }
-            for (index, paragraph) in article.paragraphs.enumerated() {
-                let isByline = index == 0 && article.authors.isEmpty && paragraph.utf8.count <= Self.bylineLength
-                    && !paragraph.hasSuffix("。")
+            var bodyBytes = 0
+            for (index, paragraph) in article.paragraphs.enumerated() where bodyBytes < Self.bodyByteBudget {
+                let length = paragraph.utf8.count
+                let isByline = index == 0 && article.authors.isEmpty && length <= Self.bylineLength && !paragraph.utf8.suffix(3).elementsEqual("。".utf8)
                 found.scan(paragraph, isByline ? .authors : .body, scanner)
+                bodyBytes += length
             }
         }
         for hit in found.hits {

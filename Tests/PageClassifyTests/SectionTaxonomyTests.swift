@@ -178,6 +178,15 @@ func temporaryFile(_ contents: String) throws -> String {
         #expect(taxonomy.section(for: article) == Section(slug: "other", name: "其他"))
     }
 
+    /// Only the lead of a long body is read: a cue after the first 1,500 bytes does not count.
+    @Test func onlyTheLeadOfALongBodyIsRead() {
+        let filler = String(repeating: "今天天气很好。", count: 30)  // 630 bytes, no cue
+        let late = ParsedArticle(title: "一篇报道", paragraphs: [filler, filler, filler, "区中心医院开设夜间门诊。"])
+        #expect(taxonomy.contentScores(of: late).isEmpty)
+        let early = ParsedArticle(title: "一篇报道", paragraphs: [filler, "区中心医院开设夜间门诊。", filler])
+        #expect(taxonomy.contentScores(of: early).first?.slug == "health")
+    }
+
     @Test func repeatedBodyCueCountsAtMostThreeTimes() {
         let repeated = ParsedArticle(title: "一篇报道", paragraphs: Array(repeating: "医院", count: 10).map { "今天的\($0)和昨天一样忙。" })
         let scores = taxonomy.contentScores(of: repeated)
