@@ -136,11 +136,11 @@ final class SectionCues: Sendable {
         mutating func scan(_ text: String, _ field: Field, _ scanner: PatternMatcher.Scanner) {
             ByteSearch.withBytes(of: text) { bytes in
                 scanner.forEachMatch(in: bytes) { match in
-                if let index = hits.lastIndex(where: { $0.cue == match.pattern && $0.field == field }) {
-                    hits[index].count += 1
-                } else {
-                    hits.append(Hit(cue: match.pattern, field: field, count: 1))
-                }
+                    if let index = hits.lastIndex(where: { $0.cue == match.pattern && $0.field == field }) {
+                        hits[index].count += 1
+                    } else {
+                        hits.append(Hit(cue: match.pattern, field: field, count: 1))
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@ public struct Section: Sendable, Hashable, Codable {
     /// What decided the slug: the printed page (its name or number) or the article's own text.
     public var source: SectionSource
     /// Why: the page-name rule or page number that matched, or the article's cues for the slug.
-    /// Empty for `other`, which nothing recognised.
+    /// Empty when nothing recognised the page or the article (slug `other`).
     public var evidence: [SectionEvidence]
 
     public init(slug: String, name: String, source: SectionSource = .page, evidence: [SectionEvidence] = []) {
