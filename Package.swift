@@ -66,7 +66,7 @@ let package = Package(
 
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
         .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
-        .testTarget(name: "PageParseTests", dependencies: ["PageParse"]),
+        .testTarget(name: "PageParseTests", dependencies: ["PageParse", "PageClassify"]),
         .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
         .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),

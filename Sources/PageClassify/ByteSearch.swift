@@ -24,8 +24,21 @@ enum ByteSearch {
         return false
     }
 
+    /// Runs `body` on a string's UTF-8 bytes, borrowed when the string is contiguous (a native
+    /// Swift string always is): copying it into a `var` for `withUTF8` costs a retain and a release.
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var contiguous = text
+        return contiguous.withUTF8(body)
+    }
+
     static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         needle.withUnsafeBufferPointer { contains($0, in: haystack) }
+    }
+
+    static func hasSuffix(_ suffix: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard suffix.count <= bytes.count else { return false }
+        return equal(suffix, UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]))
     }
 
     static func equal(_ left: [UInt8], _ right: UnsafeBufferPointer<UInt8>) -> Bool {

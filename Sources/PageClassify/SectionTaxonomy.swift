@@ -1,9 +1,10 @@
 import PageModel
 
-/// Maps a printed page (its name and number) to a section of the taxonomy.
+/// Names the section of an article or a printed page: from the page's name, else its number,
+/// else (articles only) from the article's own text.
 ///
 /// The taxonomy is data. `Resources/sections.json` is the bundled one; a user file in the same
-/// format extends it (`extended(withFile:)`), and its rules are tried before the bundled ones.
+/// format extends it (`extended(withFile:)`), and its rules and cues are tried before the bundled ones.
 ///
 /// File format (UTF-8 JSON):
 /// ```json
@@ -12,18 +13,27 @@ import PageModel
 ///   "sections": [ {"slug": "city", "name": "城事", "description": "City affairs …"} ],
 ///   "rules": [
 ///     {"match": "exact",       "pattern": "一版要闻", "slug": "front", "priority": 100},
+///     {"match": "contains",    "pattern": "要闻",     "slug": "front", "priority": 110, "pages": ["1", "A1"]},
 ///     {"match": "contains",    "pattern": "之窗",     "slug": "local", "priority": 60},
+///     {"match": "suffix",      "pattern": "新闻",     "slug": "local", "priority": 10},
 ///     {"match": "page_number", "pattern": "1",        "slug": "front", "priority": 1}
-///   ]
+///   ],
+///   "cues": [ {"slug": "opinion", "weight": 3, "terms": ["评论员", "社论"]} ]
 /// }
 /// ```
 /// - `sections`: slugs with a display name (used when a page prints no name) and a description.
 ///   A user file may add slugs or rename existing ones; it may omit `sections` entirely.
-/// - `rules`: `exact` compares the trimmed page name, `contains` looks for the pattern inside it,
-///   `page_number` compares the normalised page number (`01` → `1`, `a01` → `A01`) and is only
-///   tried when no name rule of any file matched. Within one file the highest `priority` wins and
-///   ties keep file order; files are tried newest extension first, the bundled file last.
-/// - A page no rule recognises is `Section(slug: "other", name: <raw page name or 其他>)`.
+/// - `rules` read the page. The name is trimmed and its inner spaces dropped (`综 合` is `综合`);
+///   a generic name, the page's number in words (`旅游报01版`, `A3版`, `A03`), matches no name rule.
+///   `exact` compares the whole name, `contains` looks for the pattern inside it, `suffix` at its
+///   end; `pages`, when given, limits a name rule to those page numbers. `page_number` compares the
+///   normalised page number (`01` → `1`, `a01` → `A01`) and is only tried when no name rule of any
+///   file matched. Within one file the highest `priority` wins and ties keep file order; files are
+///   tried newest extension first, the bundled file last.
+/// - `cues` read the article, and only when no rule named the page's section: terms that speak
+///   for a section wherever the article's byline, title, kicker, subtitle or body uses them; see
+///   `SectionCues` for the scoring. The section then says `source: content` and lists the cues.
+/// - What nothing recognises is `Section(slug: "other", name: <raw page name or 其他>)`.
 public struct SectionTaxonomy: Sendable {
     static let otherSlug = "other"
 
@@ -32,11 +42,21 @@ public struct SectionTaxonomy: Sendable {
     private let displayNames: [String: String]
     /// Every slug in definition order (bundled first, then each extension's new ones).
     public let slugs: [String]
+    /// Every file's cue sets, most recently added file first.
+    private let cueSets: [SectionCueSet]
+    private let cues: SectionCues
 
     private struct CompiledRule: Sendable {
         var kind: SectionRule.Kind
+        /// The pattern as written, for the evidence.
+        var term: String
+        /// The pattern's bytes as names are compared: inner spaces dropped, page numbers normalised.
         var pattern: [UInt8]
         var slug: String
+        /// Normalised page numbers the rule is limited to; nil for every page.
+        var pages: [String]?
+        /// `byteMask(pattern)`: a name lacking one of these bits cannot contain the pattern.
+        var byteMask: UInt64
     }
 
     /// The taxonomy shipped in `Resources/sections.json`.
@@ -52,10 +72,10 @@ public struct SectionTaxonomy: Sendable {
     init(json: [UInt8], file: String) throws(ClassifierDataError) {
         let decoded = try ClassifierDataError.decode(SectionTaxonomyFile.self, from: json, file: file)
         try decoded.validate(file: file, knownSlugs: [])
-        self.init(ruleSets: [], displayNames: [:], slugs: [], adding: decoded)
+        self.init(ruleSets: [], displayNames: [:], slugs: [], cueSets: [], adding: decoded)
     }
 
-    private init(ruleSets: [[CompiledRule]], displayNames: [String: String], slugs: [String], adding file: SectionTaxonomyFile) {
+    private init(ruleSets: [[CompiledRule]], displayNames: [String: String], slugs: [String], cueSets: [SectionCueSet], adding file: SectionTaxonomyFile) {
         var names = displayNames
         var allSlugs = slugs
         for section in file.sections ?? [] {
@@ -68,50 +88,105 @@ public struct SectionTaxonomy: Sendable {
         let compiled = ordered.map { entry in
             let rule = entry.element
             let pattern = rule.match == .pageNumber
-                ? PageRef.normalizedNumber(rule.pattern) : rule.pattern.trimmingWhitespace()
-            return CompiledRule(kind: rule.match, pattern: Array(pattern.utf8), slug: rule.slug)
+                ? Array(PageRef.normalizedNumber(rule.pattern).utf8) : Self.comparable(Array(rule.pattern.trimmingWhitespace().utf8))
+            return CompiledRule(kind: rule.match, term: rule.pattern.trimmingWhitespace(), pattern: pattern, slug: rule.slug,
+                                pages: rule.pages.map { $0.map { PageRef.normalizedNumber($0) } },
+                                byteMask: pattern.withUnsafeBufferPointer(Self.byteMask))
         }
         self.ruleSets = [compiled] + ruleSets
         self.displayNames = names
         self.slugs = allSlugs
+        self.cueSets = (file.cues ?? []) + cueSets
+        self.cues = SectionCues(definitions: self.cueSets)
     }
 
-    /// Loads a user's taxonomy file (same JSON format); its rules are tried before the bundled ones.
+    /// Loads a user's taxonomy file (same JSON format); its rules and cues are tried before the bundled ones.
     public func extended(withFile path: String) throws(ClassifierDataError) -> SectionTaxonomy {
         let bytes = try ClassifierDataError.readFile(atPath: path)
         let decoded = try ClassifierDataError.decode(SectionTaxonomyFile.self, from: bytes, file: path)
         try decoded.validate(file: path, knownSlugs: Set(slugs))
-        return SectionTaxonomy(ruleSets: ruleSets, displayNames: displayNames, slugs: slugs, adding: decoded)
+        return SectionTaxonomy(ruleSets: ruleSets, displayNames: displayNames, slugs: slugs, cueSets: cueSets, adding: decoded)
     }
 
     /// The display name of a slug (`城事` for `city`), nil for a slug the taxonomy does not define.
     public func displayName(forSlug slug: String) -> String? { displayNames[slug] }
 
-    /// The section for a printed page; unknown names map to slug "other" and keep the raw name.
+    /// The section of a printed page (a node page), from its name and number only.
     public func section(forPageName name: String?, pageNumber: String?) -> Section {
-        var printed = name.map(Self.trimmed) ?? ""
-        var slug: String?
-        if !printed.isEmpty {
-            slug = printed.withUTF8 { nameBytes in
-                firstMatch { rule in
-                    switch rule.kind {
-                    case .exact: ByteSearch.equal(rule.pattern, nameBytes)
-                    case .contains: ByteSearch.contains(rule.pattern, in: nameBytes)
-                    case .pageNumber: false
-                    }
-                }
-            }
+        let printed = name.map(Self.trimmed) ?? ""
+        return fromPage(printed: printed, pageNumber: pageNumber) ?? unrecognised(printed)
+    }
+
+    /// The section of an article: its page's name or number when a rule knows them, else the
+    /// article's own text when its cues are clear, else `other`.
+    public func section(for article: ParsedArticle) -> Section {
+        let printed = article.page?.name.map(Self.trimmed) ?? ""
+        if let section = fromPage(printed: printed, pageNumber: article.page?.number) { return section }
+        if let named = cues.section(of: article) {
+            let name = printed.isEmpty ? (displayNames[named.slug] ?? named.slug) : printed
+            return Section(slug: named.slug, name: name, source: .content, evidence: named.evidence)
         }
-        if slug == nil, let pageNumber {
-            var number = PageRef.normalizedNumber(pageNumber)
-            slug = number.withUTF8 { number in
+        return unrecognised(printed)
+    }
+
+    /// The article's cue scores by slug, best first: what `section(for:)` weighed when the page
+    /// did not decide (for evaluation reports).
+    func contentScores(of article: ParsedArticle) -> [(slug: String, score: Double)] {
+        cues.scores(of: article)
+    }
+
+    private func unrecognised(_ printed: String) -> Section {
+        Section(slug: Self.otherSlug, name: printed.isEmpty ? (displayNames[Self.otherSlug] ?? "其他") : printed)
+    }
+
+    /// The section a rule gives the page, nil when none does.
+    private func fromPage(printed: String, pageNumber: String?) -> Section? {
+        // Normalised only when a rule needs it: most names match a rule with no page limit.
+        var normalized: String??
+        func number() -> String? {
+            if let normalized { return normalized }
+            let number = pageNumber.map(PageRef.normalizedNumber)
+            normalized = .some(number)
+            return number
+        }
+        var matched: CompiledRule?
+        var evidence: SectionEvidence?
+        if !printed.isEmpty {
+            matched = ByteSearch.withBytes(of: printed) { printedBytes in
+                Self.withComparableName(printedBytes) { name -> CompiledRule? in
+                    // Some ninety rules per name: the mask rules out nearly all without reading them.
+                    let nameMask = Self.byteMask(name)
+                    return firstMatch { rule in
+                        guard rule.byteMask & ~nameMask == 0 else { return false }
+                        if let pages = rule.pages, !pages.contains(where: { $0 == number() }) { return false }
+                        return switch rule.kind {
+                        case .exact: ByteSearch.equal(rule.pattern, name)
+                        case .contains: ByteSearch.contains(rule.pattern, in: name)
+                        case .suffix: ByteSearch.hasSuffix(rule.pattern, name)
+                        case .pageNumber: false
+                        }
+                    }
+                } ?? nil
+            }
+            if let matched { evidence = SectionEvidence(field: "page_name", term: matched.term, count: 1) }
+        }
+        if matched == nil, let number = number() {
+            matched = ByteSearch.withBytes(of: number) { number in
                 firstMatch { rule in rule.kind == .pageNumber && ByteSearch.equal(rule.pattern, number) }
             }
+            if let matched { evidence = SectionEvidence(field: "page_number", term: matched.term, count: 1) }
         }
-        guard let slug, slug != Self.otherSlug else {
-            return Section(slug: Self.otherSlug, name: printed.isEmpty ? (displayNames[Self.otherSlug] ?? "其他") : printed)
-        }
-        return Section(slug: slug, name: printed.isEmpty ? (displayNames[slug] ?? slug) : printed)
+        guard let matched, let evidence else { return nil }
+        let name = printed.isEmpty ? (displayNames[matched.slug] ?? matched.slug) : printed
+        return Section(slug: matched.slug, name: name, source: .page, evidence: [evidence])
+    }
+
+    /// One bit per byte value modulo 64 (for UTF-8 CJK, mostly the six payload bits of each
+    /// continuation byte): the bits of a pattern are a subset of those of every text containing it.
+    static func byteMask(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in bytes { mask |= 1 &<< UInt64(byte & 63) }
+        return mask
     }
 
     /// `name.trimmingWhitespace()`, skipped when it cannot change the name: that trim walks
@@ -132,9 +207,51 @@ public struct SectionTaxonomy: Sendable {
         return isPlainLead(first) && endsPlain ? name : name.trimmingWhitespace()
     }
 
-    private func firstMatch(where matches: (CompiledRule) -> Bool) -> String? {
+    /// A name's bytes as rules compare them: without the spaces some papers set between the
+    /// characters of short names (`国 际`, `综　合`): ASCII space and tab, U+3000, U+00A0.
+    static func comparable(_ name: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(name.count)
+        var index = 0
+        while index < name.count {
+            let width = spaceWidth(name, at: index)
+            if width == 0 { kept.append(name[index]); index += 1 } else { index += width }
+        }
+        return kept
+    }
+
+    /// Runs `body` on the comparable form of a page name, or returns nil without running it when
+    /// the name is generic: the page's number in words (`旅游报01版`, `A3版`, `第3版`, `A03`) says
+    /// nothing about the section.
+    static func withComparableName<Result>(_ name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        // Most names have no space: compare them in place.
+        let hasSpace = name.indices.contains { spaceWidth(name, at: $0) > 0 }
+        if !hasSpace { return isGeneric(name) ? nil : body(name) }
+        let compact = comparable(Array(name))
+        return compact.withUnsafeBufferPointer { isGeneric($0) ? nil : body($0) }
+    }
+
+    private static func isGeneric(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
+        if name.allSatisfy(isASCIIAlphanumeric) { return name.contains { $0 &- 0x30 < 10 } }
+        // Ends with a digit and 版 (E7 89 88).
+        let count = name.count
+        return count >= 4 && name[count - 3] == 0xE7 && name[count - 2] == 0x89 && name[count - 1] == 0x88
+            && name[count - 4] &- 0x30 < 10
+    }
+
+    private static func spaceWidth<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index) -> Int where Bytes.Index == Int {
+        switch bytes[index] {
+        case 0x20, 0x09: return 1
+        case 0xC2 where index + 1 < bytes.endIndex && bytes[index + 1] == 0xA0: return 2
+        case 0xE3 where index + 2 < bytes.endIndex && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3
+        default: return 0
+        }
+    }
+
+    private func firstMatch(where matches: (CompiledRule) -> Bool) -> CompiledRule? {
         for rules in ruleSets {
-            if let rule = rules.first(where: matches) { return rule.slug }
+            if let rule = rules.first(where: matches) { return rule }
         }
         return nil
     }

@@ -3,6 +3,7 @@ struct SectionTaxonomyFile: Decodable, Sendable {
     var format: String?
     var sections: [SectionDefinition]?
     var rules: [SectionRule]?
+    var cues: [SectionCueSet]?
 }
 
 struct SectionDefinition: Decodable, Sendable {
@@ -18,6 +19,8 @@ struct SectionRule: Decodable, Sendable {
         case exact
         /// The page name contains the pattern.
         case contains
+        /// The page name ends with the pattern (`浦东新闻` ends with `新闻`).
+        case suffix
         /// The page number (normalised like `PageRef.number`) equals the pattern; tried only when no
         /// name rule matched.
         case pageNumber = "page_number"
@@ -28,6 +31,16 @@ struct SectionRule: Decodable, Sendable {
     var slug: String
     /// Higher wins among rules of one file; equal priorities keep file order.
     var priority: Int
+    /// When set, a name rule applies only on these page numbers (normalised): `要闻` on page 1 is
+    /// the front page, on page 2 it is news.
+    var pages: [String]?
+}
+
+/// Terms in an article's text that speak for one section, all with one weight.
+struct SectionCueSet: Decodable, Sendable {
+    var slug: String
+    var weight: Double
+    var terms: [String]
 }
 
 extension SectionTaxonomyFile {
@@ -52,6 +65,18 @@ extension SectionTaxonomyFile {
             guard slugs.contains(rule.slug) else {
                 let known = slugs.sorted().joined(separator: ", ")
                 throw ClassifierDataError(file: file, problem: "rules[\(index)] names the unknown slug \"\(rule.slug)\"; define it under \"sections\" or use one of: \(known)")
+            }
+        }
+        for (index, set) in (cues ?? []).enumerated() {
+            guard slugs.contains(set.slug) else {
+                let known = slugs.sorted().joined(separator: ", ")
+                throw ClassifierDataError(file: file, problem: "cues[\(index)] names the unknown slug \"\(set.slug)\"; define it under \"sections\" or use one of: \(known)")
+            }
+            guard set.weight > 0, set.weight.isFinite else {
+                throw ClassifierDataError(file: file, problem: "cues[\(index)] has the weight \(set.weight); a cue's weight is a positive number")
+            }
+            if let empty = set.terms.firstIndex(where: { $0.trimmingWhitespace().isEmpty }) {
+                throw ClassifierDataError(file: file, problem: "cues[\(index)].terms[\(empty)] is empty, which would match every article")
             }
         }
         guard slugs.contains(SectionTaxonomy.otherSlug) else {

@@ -55,7 +55,7 @@ public struct PageProcessor: Sendable {
         switch page {
         case .article(var article):
             if article.paper == nil { article.paper = Self.paper(servedAt: source) }
-            let section = sections.section(forPageName: article.page?.name, pageNumber: article.page?.number)
+            let section = sections.section(for: article)
             let scores = districts.classify(article)
             return [.article(ArticleEvent(article: article, section: section, districts: scores, source: source, parserVersion: Self.parserVersion))]
         case .node(var node):

@@ -1,13 +1,46 @@
 /// A section of the taxonomy (`Sources/PageClassify/Resources/sections.json`).
 public struct Section: Sendable, Hashable, Codable {
-    /// One of the taxonomy's slugs: `front`, `news`, `local`, `city`, `society`, … or `other`.
+    /// One of the taxonomy's slugs: `front`, `news`, `local`, `city`, `world`, … or `other`.
     public var slug: String
     /// The page name it was derived from as printed (`城事·三区`), or the slug's display name.
     public var name: String
+    /// What decided the slug: the printed page (its name or number) or the article's own text.
+    public var source: SectionSource
+    /// Why: the page-name rule or page number that matched, or the article's cues for the slug.
+    /// Empty when nothing recognised the page or the article (slug `other`).
+    public var evidence: [SectionEvidence]
 
-    public init(slug: String, name: String) {
+    public init(slug: String, name: String, source: SectionSource = .page, evidence: [SectionEvidence] = []) {
         self.slug = slug
         self.name = name
+        self.source = source
+        self.evidence = evidence
+    }
+}
+
+/// Which input decided an article's section.
+public enum SectionSource: String, Sendable, Hashable, Codable {
+    /// The page's name matched a rule, or its number did (page 1 is the front page), or nothing
+    /// recognised the article and the page's own name is kept under `other`.
+    case page
+    /// The page name was missing, generic (`旅游报01版`) or unknown, and the article's kicker, title,
+    /// byline or body named the section.
+    case content
+}
+
+/// One reason for a section: where a cue was found, which cue, and how often.
+public struct SectionEvidence: Sendable, Hashable, Codable {
+    /// `page_name` or `page_number` for the page; `kicker`, `title`, `subtitle`, `authors` or `body`
+    /// for the article's text.
+    public var field: String
+    /// The matched rule pattern or cue (`评论员`), or the page number.
+    public var term: String
+    public var count: Int
+
+    public init(field: String, term: String, count: Int) {
+        self.field = field
+        self.term = term
+        self.count = count
     }
 }
 

@@ -88,6 +88,17 @@ extension JSONWriter {
         beginObject()
         key("slug"); string(section.slug)
         key("name"); string(section.name)
+        key("source"); string(section.source.rawValue)
+        key("evidence")
+        beginArray()
+        for item in section.evidence {
+            beginObject()
+            key("field"); string(item.field)
+            key("term"); string(item.term)
+            key("count"); integer(item.count)
+            endObject()
+        }
+        endArray()
         endObject()
     }
 

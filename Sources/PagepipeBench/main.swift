@@ -136,7 +136,7 @@ let classifySeconds = best("classify", options.rounds) {
         switch page {
         case .article(let article):
             sink &+= processor.districts.classify(article).count
-            sink &+= processor.sections.section(forPageName: article.page?.name, pageNumber: article.page?.number).slug.count
+            sink &+= processor.sections.section(for: article).slug.count
         case .node(let node):
             sink &+= processor.sections.section(forPageName: node.page.name, pageNumber: node.page.number).slug.count
         }

@@ -6,7 +6,7 @@ import PageParse
 /// Page-core settings shared by `parse` and `run`.
 struct PageCoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A section-taxonomy JSON file (format of Sources/PageClassify/Resources/sections.json) tried before the bundled rules. Env: PAGEPIPE_SECTIONS.",
+        "A section-taxonomy JSON file (format of Sources/PageClassify/Resources/sections.json) whose rules and cues are tried before the bundled ones. Env: PAGEPIPE_SECTIONS.",
         valueName: "file"))
     var sections: String?
 

@@ -39,6 +39,7 @@ def test_seed_page_matches_schema_and_golden_fields(pagepipe, validators):
 
 def test_real_node_pages_match_schema(pagepipe, validators):
     folder = shared_path("pages", "real")
+    # INDEX.md names node pages `…-node-N.html`; the article regions beside them are `…-fragment-N.html`.
     pages = sorted(folder.glob("*-node-*.html"))
     assert len(pages) == 6
     result, events = run_parse(pagepipe, *pages)
@@ -99,3 +100,25 @@ def test_generated_corpus_matches_schema_and_fails_only_broken_pages(pagepipe, v
     assert len(events) == len(manifest) - broken
     for event in events:
         validate(validators, event)
+
+
+def test_sections_say_what_decided_them(pagepipe, validators):
+    """`section.source` and `section.evidence` (parser 1.1.0): a page name decides the seed; the
+    湖北日报 editorial region prints no page name, so its byline (湖北日报评论员) decides."""
+    seed = shared_path("seeds", "000_725b41050449d912.txt")
+    editorial = shared_path("pages", "real", "hbrb-2023-02-11-fragment-2.html")
+    node = shared_path("pages", "real", "rmrb-2017-10-16-node-1.html")
+    result, events = run_parse(pagepipe, seed, editorial, node)
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(events) == 3
+    for event in events:
+        validate(validators, event)
+        assert {"slug", "name", "source", "evidence"} <= event["section"].keys()
+    seed_event, editorial_event, node_event = events
+    assert seed_event["section"] == {"slug": "city", "name": "城事·三区", "source": "page",
+                                     "evidence": [{"field": "page_name", "term": "城事", "count": 1}]}
+    assert editorial_event["section"]["slug"] == "opinion"
+    assert editorial_event["section"]["source"] == "content"
+    assert any(item["term"].endswith("评论员") and item["field"] == "authors" for item in editorial_event["section"]["evidence"])
+    assert node_event["section"]["slug"] == "front"
+    assert node_event["section"]["source"] == "page"

@@ -14,13 +14,34 @@ import Testing
     @Test(arguments: [
         ("城事·三区", "7", "city"), ("民生·社会", "8", "society"), ("平凉之窗", "3", "local"),
         ("一版要闻", "1", "front"), ("要闻·综合", "2", "news"), ("头版", "A01", "front"),
-        ("体育·娱乐", "C04", "sports"), ("要闻", "1", "news"), ("综合新闻", "2", "news"),
-        ("队伍建设", "3", "other"), ("反腐观察", "4", "other"), ("旅游报01版", "01", "front"),
+        ("体育·娱乐", "C04", "sports"), ("要闻", "1", "front"), ("要闻", "2", "news"), ("今日要闻", "01", "front"),
+        ("综合新闻", "2", "news"), ("综 合", "2", "news"), ("国 际", "4", "world"), ("国际", "17", "world"),
+        ("区 域", "7", "local"), ("区域经济", "22", "economy"), ("各地传真", "23", "local"), ("理论", "14", "opinion"),
+        ("文 化", "8", "culture"), ("教 育", "6", "education"), ("本地新闻", "3", "local"), ("区域新闻", "4", "local"),
+        ("区域", "5", "local"), ("城区", "6", "local"), ("浦东新闻", "2", "local"), ("体育新闻", "9", "sports"),
+        ("国际新闻", "9", "world"), ("队伍建设", "3", "other"), ("反腐观察", "4", "law"), ("旅游报01版", "01", "front"),
         ("决胜全面小康 开启新的征程·党的十九大特别报道", "07", "special"), ("广告", "24", "ads"),
     ])
     func realPageNames(name: String, number: String, slug: String) {
         let section = taxonomy.section(forPageName: name, pageNumber: number)
-        #expect(section == Section(slug: slug, name: name))
+        #expect(section.slug == slug)
+        #expect(section.name == name)
+        #expect(section.source == .page)
+    }
+
+    /// A name that only repeats the page number says nothing: no name rule reads `经济日报05版`'s 经济.
+    @Test func genericNamesMatchNoNameRule() {
+        for (name, number) in [("旅游报05版", "5"), ("经济日报05版", "5"), ("A3版", "A3"), ("第3版", "3"), ("B02", "B02")] {
+            let section = taxonomy.section(forPageName: name, pageNumber: number)
+            #expect(section == Section(slug: "other", name: name), "\(name)")
+        }
+        #expect(taxonomy.section(forPageName: "NBA", pageNumber: "5").slug == "other")
+    }
+
+    @Test func evidenceNamesTheRuleOrThePageNumber() {
+        #expect(taxonomy.section(forPageName: "城事·三区", pageNumber: "7").evidence == [SectionEvidence(field: "page_name", term: "城事", count: 1)])
+        #expect(taxonomy.section(forPageName: "一版要闻", pageNumber: "1").evidence == [SectionEvidence(field: "page_name", term: "一版要闻", count: 1)])
+        #expect(taxonomy.section(forPageName: "旅游报01版", pageNumber: "01").evidence == [SectionEvidence(field: "page_number", term: "1", count: 1)])
     }
 
     /// The shortcut must give exactly what PageModel's grapheme-aware trim gives, including for
@@ -45,13 +66,14 @@ import Testing
 
     @Test func pageOneFallbackOnlyForUnrecognisedNames() {
         #expect(taxonomy.section(forPageName: "旅游报01版", pageNumber: "A1").slug == "front")
-        #expect(taxonomy.section(forPageName: nil, pageNumber: "01") == Section(slug: "front", name: "头版"))
+        #expect(taxonomy.section(forPageName: nil, pageNumber: "01") == Section(slug: "front", name: "头版", evidence: [SectionEvidence(field: "page_number", term: "1", count: 1)]))
         #expect(taxonomy.section(forPageName: "旅游报02版", pageNumber: "2").slug == "other")
         #expect(taxonomy.section(forPageName: "体育", pageNumber: "1").slug == "sports")
     }
 
     @Test func slugsCoverTheTaxonomy() {
-        for slug in ["front", "news", "local", "city", "society", "culture", "sports", "economy", "opinion", "special", "other"] {
+        for slug in ["front", "news", "local", "city", "society", "culture", "sports", "economy", "opinion", "special", "ads",
+                     "world", "education", "tech", "health", "law", "other"] {
             #expect(taxonomy.slugs.contains(slug), "missing slug \(slug)")
         }
         #expect(Set(taxonomy.slugs).count == taxonomy.slugs.count)
@@ -64,11 +86,24 @@ import Testing
                        {"match": "exact", "pattern": "平凉之窗", "slug": "city", "priority": 1}]}
             """)
         let extended = try taxonomy.extended(withFile: path)
-        #expect(extended.section(forPageName: "反腐观察", pageNumber: "4") == Section(slug: "discipline", name: "反腐观察"))
+        #expect(extended.section(forPageName: "反腐观察", pageNumber: "4").slug == "discipline")
         #expect(extended.section(forPageName: "平凉之窗", pageNumber: "3").slug == "city")
         #expect(extended.section(forPageName: "城事·三区", pageNumber: "7").slug == "city")
         #expect(extended.slugs.last == "discipline")
         #expect(taxonomy.section(forPageName: "平凉之窗", pageNumber: "3").slug == "local")
+    }
+
+    @Test func userCuesComeFirst() throws {
+        let path = try temporaryFile("""
+            {"sections": [{"slug": "discipline", "name": "纪检", "description": "Party discipline"}],
+             "cues": [{"slug": "discipline", "weight": 9, "terms": ["纪委", "监委"]}]}
+            """)
+        let article = ParsedArticle(page: PageRef(number: "4", name: nil), title: "区纪委监委通报两起典型问题", paragraphs: ["两名干部受到处分。"])
+        #expect(taxonomy.section(for: article).slug == "law")
+        let section = try taxonomy.extended(withFile: path).section(for: article)
+        #expect(section.slug == "discipline")
+        #expect(section.source == .content)
+        #expect(section.evidence == [SectionEvidence(field: "title", term: "纪委", count: 1), SectionEvidence(field: "title", term: "监委", count: 1)])
     }
 
     @Test func badFilesNameTheFileAndTheProblem() throws {
@@ -86,6 +121,18 @@ import Testing
         }
         #expect(badKind?.description.contains("rules[0].match") == true)
 
+        let unknownCueSlug = try temporaryFile(#"{"cues": [{"slug": "nope", "weight": 1, "terms": ["x"]}]}"#)
+        let cueError = #expect(throws: ClassifierDataError.self) { try taxonomy.extended(withFile: unknownCueSlug) }
+        #expect(cueError?.description.contains("cues[0] names the unknown slug \"nope\"") == true)
+
+        let emptyTerm = try temporaryFile(#"{"cues": [{"slug": "law", "weight": 1, "terms": ["法院", " "]}]}"#)
+        let termError = #expect(throws: ClassifierDataError.self) { try taxonomy.extended(withFile: emptyTerm) }
+        #expect(termError?.description.contains("cues[0].terms[1] is empty") == true)
+
+        let zeroWeight = try temporaryFile(#"{"cues": [{"slug": "law", "weight": 0, "terms": ["法院"]}]}"#)
+        let weightError = #expect(throws: ClassifierDataError.self) { try taxonomy.extended(withFile: zeroWeight) }
+        #expect(weightError?.description.contains("positive number") == true)
+
         let missing = #expect(throws: ClassifierDataError.self) { try taxonomy.extended(withFile: "/nonexistent/sections.json") }
         #expect(missing?.description.contains("does not exist") == true)
     }
@@ -96,4 +143,73 @@ func temporaryFile(_ contents: String) throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pageclassify-\(UUID().uuidString).json")
     try Data(contents.utf8).write(to: url)
     return url.path
+}
+
+/// How content classification treats an article's fields.
+@Suite struct SectionCueTests {
+    let taxonomy: SectionTaxonomy
+
+    init() throws {
+        taxonomy = try SectionTaxonomy.bundled()
+    }
+
+    /// A recognised page name decides even when the text speaks for another section.
+    @Test func pageNameWinsOverText() {
+        let article = ParsedArticle(page: PageRef(number: "6", name: "体育"), title: "法院审理一起球员合同纠纷", paragraphs: ["法院一审判决俱乐部支付欠薪。"])
+        #expect(taxonomy.section(for: article).slug == "sports")
+        #expect(taxonomy.section(for: article).source == .page)
+    }
+
+    /// A byline the parser left as the first paragraph counts as the byline; the same words deep
+    /// in the body (a report quoting an editorial) count as body text.
+    @Test func shortFirstParagraphIsReadAsTheByline() {
+        let body = ["全市今年新建改建菜场二十座。", "菜场周边道路也同步整治。"]
+        let byline = ParsedArticle(page: PageRef(number: "3", name: nil), title: "菜场改造惠及百姓", paragraphs: ["□ 本报评论员"] + body)
+        #expect(taxonomy.section(for: byline).slug == "opinion")
+        #expect(taxonomy.section(for: byline).evidence.first == SectionEvidence(field: "authors", term: "本报评论员", count: 1))
+        let parsed = ParsedArticle(page: PageRef(number: "3", name: nil), title: "菜场改造惠及百姓", authors: ["本报评论员"], paragraphs: body)
+        #expect(taxonomy.section(for: parsed).slug == "opinion")
+    }
+
+    /// Text that speaks for two sections about equally decides nothing.
+    @Test func aCloseCallIsOther() {
+        let article = ParsedArticle(page: PageRef(number: "9", name: nil), title: "学校医院", paragraphs: [])
+        #expect(taxonomy.contentScores(of: article).count == 2)
+        #expect(taxonomy.section(for: article) == Section(slug: "other", name: "其他"))
+    }
+
+    /// Only the lead of a long body is read: a cue after the first 1,500 bytes does not count.
+    @Test func onlyTheLeadOfALongBodyIsRead() {
+        let filler = String(repeating: "今天天气很好。", count: 30)  // 630 bytes, no cue
+        let late = ParsedArticle(title: "一篇报道", paragraphs: [filler, filler, filler, "区中心医院开设夜间门诊。"])
+        #expect(taxonomy.contentScores(of: late).isEmpty)
+        let early = ParsedArticle(title: "一篇报道", paragraphs: [filler, "区中心医院开设夜间门诊。", filler])
+        #expect(taxonomy.contentScores(of: early).first?.slug == "health")
+    }
+
+    @Test func repeatedBodyCueCountsAtMostThreeTimes() {
+        let repeated = ParsedArticle(title: "一篇报道", paragraphs: Array(repeating: "医院", count: 10).map { "今天的\($0)和昨天一样忙。" })
+        let scores = taxonomy.contentScores(of: repeated)
+        #expect(scores.first?.slug == "health")
+        #expect(scores.first?.score == 12.0, "weight 4 × body 1 × at most 3")
+        #expect(taxonomy.section(for: repeated).evidence == [SectionEvidence(field: "body", term: "医院", count: 10)])
+    }
+}
+
+/// The topics `articles.<slug>` are created up front by the local broker and the Compose file;
+/// a slug missing there would leave its articles to topic auto-creation, or fail where that is off.
+@Suite struct SectionTopicListTests {
+    @Test(arguments: ["Tools/broker", "Deploy/compose.yaml"])
+    func everySlugHasATopic(file: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        let taxonomy = try SectionTaxonomy.bundled()
+        // Tools/broker: `for slug in front news …; do`; the Compose file: `articles.front:2`.
+        let brokerSlugs = text.split(separator: "\n").first { $0.hasPrefix("for slug in ") }
+            .map { $0.dropFirst("for slug in ".count).split(separator: ";")[0].split(separator: " ").map(String.init) } ?? []
+        for slug in taxonomy.slugs {
+            let listed = file.hasSuffix(".yaml") ? text.contains("articles.\(slug):") : brokerSlugs.contains(slug)
+            #expect(listed, "\(file) creates no topic articles.\(slug)")
+        }
+    }
 }
