@@ -29,6 +29,12 @@ extension EventID.FNV1a128 {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes of Chinese text: continuation bytes and the leads E4…E9 of ideographs.
+                if byte & 0xC0 == 0x80 || byte &- 0xE4 < 6 {
+                    add(byte)
+                    index += 1
+                    continue
+                }
                 if byte <= 0x20 || byte == 0x7F { index += 1; continue }
                 if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2; continue }
                 if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] <= 0x8B { index += 3; continue }

@@ -5,18 +5,20 @@
 public enum ContentID {
     /// The id in a link or URL's last path segment, or nil when it names none.
     public static func inLink(_ href: String) -> String? {
-        var utf8 = Substring(href).utf8
-        if let end = utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { utf8 = utf8[..<end] }
-        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) { utf8 = utf8[utf8.index(after: slash)...] }
-        let file = Array(utf8).map(asciiLower)
-        var index = 0
-        while index < file.count {
-            if index == 0 || !isLetterOrDigit(file[index - 1]) {
+        var href = href
+        return href.withUTF8 { link in
+            var end = 0
+            while end < link.count, link[end] != UInt8(ascii: "?"), link[end] != UInt8(ascii: "#") { end += 1 }
+            var start = end
+            while start > 0, link[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            // Only a file that holds `content_` or `nw.` is copied and searched.
+            guard (start..<end).contains(where: { link[$0] | 0x20 == UInt8(ascii: "c") || link[$0] | 0x20 == UInt8(ascii: "n") }) else { return nil }
+            let file = link[start..<end].map(asciiLower)
+            for index in file.indices where index == 0 || !isLetterOrDigit(file[index - 1]) {
                 if let id = numbered(file, at: index) ?? dotted(file, at: index) { return id }
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// `<paperarticleid>211242</paperarticleid>` names the article `content_211242.html`: a number

@@ -9,12 +9,7 @@ import Testing
 @Suite("Hand-written node pages")
 struct HandWrittenNodePageTests {
     private func node(_ file: String) throws -> ParsedNodePage {
-        let page = try PageParser().parse(try SharedFixtures.handWritten(file))
-        guard case .node(let node) = page else {
-            Issue.record("\(file): expected a node page, got \(page)")
-            throw SharedFixtures.FixtureMissing(path: file)
-        }
-        return node
+        try SharedFixtures.nodePage(try SharedFixtures.handWritten(file), named: file)
     }
 
     private func links(_ pairs: [(String, String)]) -> [ArticleLink] { pairs.map { ArticleLink(title: $0.0, href: $0.1) } }

@@ -8,12 +8,7 @@ import Testing
 @Suite("Real node pages")
 struct RealNodePageTests {
     private func node(_ file: String) throws -> ParsedNodePage {
-        let page = try PageParser().parse(try SharedFixtures.text("pages/real/" + file))
-        guard case .node(let node) = page else {
-            Issue.record("\(file): expected a node page, got \(page)")
-            throw SharedFixtures.FixtureMissing(path: file)
-        }
-        return node
+        try SharedFixtures.nodePage(try SharedFixtures.text("pages/real/" + file), named: file)
     }
 
     @Test func jiangxiDaily() throws {

@@ -1,4 +1,7 @@
+import PageModel
 import Testing
+
+@testable import PageParse
 
 /// Reads fixtures from `../shared/` next to the package root (CI always has it).
 enum SharedFixtures {
@@ -41,6 +44,16 @@ enum SharedFixtures {
     }
 
     struct FixtureMissing: Error { var path: String }
+
+    /// `text` parsed, which must give a node page.
+    static func nodePage(_ text: String, named file: String) throws -> ParsedNodePage {
+        let page = try PageParser().parse(text)
+        guard case .node(let node) = page else {
+            Issue.record("\(file): expected a node page, got \(page)")
+            throw FixtureMissing(path: file)
+        }
+        return node
+    }
 }
 
 #if canImport(Glibc)
