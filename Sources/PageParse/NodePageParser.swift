@@ -1,7 +1,7 @@
 import PageModel
 
 /// Node (版面) pages: one printed page's label, its article links in page order and the edition's
-/// page list. The paper name comes from metadata, the hidden `channelname`, or the document title.
+/// page list. The paper name comes from wherever the page states it (`StatedPaper`), as for articles.
 struct NodePageParser {
     let document: HTMLDocument
     let metadata: PageMetadata
@@ -16,7 +16,7 @@ struct NodePageParser {
         let edition = navigation.edition()
         let normalized = PageRef.normalizedNumber(number)
         let name = visible?.name ?? edition.first(where: { $0.number == normalized })?.name
-        let paper = metadata.paper ?? metadata.channelName ?? metadata.documentTitle.flatMap(PaperName.fromDocumentTitle)
+        let paper = StatedPaper.find(in: document, metadata: metadata)
         return ParsedNodePage(
             paper: paper, date: metadata.date ?? navigation.visibleDate(), page: PageRef(number: number, name: name),
             articles: navigation.articleLinks(), edition: edition)
