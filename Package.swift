@@ -61,8 +61,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "pagepipe-bench",
-            dependencies: ["PageCore", "PageCorpus", "PageDecode"],
-            path: "Sources/PagepipeBench"
+            dependencies: ["PageCore", "PageCorpus", "PageDecode", "Pipeline", "Kafka"],
+            path: "Sources/PagepipeBench",
+            linkerSettings: localLibrarySearchPath
         ),
 
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
