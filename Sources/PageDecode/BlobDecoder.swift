@@ -94,7 +94,7 @@ public struct BlobDecoder: Sendable {
             throw DecodeError(.binary, "binary data, not a page: \(reason); the blob is not text (an image, a PDF, or damaged bytes)")
         }
         let (text, charset) = try TextConverter.decode(
-            body, declared: declared, isASCII: inspection.isASCII, gb18030: backend == .tables ? .tables : .iconv)
+            body, declared: declared, inspection: inspection, gb18030: backend == .tables ? .tables : .iconv)
         return DecodedPage(text: text, compression: compression, charset: charset, inflatedBytes: bytes.count)
     }
 

@@ -7,12 +7,13 @@ enum TextConverter {
         case tables, iconv
     }
 
-    /// Decodes `bytes` given what the page declared (nil when it declared nothing usable). `isASCII`
-    /// comes from `TextInspector`'s pass over the same bytes, so ASCII pages are not validated again.
+    /// Decodes `bytes` given what the page declared (nil when it declared nothing usable) and what
+    /// `TextInspector`'s pass over the same bytes found, so UTF-8 pages are not validated again.
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, declared: DeclaredCharset?, isASCII: Bool, gb18030 engine: GB18030Engine
+        _ bytes: UnsafeRawBufferPointer, declared: DeclaredCharset?, inspection: TextInspector.Inspection,
+        gb18030 engine: GB18030Engine
     ) throws(DecodeError) -> (String, PageCharset) {
-        if isASCII {
+        if inspection.isASCII {
             // ASCII is valid UTF-8 and reads the same in the declared charset.
             let text = String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self))
             if case .known(let charset)? = declared { return (text, charset) }
@@ -20,8 +21,8 @@ enum TextConverter {
         }
         // Valid UTF-8 wins over any label: GBK text with a run of Chinese is practically never valid UTF-8,
         // while UTF-8 pages declaring gb2312 (a template left unchanged) are common.
-        if let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) {
-            return (text, .utf8)
+        if inspection.isUTF8 {
+            return (String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self)), .utf8)
         }
         let reported: PageCharset
         switch declared {
