@@ -31,10 +31,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
 
         .target(name: "PageModel"),
-        .target(name: "PageDecode", dependencies: ["PageModel", "CZlib"]),
+        .target(name: "PageDecode", dependencies: ["PageModel", "CZlib", "CLibdeflate"]),
         .target(name: "PageParse", dependencies: ["PageModel"]),
         .target(name: "PageClassify", dependencies: ["PageModel"], resources: [.copy("Resources")]),
         .target(name: "PageCore", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify"]),
@@ -60,8 +61,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "pagepipe-bench",
-            dependencies: ["PageCore", "PageCorpus", "PageDecode"],
-            path: "Sources/PagepipeBench"
+            dependencies: ["PageCore", "PageCorpus", "PageDecode", "Pipeline", "Kafka"],
+            path: "Sources/PagepipeBench",
+            linkerSettings: localLibrarySearchPath
         ),
 
         .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),

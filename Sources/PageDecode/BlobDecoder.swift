@@ -11,10 +11,22 @@
 /// `utf-8` label on bytes that are not UTF-8 falls back to GB18030. `DecodedPage.charset` says what
 /// was used.
 public struct BlobDecoder: Sendable {
-    public var limits: DecodeLimits
+    /// Which libraries do the work. Both give the same text and the same errors for every blob.
+    public enum Backend: Sendable {
+        /// libdeflate whole-buffer inflate (zlib for what it cannot serve) and the table-driven
+        /// GB18030 decoder: the default.
+        case tables
+        /// zlib's streaming inflate and glibc iconv, as pagepipe did before: kept as the reference the
+        /// tests hold `tables` against and the benchmark measures it against.
+        case zlibAndIconv
+    }
 
-    public init(limits: DecodeLimits = DecodeLimits()) {
+    public var limits: DecodeLimits
+    public var backend: Backend
+
+    public init(limits: DecodeLimits = DecodeLimits(), backend: Backend = .tables) {
         self.limits = limits
+        self.backend = backend
     }
 
     public func decode(_ blob: [UInt8], hints: BlobHints = BlobHints()) throws(DecodeError) -> DecodedPage {
@@ -37,7 +49,9 @@ public struct BlobDecoder: Sendable {
         }
         let inflated: [UInt8]
         do {
-            inflated = try Inflater.inflate(blob, format: compression, limit: limits.maxInflatedBytes)
+            inflated = backend == .tables
+                ? try Inflater.inflate(blob, format: compression, limit: limits.maxInflatedBytes)
+                : try Inflater.inflateWithZlib(blob, format: compression, limit: limits.maxInflatedBytes)
         } catch {
             // Raw deflate was only a guess from the hint; a body that was stored already decompressed
             // under a `deflate` header is still text.
@@ -75,10 +89,12 @@ public struct BlobDecoder: Sendable {
                 declared = DeclaredCharset(label: label)
             }
         }
-        if let reason = TextInspector.binaryReason(body) {
+        let inspection = TextInspector.inspect(body)
+        if let reason = inspection.binaryReason {
             throw DecodeError(.binary, "binary data, not a page: \(reason); the blob is not text (an image, a PDF, or damaged bytes)")
         }
-        let (text, charset) = try TextConverter.decode(body, declared: declared)
+        let (text, charset) = try TextConverter.decode(
+            body, declared: declared, inspection: inspection, gb18030: backend == .tables ? .tables : .iconv)
         return DecodedPage(text: text, compression: compression, charset: charset, inflatedBytes: bytes.count)
     }
 
@@ -93,7 +109,7 @@ public struct BlobDecoder: Sendable {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return false }
         if first == UInt8(ascii: "<") { return true }
         let head = UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, 512)])
-        return TextInspector.binaryReason(head) == nil
+        return TextInspector.inspect(head).binaryReason == nil
             && String(validating: head.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
     }
 }

@@ -1,9 +1,14 @@
 import CZlib
 
-/// Streams a gzip, zlib or raw-deflate buffer through zlib into a growing array with a hard cap.
+/// Inflates gzip, zlib or raw-deflate buffers into an array with a hard cap.
 ///
-/// Output is produced in fixed chunks and appended, so memory tracks what was actually inflated: a
-/// bomb stops with `.inflateTooLarge` right after `limit` bytes instead of reserving its claimed size.
+/// `inflate` runs libdeflate over the whole buffer (`WholeBufferInflater`), several times faster than
+/// zlib on pages of a few KB, and hands over to zlib's streaming inflater for what libdeflate cannot
+/// serve: raw deflate, concatenated gzip members, damaged or cut streams (whose error zlib names
+/// precisely) and streams past the cap. Memory stays bounded by the cap either way: libdeflate
+/// never writes past a buffer of at most `limit` bytes, and zlib produces fixed chunks and stops
+/// right after `limit` bytes instead of reserving its claimed size; a zip bomb costs one libdeflate
+/// pass up to the cap before zlib's.
 public enum Inflater {
     /// zlib writes into this scratch chunk; appending it to the result is a memcpy, cheap next to inflate.
     private static let chunkSize = 64 << 10
@@ -13,17 +18,21 @@ public enum Inflater {
     public static func inflate(
         _ bytes: UnsafeRawBufferPointer, format: BlobCompression, limit: Int
     ) throws(DecodeError) -> [UInt8] {
+        try checkInput(bytes, format: format, limit: limit)
+        if format == .none { return Array(bytes) }
+        if let whole = WholeBufferInflater.inflate(bytes, format: format, limit: max(0, limit)) { return whole }
+        return try inflateWithZlib(bytes, format: format, limit: limit)
+    }
+
+    /// The same with zlib's streaming inflater alone: what `inflate` falls back to, and the reference
+    /// the benchmark measures libdeflate against.
+    public static func inflateWithZlib(
+        _ bytes: UnsafeRawBufferPointer, format: BlobCompression, limit: Int
+    ) throws(DecodeError) -> [UInt8] {
+        try checkInput(bytes, format: format, limit: limit)
+        if format == .none { return Array(bytes) }
         let limit = max(0, limit)
-        if format == .none {
-            guard bytes.count <= limit else { throw tooLarge(format, limit: limit) }
-            return Array(bytes)
-        }
-        guard let input = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
-            throw DecodeError(.empty, "empty \(format.rawValue) stream: there are no bytes to inflate")
-        }
-        guard bytes.count <= Int(UInt32.max) else {
-            throw DecodeError(.tooLarge, "\(format.rawValue) stream of \(bytes.count) bytes is larger than zlib can take in one call")
-        }
+        let input = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var stream = z_stream()
         let status = inflateInit2_(&stream, format.windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
@@ -71,7 +80,20 @@ public enum Inflater {
         }
     }
 
-    private static func hasAnotherGzipMember(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+    private static func checkInput(_ bytes: UnsafeRawBufferPointer, format: BlobCompression, limit: Int) throws(DecodeError) {
+        if format == .none {
+            guard bytes.count <= max(0, limit) else { throw tooLarge(format, limit: max(0, limit)) }
+            return
+        }
+        guard bytes.baseAddress != nil, bytes.count > 0 else {
+            throw DecodeError(.empty, "empty \(format.rawValue) stream: there are no bytes to inflate")
+        }
+        guard bytes.count <= Int(UInt32.max) else {
+            throw DecodeError(.tooLarge, "\(format.rawValue) stream of \(bytes.count) bytes is larger than zlib can take in one call")
+        }
+    }
+
+    static func hasAnotherGzipMember(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         offset + 2 < bytes.count && bytes[offset] == 0x1F && bytes[offset + 1] == 0x8B
     }
 

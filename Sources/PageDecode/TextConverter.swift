@@ -2,32 +2,49 @@ import PageModel
 
 /// Turns inflated page bytes into a String, choosing between UTF-8 and GB18030.
 enum TextConverter {
-    /// Decodes `bytes` given what the page declared (nil when it declared nothing usable).
+    /// Which GB18030 decoder to use; both accept and refuse the same bytes.
+    enum GB18030Engine {
+        case tables, iconv
+    }
+
+    /// Decodes `bytes` given what the page declared (nil when it declared nothing usable) and what
+    /// `TextInspector`'s pass over the same bytes found, so UTF-8 pages are not validated again.
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, declared: DeclaredCharset?
+        _ bytes: UnsafeRawBufferPointer, declared: DeclaredCharset?, inspection: TextInspector.Inspection,
+        gb18030 engine: GB18030Engine
     ) throws(DecodeError) -> (String, PageCharset) {
+        if inspection.isASCII {
+            // ASCII is valid UTF-8 and reads the same in the declared charset.
+            let text = String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self))
+            if case .known(let charset)? = declared { return (text, charset) }
+            return (text, .utf8)
+        }
         // Valid UTF-8 wins over any label: GBK text with a run of Chinese is practically never valid UTF-8,
         // while UTF-8 pages declaring gb2312 (a template left unchanged) are common.
-        if let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) {
-            if case .known(let charset)? = declared, charset != .utf8, !containsNonASCII(bytes) {
-                return (text, charset)  // pure ASCII: the declared charset decodes it identically
-            }
-            return (text, .utf8)
+        if inspection.isUTF8 {
+            return (String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self)), .utf8)
         }
         let reported: PageCharset
         switch declared {
         case .known(.gbk)?: reported = .gbk
         case .unknown(let label)?:
-            if let text = gb18030(bytes) { return (text, .gb18030) }
+            if let text = gb18030(bytes, engine) { return (text, .gb18030) }
             throw DecodeError(.unsupportedEncoding, "unsupported encoding: the page declares charset \"\(label)\" and is neither UTF-8 nor GB18030; only UTF-8, GBK and GB18030 pages are decoded")
         default: reported = .gb18030
         }
-        if let text = gb18030(bytes) { return (text, reported) }
+        if let text = gb18030(bytes, engine) { return (text, reported) }
         throw DecodeError(.undecodable, "undecodable text: the \(bytes.count) bytes are neither valid UTF-8 nor valid GB18030\(describe(declared)); the page is damaged or in another encoding")
     }
 
     /// GBK-family pages are decoded with GB18030 too, as the superset (see `PageCharset`).
-    private static func gb18030(_ bytes: UnsafeRawBufferPointer) -> String? {
+    static func gb18030(_ bytes: UnsafeRawBufferPointer, _ engine: GB18030Engine) -> String? {
+        switch engine {
+        case .tables: return GB18030Decoder.decode(bytes)
+        case .iconv: return iconvGB18030(bytes)
+        }
+    }
+
+    private static func iconvGB18030(_ bytes: UnsafeRawBufferPointer) -> String? {
         // iconv's UTF-8 encoder writes only valid UTF-8 (it refuses surrogates and values past
         // U+10FFFF), so the String is made without validating the output again.
         let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count * 2 + 16)
@@ -36,10 +53,6 @@ enum TextConverter {
         case .success(let written): return String(validUTF8: UnsafeBufferPointer(rebasing: output[..<written]))
         case .failure: return nil
         }
-    }
-
-    private static func containsNonASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.contains { $0 >= 0x80 }
     }
 
     private static func describe(_ declared: DeclaredCharset?) -> String {

@@ -1,16 +1,21 @@
-// pagepipe-bench: page-core throughput per core, next to zlib's inflate on the same pages.
+// pagepipe-bench: page-core throughput per core, next to inflate on the same pages, before and
+// after the decode rewrite (zlib + iconv, then libdeflate + GB18030 tables), in one run.
 //
 // Every stage runs single-threaded over the same generated corpus, and every rate uses one
-// denominator, the raw (inflated, as-crawled) page bytes, so the figures compare directly:
-// "parse + classify at 2x inflate" means the page core costs half of what decompression does.
+// denominator, the raw (inflated, as-crawled) page bytes, so the figures compare directly.
+// "before" runs `BlobDecoder(backend: .zlibAndIconv)`, which decodes exactly as pagepipe did before
+// (and gives the same text and errors, as the tests check), so both columns come from one binary.
 //
-//   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--files PATH…]
+//   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--worker-path] [--files PATH…]
 //
 // `--files` measures saved pages instead (files or folders, e.g. ../shared/pages/real), each read
 // as a crawler would have fetched it; compressed files are inflated first, like generated pages.
 //
-// `--only` runs one stage (inflate, charset, decode, tag-scan, parse, classify, end-to-end) so a
-// profiler or `perf stat` sees that stage alone; the others print as skipped.
+// `--only` runs one stage so a profiler or `valgrind --tool=callgrind` sees that stage alone; the
+// others print as skipped (`--only none` measures the setup, to subtract).
+//
+// `--worker-path` adds CPU µs per page: zlib and libdeflate inflate, the warm loop (page core +
+// JSON), and the worker's own per-page path (`WorkerPath`) on a Dispatch lane, on the same blobs.
 //
 // `tag-scan` is not part of pagepipe: it is the least any HTML parser must do (find each tag and
 // read its name, nothing else), measured on the same pages as a ceiling to hold parse against.
@@ -22,104 +27,39 @@ import PageModel
 
 let options = Options(CommandLine.arguments)
 
-struct Options {
-    var pages = 1500
-    var rounds = 5
-    var seed: UInt64 = 3
-    var only: String?
-    var files: [String] = []
-
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--pages": pages = Int(iterator.next() ?? "") ?? pages
-            case "--rounds": rounds = Int(iterator.next() ?? "") ?? rounds
-            case "--seed": seed = UInt64(iterator.next() ?? "") ?? seed
-            case "--only": only = iterator.next()
-            case "--files":
-                while let path = iterator.next() { files.append(path) }
-            default:
-                print("usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only inflate|charset|decode|tag-scan|parse|classify|end-to-end] [--files PATH…]")
-                exit(argument == "--help" || argument == "-h" ? 0 : 64)
-            }
-        }
-    }
-}
-
-/// Best of `rounds` runs: the least disturbed by the rest of the machine. A stage left out by
-/// `--only` reports NaN and prints as skipped.
-func best(_ stage: String, _ rounds: Int, _ body: () -> Void) -> Double {
-    if let only = options.only, only != stage { return .nan }
-    var fastest = Double.infinity
-    for _ in 0..<rounds {
-        let start = ContinuousClock.now
-        body()
-        let elapsed = start.duration(to: .now)
-        fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
-    return fastest
-}
-
-func peakResidentMiB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
-
 let processor = try PageProcessor()
-let generator = CorpusGenerator(options: CorpusOptions(count: options.pages, seed: options.seed, brokenFraction: 0))
-
-// Raw pages as crawled (inflated), then the same pages gzip-compressed, so inflate and decode see one corpus.
-var raw: [(bytes: [UInt8], hints: BlobHints)] = []
 let decoder = BlobDecoder()
-@MainActor func addRaw(_ blob: [UInt8], hints: BlobHints) {
-    guard let decoded = try? decoder.decode(blob, hints: hints) else { return }
-    let inflated = (try? blob.withUnsafeBytes { try Inflater.inflate($0, format: decoded.compression, limit: 64 << 20) }) ?? blob
-    raw.append((decoded.compression == .none ? blob : inflated, BlobHints(contentType: hints.contentType)))
-}
-if options.files.isEmpty {
-    for index in 0..<options.pages {
-        let page = generator.page(at: index)
-        addRaw(page.blob, hints: page.hints)
-    }
-} else {
-    for path in savedPagePaths(options.files) {
-        guard let data = FileManager.default.contents(atPath: path) else { continue }
-        let type = path.lowercased().contains(".txt") ? "text/plain" : "text/html"
-        addRaw([UInt8](data), hints: BlobHints(contentType: type))
-    }
-}
-guard !raw.isEmpty else {
+let referenceDecoder = BlobDecoder(backend: .zlibAndIconv)
+let corpus = BenchCorpus(options: options, decoder: decoder, processor: processor)
+guard !corpus.raw.isEmpty else {
     print("pagepipe-bench: no page to measure (every input failed to decode, or --files named no page file)")
     exit(66)
 }
-
-/// Page files under `paths`, folders read one level deep, notes (`.md`, `.jsonl`) left out.
-func savedPagePaths(_ paths: [String]) -> [String] {
-    paths.flatMap { path -> [String] in
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.sorted().filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.map { path + "/" + $0 }
-    }
-}
-let gzipped = raw.map { BlobEncoder.compress($0.bytes, as: .gzip) }
-let rawBytes = Double(raw.reduce(0) { $0 + $1.bytes.count })
-let gzippedBytes = Double(gzipped.reduce(0) { $0 + $1.count })
-let texts = raw.compactMap { try? decoder.decode($0.bytes, hints: $0.hints).text }
-let parsed = texts.compactMap { try? processor.parser.parse($0) }
+let raw = corpus.raw, gzipped = corpus.gzipped, texts = corpus.texts, parsed = corpus.parsed
 var sink = 0
 
-let inflateSeconds = best("inflate", options.rounds) {
+let inflateBefore = best("inflate-before", options.rounds) {
+    for blob in gzipped {
+        sink &+= (try? blob.withUnsafeBytes { try Inflater.inflateWithZlib($0, format: .gzip, limit: 64 << 20) })?.count ?? 0
+    }
+}
+let inflateAfter = best("inflate", options.rounds) {
     for blob in gzipped {
         sink &+= (try? blob.withUnsafeBytes { try Inflater.inflate($0, format: .gzip, limit: 64 << 20) })?.count ?? 0
     }
 }
-let charsetSeconds = best("charset", options.rounds) {
+let charsetBefore = best("charset-before", options.rounds) {
+    for page in raw { sink &+= (try? referenceDecoder.decode(page.bytes, hints: page.hints))?.text.utf8.count ?? 0 }
+}
+let charsetAfter = best("charset", options.rounds) {
     for page in raw { sink &+= (try? decoder.decode(page.bytes, hints: page.hints))?.text.utf8.count ?? 0 }
 }
-let decodeSeconds = best("decode", options.rounds) {
+let decodeBefore = best("decode-before", options.rounds) {
+    for (index, blob) in gzipped.enumerated() {
+        sink &+= (try? referenceDecoder.decode(blob, hints: raw[index].hints))?.text.utf8.count ?? 0
+    }
+}
+let decodeAfter = best("decode", options.rounds) {
     for (index, blob) in gzipped.enumerated() {
         sink &+= (try? decoder.decode(blob, hints: raw[index].hints))?.text.utf8.count ?? 0
     }
@@ -142,7 +82,15 @@ let classifySeconds = best("classify", options.rounds) {
         }
     }
 }
-let endToEndSeconds = best("end-to-end", options.rounds) {
+let endToEndBefore = best("end-to-end-before", options.rounds) {
+    for (index, blob) in gzipped.enumerated() {
+        guard let text = try? referenceDecoder.decode(blob, hints: raw[index].hints).text else { continue }
+        for event in (try? processor.process(text: text, source: .file(path: "bench"))) ?? [] {
+            sink &+= event.jsonBytes().count
+        }
+    }
+}
+let endToEndAfter = best("end-to-end", options.rounds) {
     for (index, blob) in gzipped.enumerated() {
         for event in (try? processor.process(blob, hints: raw[index].hints, source: .file(path: "bench"))) ?? [] {
             sink &+= event.jsonBytes().count
@@ -150,53 +98,40 @@ let endToEndSeconds = best("end-to-end", options.rounds) {
     }
 }
 
-/// Finds every `<`, packs the tag name that follows, skips to the next `>`: a lower bound on the
-/// work of any tag-based parser (no attributes, quotes, comments, tree or text). Not pagepipe code.
-func bareTagScan(_ bytes: [UInt8]) -> Int {
-    bytes.withUnsafeBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return 0 }
-        var names = 0
-        var index = 0
-        while index < buffer.count {
-            guard let less = memchr(base + index, 0x3C, buffer.count - index) else { break }
-            index = base.distance(to: less.assumingMemoryBound(to: UInt8.self)) + 1
-            var name: UInt64 = 0
-            while index < buffer.count, buffer[index] != 0x20, buffer[index] != 0x3E, buffer[index] != 0x0A {
-                name = name &<< 8 | UInt64(buffer[index] | 0x20)
-                index += 1
-            }
-            guard let greater = memchr(base + index, 0x3E, buffer.count - index) else { break }
-            index = base.distance(to: greater.assumingMemoryBound(to: UInt8.self)) + 1
-            names &+= Int(truncatingIfNeeded: name)
-        }
-        return names
-    }
-}
-
-func rate(_ seconds: Double) -> String {
-    seconds.isNaN ? "     skipped" : String(format: "%8.1f MB/s", rawBytes / seconds / 1e6)
-}
-let articles = parsed.filter { if case .article = $0 { true } else { false } }.count
-print("pagepipe-bench: \(raw.count) pages (\(articles) articles, \(raw.count - articles) node pages), "
-    + String(format: "%.1f MB raw, %.1f MB gzipped, best of %d rounds, one core", rawBytes / 1e6, gzippedBytes / 1e6, options.rounds))
-print("  all rates are raw page MB per second of one core")
-print("  zlib inflate (gzip)          \(rate(inflateSeconds))")
-print("  charset decode (no inflate)  \(rate(charsetSeconds))")
-print("  decode (inflate + charset)   \(rate(decodeSeconds))")
-print("  bare tag scan (a ceiling)    \(rate(tagScanSeconds))   not pagepipe: find tags, read names, nothing else")
-print("  parse                        \(rate(parseSeconds))")
-print("  classify (section+district)  \(rate(classifySeconds))")
-let ratio = inflateSeconds / (parseSeconds + classifySeconds)
-print("  parse + classify             \(rate(parseSeconds + classifySeconds))"
-    + (ratio.isNaN ? "" : String(format: "   = %.2fx inflate (target >= 2x)", ratio)))
-// Parse time the target leaves once classify is paid for: inflate / 2 - classify.
-let parseBudget = inflateSeconds / 2 - classifySeconds
-if !parseBudget.isNaN {
-    print(parseBudget > 0
-        ? "  parse needed for 2x          \(rate(parseBudget))" + String(format: "   the bare tag scan alone takes %.0f%% of that time", 100 * tagScanSeconds / parseBudget)
-        : "  parse needed for 2x          unreachable: classify alone takes half of inflate's time")
-}
-print("  end to end (+ JSON events)   \(rate(endToEndSeconds))"
-    + (endToEndSeconds.isNaN ? "" : String(format: "   %.0f pages/s", Double(raw.count) / endToEndSeconds)))
+let table = StageTable(rawBytes: corpus.rawBytes, pages: raw.count)
+print("pagepipe-bench: \(raw.count) pages (\(corpus.articles) articles, \(raw.count - corpus.articles) node pages), "
+    + String(format: "%.1f MB raw, %.1f MB gzipped, best of %d rounds, one core", corpus.rawBytes / 1e6, corpus.gzippedBytes / 1e6, options.rounds))
+print("  raw page MB per second of one core; before = zlib + iconv, after = libdeflate + GB18030 tables")
+table.header()
+table.row("inflate (gzip)", before: inflateBefore, after: inflateAfter)
+table.row("charset decode (no inflate)", before: charsetBefore, after: charsetAfter)
+table.row("decode (inflate + charset)", before: decodeBefore, after: decodeAfter)
+table.row("bare tag scan (a ceiling)", after: tagScanSeconds, note: "not pagepipe: find tags, read names, nothing else")
+table.row("parse", after: parseSeconds)
+table.row("classify (section+district)", after: classifySeconds)
+let ratio = inflateBefore / (parseSeconds + classifySeconds)
+table.row("parse + classify", after: parseSeconds + classifySeconds,
+    note: ratio.isNaN ? "" : String(format: "= %.2fx zlib inflate, %.2fx libdeflate", ratio, inflateAfter / (parseSeconds + classifySeconds)))
+table.row("end to end (+ JSON events)", before: endToEndBefore, after: endToEndAfter,
+    note: endToEndAfter.isNaN ? "" : String(format: "%.0f pages/s after", Double(raw.count) / endToEndAfter))
 print(String(format: "  peak resident memory         %8.1f MiB", peakResidentMiB()))
+
+if options.workerPath {
+    let blobs = gzipped, hints = raw.map { BlobHints(contentEncoding: "gzip", contentType: $0.hints.contentType) }
+    let workerPath = WorkerPath(processor: processor)
+    let rounds = max(1, options.rounds)
+    let zlibCPU = bestCPU("inflate-before", rounds) {
+        for blob in blobs { sink &+= (try? blob.withUnsafeBytes { try Inflater.inflateWithZlib($0, format: .gzip, limit: 64 << 20) })?.count ?? 0 }
+    }
+    let libdeflateCPU = bestCPU("inflate", rounds) {
+        for blob in blobs { sink &+= (try? blob.withUnsafeBytes { try Inflater.inflate($0, format: .gzip, limit: 64 << 20) })?.count ?? 0 }
+    }
+    let warmCPU = bestCPU("end-to-end", rounds) {
+        for (index, blob) in blobs.enumerated() {
+            for event in (try? processor.process(blob, hints: hints[index], source: .file(path: "bench"))) ?? [] { sink &+= event.jsonBytes().count }
+        }
+    }
+    let workerCPU = bestCPU("worker-path", rounds) { sink &+= workerPath.run(blobs, hints: hints) }
+    table.cpuPerPage(zlib: zlibCPU, libdeflate: libdeflateCPU, warm: warmCPU, worker: workerCPU)
+}
 if sink == 42 { print("") }  // keeps the optimizer from dropping the measured work

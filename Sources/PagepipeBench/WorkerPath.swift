@@ -1,0 +1,67 @@
+import Dispatch
+import Kafka
+import PageCore
+import PageDecode
+import PageModel
+import Pipeline
+import Synchronization
+
+/// The worker's per-page path without the broker, as `Worker.process` (Sources/Pipeline/
+/// Worker+Publishing.swift) runs it on a lane: a fresh `KafkaRecord` copied out per page as the
+/// consumer does, hints and source read from its headers, the page core, JSON for every event,
+/// its headers and one outgoing message per routed topic. It stops where librdkafka's
+/// `produce` would take the message, so the figure is pagepipe's own CPU per page. Keep it in
+/// step with `Worker.process`.
+struct WorkerPath {
+    let processor: PageProcessor
+    let router = TopicRouter()
+    let lane = DispatchQueue(label: "pagepipe-bench.lane", target: .global(qos: .userInitiated))
+
+    /// Runs every blob through the path on one lane, as a worker with one lane would; returns the
+    /// number of outgoing messages built.
+    func run(_ blobs: [[UInt8]], hints: [BlobHints]) -> Int {
+        let done = DispatchGroup()
+        let built = Counter()
+        for (offset, blob) in blobs.enumerated() {
+            var headers: [KafkaHeader] = []
+            if let encoding = hints[offset].contentEncoding { headers.append(KafkaHeader(key: PagepipeHeader.contentEncoding, value: Array(encoding.utf8))) }
+            if let type = hints[offset].contentType { headers.append(KafkaHeader(key: PagepipeHeader.contentType, value: Array(type.utf8))) }
+            let record = KafkaRecord(
+                topic: "pages.raw", partition: 0, offset: Int64(offset), timestampMs: 1_764_547_200_000,
+                key: Array("page-\(offset)".utf8), value: Array(blob), headers: headers)
+            lane.async(group: done) { built.add(self.messages(for: record).count) }
+        }
+        done.wait()
+        return built.value
+    }
+
+    private func messages(for record: KafkaRecord) -> [KafkaOutgoingMessage] {
+        let hints = BlobHints(
+            contentEncoding: record.header(PagepipeHeader.contentEncoding).map { String(decoding: $0, as: UTF8.self) },
+            contentType: record.header(PagepipeHeader.contentType).map { String(decoding: $0, as: UTF8.self) }
+        )
+        let source = EventSource.kafka(
+            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs,
+            sourceURL: record.header(PagepipeHeader.sourceURL).map { String(decoding: $0, as: UTF8.self) }
+        )
+        guard let events = try? processor.process(record.value, hints: hints, source: source) else { return [] }
+        let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
+        let versionHeader = KafkaHeader(key: PagepipeHeader.parserVersion, value: Array(PageProcessor.parserVersion.utf8))
+        var messages: [KafkaOutgoingMessage] = []
+        for event in events {
+            let value = event.jsonBytes()
+            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader]
+            for topic in router.topics(for: event) {
+                messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
+            }
+        }
+        return messages
+    }
+}
+
+/// A total shared between the lane and the caller.
+final class Counter: Sendable {
+    private let total = Atomic<Int>(0)
+    func add(_ amount: Int) { total.add(amount, ordering: .relaxed) }
+    var value: Int { total.load(ordering: .relaxed) }
+}
