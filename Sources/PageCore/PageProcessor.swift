@@ -31,15 +31,34 @@ public struct PageProcessor: Sendable {
 
     /// Turns one raw page into its events (one article event, or one page event for a node page).
     public func process(_ blob: UnsafeRawBufferPointer, hints: BlobHints, source: EventSource) throws(PageError) -> [PagepipeEvent] {
-        let decoded: DecodedPage
-        do { decoded = try decoder.decode(blob, hints: hints) } catch { throw PageError(error) }
-        return try process(text: decoded.text, source: source)
+        var timings = StageTimings()
+        return try process(blob, hints: hints, source: source, timings: &timings)
     }
 
     public func process(_ blob: [UInt8], hints: BlobHints, source: EventSource) throws(PageError) -> [PagepipeEvent] {
+        var timings = StageTimings()
+        return try process(blob, hints: hints, source: source, timings: &timings)
+    }
+
+    /// The same, also saying how long each stage took (for the worker's metrics).
+    public func process(
+        _ blob: [UInt8], hints: BlobHints, source: EventSource, timings: inout StageTimings
+    ) throws(PageError) -> [PagepipeEvent] {
+        let result: Result<[PagepipeEvent], PageError> = blob.withUnsafeBytes { bytes in
+            Result { () throws(PageError) in try process(bytes, hints: hints, source: source, timings: &timings) }
+        }
+        return try result.get()
+    }
+
+    public func process(
+        _ blob: UnsafeRawBufferPointer, hints: BlobHints, source: EventSource, timings: inout StageTimings
+    ) throws(PageError) -> [PagepipeEvent] {
+        let clock = ContinuousClock()
+        let started = clock.now
         let decoded: DecodedPage
         do { decoded = try decoder.decode(blob, hints: hints) } catch { throw PageError(error) }
-        return try process(text: decoded.text, source: source)
+        timings.decode = started.duration(to: clock.now)
+        return try process(text: decoded.text, source: source, timings: &timings)
     }
 
     /// How many pages to process at once when the user does not say: one per online core.
@@ -50,8 +69,22 @@ public struct PageProcessor: Sendable {
 
     /// Parses and classifies an already decoded page.
     public func process(text: String, source: EventSource) throws(PageError) -> [PagepipeEvent] {
+        var timings = StageTimings()
+        return try process(text: text, source: source, timings: &timings)
+    }
+
+    public func process(text: String, source: EventSource, timings: inout StageTimings) throws(PageError) -> [PagepipeEvent] {
+        let clock = ContinuousClock()
+        let started = clock.now
         let page: ParsedPage
         do { page = try parser.parse(text) } catch { throw PageError(error) }
+        let parsed = clock.now
+        timings.parse = started.duration(to: parsed)
+        defer { timings.classify = parsed.duration(to: clock.now) }
+        return classified(page, source: source)
+    }
+
+    private func classified(_ page: ParsedPage, source: EventSource) -> [PagepipeEvent] {
         switch page {
         case .article(var article):
             if article.paper == nil { article.paper = Self.paper(servedAt: source) }
@@ -71,4 +104,13 @@ public struct PageProcessor: Sendable {
         guard case .kafka(_, _, _, _, let sourceURL?) = source else { return nil }
         return PaperHosts.paper(forURL: sourceURL)
     }
+}
+
+/// How long each stage of one `PageProcessor.process` call took; zero for a stage not reached.
+public struct StageTimings: Sendable {
+    public var decode: Duration = .zero
+    public var parse: Duration = .zero
+    public var classify: Duration = .zero
+
+    public init() {}
 }

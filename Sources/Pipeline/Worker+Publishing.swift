@@ -19,8 +19,10 @@ extension Worker {
             return passOver(ticket)
         }
         var events: [PagepipeEvent]
+        var timings = StageTimings()
+        defer { metrics.processed(timings) }
         do {
-            events = try processor.process(record.value, hints: hints, source: source)
+            events = try processor.process(record.value, hints: hints, source: source, timings: &timings)
         } catch {
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return
@@ -49,14 +51,20 @@ extension Worker {
         guard !messages.isEmpty else { return passOver(ticket) }  // routing sends this kind nowhere
         ticket.expect(messages.count)
         let published = events, recordCount = messages.count
+        let sending = ContinuousClock.now
         for message in messages {
             send(message) { result in
                 let failure: String? = switch result {
                 case .success: nil
                 case .failure(let error): "publishing to \(message.topic) failed: \(error)"
                 }
-                if case .success = result { self.contact.heard() }
-                if ticket.acknowledge(error: failure) { self.published(ticket, events: published, records: recordCount) }
+                if case .success = result {
+                    self.contact.heard()
+                    self.metrics.eventPublished(topic: message.topic)
+                }
+                guard ticket.acknowledge(error: failure) else { return }
+                self.metrics.pagePublished(after: sending.duration(to: .now))
+                self.published(ticket, events: published, records: recordCount)
             }
         }
     }
@@ -115,6 +123,7 @@ extension Worker {
         send(letter) { result in
             switch result {
             case .success:
+                self.metrics.pageDeadLettered(stage: stage, reason: reason)
                 self.stats.update {
                     $0.deadLettered += 1
                     $0.deadLetterReasons["\(stage)/\(reason)", default: 0] += 1

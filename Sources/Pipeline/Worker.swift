@@ -22,6 +22,12 @@ public final class Worker: Sendable {
     let book = OffsetBook()
     let stats = WorkerStats()
     let contact = BrokerContact()
+    let metrics = WorkerMetrics()
+    /// When the poll loop last turned (uptime nanoseconds; 0 before it started), for liveness.
+    private let loopTurned = Atomic<UInt64>(0)
+    private let loopEnded = Atomic<Bool>(false)
+    private let assignedPartitions = Atomic<Int>(0)
+    private let groupSettled = Atomic<Bool>(false)
     private let lanes: [DispatchQueue]
     private let nextLane = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
@@ -95,6 +101,8 @@ public final class Worker: Sendable {
         var failure: WorkerError?
         var warnedAboutSilence = false
         while !stopRequested.load(ordering: .sequentiallyConsistent) {
+            loopTurned.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+            metrics.inFlight(book.inFlight.pages)
             if let message = fatalMessage.withLock({ $0 }) {
                 failure = WorkerError(message)
                 break
@@ -147,7 +155,9 @@ public final class Worker: Sendable {
                 break
             }
         }
+        loopEnded.store(true, ordering: .relaxed)
         drain()
+        metrics.inFlight(book.inFlight.pages)
         stats.update { $0.elapsedSeconds = Self.seconds(started.duration(to: .now)) }
         if let failure { throw failure }
         return stats.snapshot
@@ -210,17 +220,38 @@ public final class Worker: Sendable {
     /// Called with each librdkafka statistics snapshot, on the thread that polled that client.
     func noteStatistics(_ statistics: KafkaStatistics) {
         if statistics.anyBrokerUp { contact.heard() }
+        metrics.client(statistics)
+        if let group = statistics.cgrp {
+            groupSettled.store(group.state == "up" && group.joinState == "steady", ordering: .relaxed)
+            metrics.consumerLag(statistics, committed: book.committed)
+        }
     }
 
     /// Called by the rebalance relay once partitions were assigned (`gained` > 0) or revoked or
     /// lost (`gained` < 0); the poll loop then re-applies its pause decision.
     func noteAssignmentChange(gained: Int) {
+        assignedPartitions.add(gained, ordering: .relaxed)
+        if gained < 0 { groupSettled.store(false, ordering: .relaxed) }
         stats.update { $0.rebalances += 1 }
+        metrics.rebalanced()
         noteAssignmentChanged()
     }
 
     private func noteAssignmentChanged() {
         assignmentChanged.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    /// What the liveness and readiness probes need, now; safe from any thread.
+    public var health: WorkerHealth {
+        let turned = loopTurned.load(ordering: .relaxed)
+        let now = DispatchTime.now().uptimeNanoseconds
+        return WorkerHealth(
+            pollLoopSilentMs: turned == 0 ? nil : Int((now > turned ? now - turned : 0) / 1_000_000),
+            brokerSilentMs: contact.silentMs,
+            assignedPartitions: assignedPartitions.load(ordering: .relaxed),
+            groupSettled: groupSettled.load(ordering: .relaxed),
+            stopping: stopRequested.load(ordering: .relaxed) || loopEnded.load(ordering: .relaxed),
+            contactLimitMs: max(15_000, 3 * configuration.statisticsIntervalMs))
     }
 
     private func dispatch(_ record: KafkaRecord) {
@@ -229,6 +260,7 @@ public final class Worker: Sendable {
             logger.debug("skipping \(partition)@\(record.offset): already taken or partition revoked")
             return
         }
+        metrics.pageConsumed()
         stats.update {
             $0.pagesIn += 1
             $0.bytesIn += record.value.count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Kafka
 import Logging
+import Operations
 
 /// Log verbosity, and the one place the process's logging is set up.
 struct LoggingOptions: ParsableArguments {
@@ -8,12 +9,20 @@ struct LoggingOptions: ParsableArguments {
         "trace, debug, info, notice, warning, error or critical. Env: PAGEPIPE_LOG_LEVEL.", valueName: "level"))
     var logLevel: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "text, or json for one JSON object per line (log shippers). Env: PAGEPIPE_LOG_FORMAT. Default: text.", valueName: "format"))
+    var logFormat: String?
+
     func makeLogger(label: String) throws -> Logger {
         let name = logLevel ?? Environment.value("PAGEPIPE_LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: name) else {
             throw ValidationError("Unknown log level \(name); use trace, debug, info, notice, warning, error or critical.")
         }
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        switch logFormat ?? Environment.value("PAGEPIPE_LOG_FORMAT") ?? "text" {
+        case "text": LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        case "json": LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        case let other: throw ValidationError("Unknown log format \(other); use text or json.")
+        }
         var logger = Logger(label: label)
         logger.logLevel = level
         return logger

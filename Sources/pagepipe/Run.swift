@@ -32,12 +32,15 @@ extension Pagepipe {
         @OptionGroup var worker: WorkerOptions
         @OptionGroup var pageCore: PageCoreOptions
         @OptionGroup var logging: LoggingOptions
+        @OptionGroup var operations: OperationsOptions
 
         func run() throws {
             let logger = try logging.makeLogger(label: "pagepipe.run")
             try requireSupportedLibrdkafka(logger)
             let configuration = try worker.configuration(kafka: kafka, pageCore: pageCore, defaultGroup: "pagepipe")
-            try runWorker(configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson)
+            try runWorker(
+                configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
+                operations: try operations.configuration())
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kafka
 import PageCore
+import Operations
 import Pipeline
 
 /// The worker's settings, shared by `run` and `reprocess`: every `WorkerConfiguration` property
@@ -116,8 +117,13 @@ struct WorkerOptions: ParsableArguments {
 }
 
 /// Runs one worker to completion: signals drain it, the summary goes to standard error (and to
-/// --summary-json), a fatal error exits non-zero.
-func runWorker(_ configuration: WorkerConfiguration, processor: PageProcessor, logger: Logging.Logger, summaryJSON: String?) throws {
+/// --summary-json), a fatal error exits non-zero. With `operations`, serves metrics and probes.
+func runWorker(
+    _ configuration: WorkerConfiguration, processor: PageProcessor, logger: Logging.Logger, summaryJSON: String?,
+    operations: OperationsConfiguration? = nil
+) throws {
+    // Before the worker exists: its instruments bind to the backend when they are made.
+    let registry = operations.map { _ in PrometheusMetrics.bootstrap() }
     let worker: Worker
     do {
         worker = try Worker(configuration: configuration, processor: processor, logger: logger)
@@ -125,6 +131,17 @@ func runWorker(_ configuration: WorkerConfiguration, processor: PageProcessor, l
         logger.critical("\(error)")
         throw ExitCode.failure
     }
+    var server: OperationsServer?
+    if let operations, let registry {
+        do {
+            server = try OperationsServer(configuration: operations, registry: registry, health: { worker.health }, logger: logger)
+            try server?.start()
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode.failure
+        }
+    }
+    defer { server?.stop() }
     let signals = SignalRelay { signal in
         logger.notice("received \(signal): draining")
         worker.stop()

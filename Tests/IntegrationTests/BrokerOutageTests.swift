@@ -76,17 +76,33 @@ extension RealBrokerTests {
         try scenario.expectNothingLost(sources)
     }
 
-    @Test func aBrokerThatNeverComesBackMakesTheWorkerExitNonZeroSayingWhy() throws {
+    @Test func aBrokerThatNeverComesBackMakesTheWorkerUnreadyThenExitNonZeroSayingWhy() async throws {
         let broker = PrivateBroker()
         try broker.start()
         let scenario = try Scenario("broker-gone", pages: 300, seed: 505, partitions: 4, brokers: broker.address)
-        let worker = try scenario.worker(["--broker-down-timeout-ms", "15000", "--drain-timeout-ms", "5000"])
+        let metricsPort = broker.port + 1
+        let worker = try scenario.worker([
+            "--broker-down-timeout-ms", "25000", "--drain-timeout-ms", "5000",
+            "--metrics-port", String(metricsPort), "--metrics-address", "127.0.0.1",
+        ])
         let caughtUp = waitForCommittedEnd(scenario, seconds: 120)
+        let readyBefore = await httpGet(port: metricsPort, "/readyz")?.status
         try broker.stop()
 
+        // Unready first for the lost assignment (the session times out after 6 s), then for the
+        // silence itself (15 s), until the worker gives up (25 s).
+        var unreadyReasons: Set<String> = []
+        while worker.process.isRunning {
+            if let answer = await httpGet(port: metricsPort, "/readyz"), answer.status == 503 {
+                unreadyReasons.insert(answer.body.trimmingCharacters(in: .whitespacesAndNewlines).replacing(/[0-9]+ s/, with: "N s"))
+            }
+            usleep(250_000)
+        }
         let status = worker.waitForExit(seconds: 120)
         let log = worker.log
         #expect(caughtUp, "\(log.suffix(2000))")
+        #expect(readyBefore == 200)
+        #expect(unreadyReasons.contains { $0.contains("no broker has answered") }, "/readyz must name the outage: \(unreadyReasons)")
         #expect(status != nil && status != 0, "the worker must exit non-zero once the deadline passes: \(log.suffix(2000))")
         #expect(log.contains("PAGEPIPE_BROKER_DOWN_TIMEOUT_MS"), "the message must name the setting: \(log.suffix(2000))")
     }
