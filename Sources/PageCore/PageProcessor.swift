@@ -11,7 +11,7 @@ import PageParse
 public struct PageProcessor: Sendable {
     /// Stamped on every event. Bump it when parsing or classification output changes, so replayed
     /// events can be told from the ones they supersede.
-    public static let parserVersion = "1.0.0"
+    public static let parserVersion = "1.1.0"
 
     public let decoder: BlobDecoder
     public let parser: PageParser
@@ -55,8 +55,8 @@ public struct PageProcessor: Sendable {
         switch page {
         case .article(let article):
             let section = sections.section(forPageName: article.page?.name, pageNumber: article.page?.number)
-            let scores = districts.classify(article)
-            return [.article(ArticleEvent(article: article, section: section, districts: scores, source: source, parserVersion: Self.parserVersion))]
+            let places = districts.classify(article)
+            return [.article(ArticleEvent(article: article, section: section, places: places, source: source, parserVersion: Self.parserVersion))]
         case .node(let node):
             let section = sections.section(forPageName: node.page.name, pageNumber: node.page.number)
             return [.page(PageEvent(node: node, section: section, source: source, parserVersion: Self.parserVersion))]

@@ -18,18 +18,21 @@ public struct ArticleEvent: Sendable, Equatable {
     public var authors: [String]
     public var paragraphs: [String]
     public var subheadings: [String]
-    /// Best first.
+    /// Every division the article is about, any level, best first.
     public var districts: [DistrictScore]
+    /// The primary county-level division's name (`杨浦区`), or nil.
+    public var district: String?
+    /// Its statistics code (`310110`), for `{district_code}` topic templates.
+    public var districtCode: String?
+    /// The primary town-level division's name inside `district` (`五角场镇`), or nil.
+    public var locality: String?
     public var edition: [PageRef]
     public var pageArticles: [String]
     public var source: EventSource
     public var parserVersion: String
 
-    /// The primary district's name: the best-scored division, or nil.
-    public var district: String? { districts.first?.name }
-
     public init(
-        article: ParsedArticle, section: Section, districts: [DistrictScore], source: EventSource,
+        article: ParsedArticle, section: Section, places: PlaceClassification, source: EventSource,
         parserVersion: String
     ) {
         self.id = EventID.article(paper: article.paper, date: article.date, page: article.page?.number, title: article.title)
@@ -43,7 +46,10 @@ public struct ArticleEvent: Sendable, Equatable {
         self.authors = article.authors
         self.paragraphs = article.paragraphs
         self.subheadings = article.subheadings
-        self.districts = districts
+        self.districts = places.districts
+        self.district = places.district?.name
+        self.districtCode = places.district?.code
+        self.locality = places.locality?.name
         self.edition = article.edition
         self.pageArticles = article.pageArticles
         self.source = source

@@ -135,7 +135,7 @@ let classifySeconds = best("classify", options.rounds) {
     for page in parsed {
         switch page {
         case .article(let article):
-            sink &+= processor.districts.classify(article).count
+            sink &+= processor.districts.classify(article).districts.count
             sink &+= processor.sections.section(forPageName: article.page?.name, pageNumber: article.page?.number).slug.count
         case .node(let node):
             sink &+= processor.sections.section(forPageName: node.page.name, pageNumber: node.page.number).slug.count
