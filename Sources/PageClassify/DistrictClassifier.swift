@@ -64,6 +64,7 @@ public struct DistrictClassifier: Sendable {
         var evidence = ArticleEvidence(tables: tables, date: date)
         var found: [FoundName] = []
         var paperNames: [FoundName] = []
+        let listedHome = article.paper.flatMap { PaperHome.listed($0, in: tables) }
         tables.matcher.withScanner { scanner in
             func scan(_ text: String, _ source: Source, _ weight: Double, isPrior: Bool = false) {
                 ArticleEvidence.names(in: text, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
@@ -74,13 +75,12 @@ public struct DistrictClassifier: Sendable {
             for heading in article.subheadings { scan(heading, .body, 1) }
             for paragraph in article.paragraphs { scan(paragraph, .body, 1) }
             if let pageName = article.page?.name { scan(pageName, .pageName, Self.priorWeight, isPrior: true) }
-            if let paper = article.paper, PaperHome.listed(paper, in: tables) == nil {
+            if let paper = article.paper, listedHome == nil {
                 ArticleEvidence.names(in: paper, with: scanner, tables: tables, source: .paper, weight: 0, into: &paperNames)
             }
         }
-        if let paper = article.paper, let home = PaperHome.home(of: paper, names: paperNames, tables: tables, date: date) {
-            evidence.recordHome(home)
-        }
+        let home = listedHome.map { $0.map { tables.resolve($0, on: date) } } ?? PaperHome.home(names: paperNames, tables: tables, date: date)
+        if let home { evidence.recordHome(home) }
         evidence.credit(found)
         evidence.addChildSupport(share: Self.childShare)
         return ranked(evidence, paper: article.paper, pageName: article.page?.name)
@@ -95,24 +95,21 @@ public struct DistrictClassifier: Sendable {
             if let date, !tables.isValid(tally.division, on: date) { score *= Self.historicFactor }
             return (score, index)
         }
-        let codeRank = tables.codeRank, nameRank = tables.nameRank
         order.sort { left, right in
             if left.score != right.score { return left.score > right.score }
-            let leftDivision = tallies[left.tally].division, rightDivision = tallies[right.tally].division
-            if codeRank[leftDivision] != codeRank[rightDivision] { return codeRank[leftDivision] < codeRank[rightDivision] }
-            return nameRank[leftDivision] < nameRank[rightDivision]
+            return tables.precedes(tallies[left.tally].division, tallies[right.tally].division)
         }
         let districts = order.map { entry in
             score(of: tallies[entry.tally], score: entry.score, tally: entry.tally, items: items, tables: tables, date: date,
                   paper: paper, pageName: pageName)
         }
-        let district = order.firstIndex { tables.records[tallies[$0.tally].division].standsForCountyLevel }
+        let district = order.firstIndex { tables.standsForCountyLevel[tallies[$0.tally].division] }
         let locality = district.flatMap { chosen in
             let county = tallies[order[chosen].tally].division
             return order.firstIndex { entry in
                 let division = tallies[entry.tally].division
                 // Named in the text: a page name (平凉之窗) hints at a town but carries every kind of story.
-                return tables.records[division].level.isTownLevel && tallies[entry.tally].mentions > 0
+                return tables.levels[division].isTownLevel && tallies[entry.tally].mentions > 0
                     && tables.parentIndex(of: division, on: date) == county
             }
         }
@@ -122,12 +119,12 @@ public struct DistrictClassifier: Sendable {
     private func score(of tally: EvidenceTally, score: Double, tally index: Int, items: [EvidenceItem], tables: GazetteerTables,
                        date: Int?, paper: String?, pageName: String?) -> DistrictScore {
         let division = tally.division
-        func name(_ index: Int?) -> String? { index.map { tables.records[$0].name } }
+        func name(_ index: Int?) -> String? { index.map { tables.names[$0] } }
         return DistrictScore(
-            name: tables.records[division].name, level: tables.records[division].level,
+            name: tables.names[division], level: tables.levels[division],
             parent: name(tables.parentIndex(of: division, on: date)),
             prefecture: name(tables.prefecture(of: division, on: date)), province: name(tables.province(of: division, on: date)),
-            code: tables.records[division].code, mentions: tally.mentions, score: score,
+            code: tables.codes[division], mentions: tally.mentions, score: score,
             evidence: evidence(of: index, in: items, tables: tables, paper: paper, pageName: pageName))
     }
 
@@ -141,7 +138,7 @@ public struct DistrictClassifier: Sendable {
                 case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
                 case .paper: term = paper ?? ""
                 case .pageName: term = pageName ?? ""
-                case .child: term = tables.records[item.key].name
+                case .child: term = tables.names[item.key]
                 }
                 evidence.append(DistrictEvidence(source: source.name, term: term, count: item.count))
             }

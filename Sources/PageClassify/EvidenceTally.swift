@@ -101,6 +101,14 @@ struct ArticleEvidence {
     mutating func credit(_ found: [FoundName]) {
         var pending: [(name: FoundName, candidates: [(division: Int, target: GazetteerTables.Target)])] = []
         for name in found {
+            // The usual case, without building a candidate list: one division, no support needed.
+            let start = Int(tables.targetStart[name.pattern])
+            if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1, !tables.targets[start].needsSupport {
+                let division = tables.resolve(Int(tables.targets[start].division), on: date)
+                record(division, name)
+                addSupport(division)
+                continue
+            }
             let candidates = tables.candidates(of: name.pattern, on: date)
             if candidates.count == 1, !candidates[0].target.needsSupport {
                 record(candidates[0].division, name)
@@ -112,12 +120,12 @@ struct ArticleEvidence {
         var towns: [(name: FoundName, candidates: [(division: Int, target: GazetteerTables.Target)])] = []
         var chosen: [Int] = []
         for (name, candidates) in pending {
-            let upper = candidates.filter { !tables.records[$0.division].level.isTownLevel && !$0.target.hasExplicitContext }
+            let upper = candidates.filter { !tables.levels[$0.division].isTownLevel && !$0.target.hasExplicitContext }
             if let division = best(upper, allowingUnsupported: true) {
                 chosen.append(division)
                 record(division, name)
             } else {
-                towns.append((name, candidates.filter { tables.records[$0.division].level.isTownLevel || $0.target.hasExplicitContext }))
+                towns.append((name, candidates.filter { tables.levels[$0.division].isTownLevel || $0.target.hasExplicitContext }))
             }
         }
         for division in chosen { addSupport(division) }
@@ -142,7 +150,7 @@ struct ArticleEvidence {
             } else {
                 let chain = tables.chain(of: division, on: date)
                 let found = chain.firstIndex(where: support.contains)
-                let tooBroad = target.isCommonWord && found.map { tables.records[chain[$0]].level == .province } == true
+                let tooBroad = target.isCommonWord && found.map { tables.levels[chain[$0]] == .province } == true
                 distance = tooBroad ? Int.max : found ?? Int.max
             }
             if distance < bestDistance { bestDistance = distance; nearest = [division] }
@@ -157,7 +165,7 @@ struct ArticleEvidence {
                 let direct = candidates.first { nearest.contains($0.division) && $0.division == Int($0.target.division) }
                 return direct?.division ?? nearest[0]
             }
-            let levelsAllowFallback = nearest.allSatisfy { !tables.records[$0].level.isTownLevel }
+            let levelsAllowFallback = nearest.allSatisfy { !tables.levels[$0].isTownLevel }
             return levelsAllowFallback ? mostProminent(nearest) : nil
         }
         guard allowingUnsupported else { return nil }
@@ -166,11 +174,16 @@ struct ArticleEvidence {
     }
 
     private func mostProminent(_ divisions: [Int]) -> Int? {
-        divisions.min { (tables.prominence[$0], tables.codeRank[$0]) < (tables.prominence[$1], tables.codeRank[$1]) }
+        divisions.min { tables.prominence[$0] != tables.prominence[$1] ? tables.prominence[$0] < tables.prominence[$1] : tables.precedes($0, $1) }
     }
 
     private mutating func addSupport(_ division: Int) {
-        for ancestor in tables.chain(of: division, on: date) where !support.contains(ancestor) { support.append(ancestor) }
+        var current: Int? = division
+        for _ in 0..<6 {
+            guard let next = current else { return }
+            if !support.contains(next) { support.append(next) }
+            current = tables.parentIndex(of: next, on: date)
+        }
     }
 
     private mutating func record(_ division: Int, _ name: FoundName) {
@@ -210,8 +223,7 @@ struct ArticleEvidence {
             children.append((parent, tally.division))
         }
         guard !children.isEmpty else { return }
-        let codeRank = tables.codeRank
-        children.sort { codeRank[$0.child] < codeRank[$1.child] }
+        children.sort { tables.precedes($0.child, $1.child) }
         for (parent, child) in children {
             guard let tally = tallies.first(where: { $0.division == child }) else { continue }
             let parentTally = tallyIndex(of: parent)

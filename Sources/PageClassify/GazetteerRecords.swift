@@ -5,12 +5,12 @@ import PageModel
 /// division of that name nearest by statistics code.
 struct GazetteerRecords: Sendable {
     private(set) var all: [DivisionRecord] = []
-    private var byName: [String: [Int]] = [:]
+    private var byName: [UTF8Key: [Int]] = [:]
 
     init(_ records: [DivisionRecord] = []) {
         all = records
         byName.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() { byName[record.name, default: []].append(index) }
+        for (index, record) in records.enumerated() { byName[UTF8Key(record.name), default: []].append(index) }
     }
 
     subscript(index: Int) -> DivisionRecord { all[index] }
@@ -18,7 +18,7 @@ struct GazetteerRecords: Sendable {
 
     mutating func append(_ record: DivisionRecord) -> Int {
         all.append(record)
-        byName[record.name, default: []].append(all.count - 1)
+        byName[UTF8Key(record.name), default: []].append(all.count - 1)
         return all.count - 1
     }
 
@@ -41,7 +41,7 @@ struct GazetteerRecords: Sendable {
     /// The division named `name` whose code shares the longest prefix with `code`; the first
     /// listed on a tie or without a code. Six digits, or a code itself, name a division directly.
     func index(named name: String, near code: String?) -> Int? {
-        guard let candidates = byName[name] else { return nil }
+        guard let candidates = byName[UTF8Key(name)] else { return nil }
         guard candidates.count > 1, let code else { return candidates.first }
         var best = candidates[0], bestLength = -1
         for candidate in candidates {
@@ -54,7 +54,7 @@ struct GazetteerRecords: Sendable {
     /// The division with this name directly under `parent` at a comparable level (a 街道 entry may
     /// refine a 镇 of the same name only if the name says so, so levels must agree in kind).
     func index(named name: String, parent: Int?, level: DivisionLevel) -> Int? {
-        byName[name]?.first { candidate in
+        byName[UTF8Key(name)]?.first { candidate in
             all[candidate].parent == parent && all[candidate].level.isTownLevel == level.isTownLevel
                 && all[candidate].level.isCountyLevel == level.isCountyLevel
         }

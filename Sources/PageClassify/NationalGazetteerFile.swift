@@ -30,7 +30,7 @@ enum NationalGazetteerFile {
                 switch kind {
                 case UInt8(ascii: "P"): level = .province; parent = nil
                 case UInt8(ascii: "C"): level = .prefecture; parent = province
-                default: level = name.hasSuffix("区") ? .district : .county; parent = prefecture ?? province
+                default: level = UTF8Key.hasSuffix(name, "区") ? .district : .county; parent = prefecture ?? province
                 }
                 let index = records.count
                 records.append(DivisionRecord(name: name, level: level, code: code, parent: parent, shortName: field(3)))
@@ -47,7 +47,7 @@ enum NationalGazetteerFile {
                 guard let owner = townOwner else { throw bad("towns without a county or prefecture before them") }
                 if records[owner].level == .prefecture { records[owner].hasTownsDirectly = true }
                 for name in fields.dropFirst() where !name.isEmpty {
-                    records.append(DivisionRecord(name: name, level: name.hasSuffix("街道") ? .subdistrict : .town,
+                    records.append(DivisionRecord(name: name, level: UTF8Key.hasSuffix(name, "街道") ? .subdistrict : .town,
                                                   code: nil, parent: owner))
                 }
             case UInt8(ascii: "H"):
@@ -55,7 +55,7 @@ enum NationalGazetteerFile {
                     let until = field(5), let successorCode = field(6), let successor = byCode[successorCode]
                 else { throw bad("expected H, level, name, short, parent code, until, successor code") }
                 var record = DivisionRecord(
-                    name: name, level: level == .county && name.hasSuffix("区") ? .district : level,
+                    name: name, level: level == .county && UTF8Key.hasSuffix(name, "区") ? .district : level,
                     code: records[successor].code, parent: field(4).flatMap { byCode[$0] }, shortName: field(3))
                 record.codeVerified = false
                 record.validUntil = until

@@ -12,15 +12,14 @@ enum PaperHome {
         }
     }
 
-    /// The listed home, else the one place the paper's name names at province, prefecture or county
-    /// level (the deepest when they nest: 甘肃平凉日报 → 平凉市). A name that could be several places
-    /// (新华 is three districts' short form) makes no home.
-    static func home(of paper: String, names: [FoundName], tables: GazetteerTables, date: Int?) -> Int? {
-        if let listed = listed(paper, in: tables) { return listed.map { tables.resolve($0, on: date) } }
+    /// For a paper `listed` does not know: the one place the names found in the paper's name name
+    /// at province, prefecture or county level (the deepest when they nest: 甘肃平凉日报 → 平凉市). A
+    /// name that could be several places (新华 is three districts' short form) makes no home.
+    static func home(names: [FoundName], tables: GazetteerTables, date: Int?) -> Int? {
         var places: [Int] = []
         for name in names {
             let candidates = tables.candidates(of: name.pattern, on: date).filter { candidate in
-                !tables.records[candidate.division].level.isTownLevel && !candidate.target.hasExplicitContext
+                !tables.levels[candidate.division].isTownLevel && !candidate.target.hasExplicitContext
             }
             guard candidates.count == 1 else { continue }
             if !places.contains(candidates[0].division) { places.append(candidates[0].division) }

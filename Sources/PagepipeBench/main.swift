@@ -67,7 +67,20 @@ func peakResidentMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// Resident memory now (not the peak), from /proc/self/statm.
+func residentMiB() -> Double {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return .nan }
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? .nan
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+// Worker start-up: what loading the section taxonomy and the national gazetteer costs.
+let residentBeforeLoad = residentMiB()
+let loadStart = ContinuousClock.now
 let processor = try PageProcessor()
+let loadDuration = loadStart.duration(to: .now)
+let loadMilliseconds = Double(loadDuration.components.seconds) * 1e3 + Double(loadDuration.components.attoseconds) / 1e15
+let residentAfterLoad = residentMiB()
 let generator = CorpusGenerator(options: CorpusOptions(count: options.pages, seed: options.seed, brokenFraction: 0))
 
 // Raw pages as crawled (inflated), then the same pages gzip-compressed, so inflate and decode see one corpus.
@@ -199,4 +212,6 @@ if !parseBudget.isNaN {
 print("  end to end (+ JSON events)   \(rate(endToEndSeconds))"
     + (endToEndSeconds.isNaN ? "" : String(format: "   %.0f pages/s", Double(raw.count) / endToEndSeconds)))
 print(String(format: "  peak resident memory         %8.1f MiB", peakResidentMiB()))
+print(String(format: "  start-up: classifier load    %8.1f ms, resident %.1f → %.1f MiB (+%.1f MiB)",
+             loadMilliseconds, residentBeforeLoad, residentAfterLoad, residentAfterLoad - residentBeforeLoad))
 if sink == 42 { print("") }  // keeps the optimizer from dropping the measured work
