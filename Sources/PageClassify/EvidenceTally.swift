@@ -148,10 +148,7 @@ struct ArticleEvidence {
                 let required = tables.contexts[Int(target.contextStart)..<Int(target.contextEnd)]
                 distance = required.contains { support.contains(tables.resolve(Int($0), on: date)) } ? 1 : Int.max
             } else {
-                let chain = tables.chain(of: division, on: date)
-                let found = chain.firstIndex(where: support.contains)
-                let tooBroad = target.isCommonWord && found.map { tables.levels[chain[$0]] == .province } == true
-                distance = tooBroad ? Int.max : found ?? Int.max
+                distance = supportDistance(of: division, commonWord: target.isCommonWord)
             }
             if distance < bestDistance { bestDistance = distance; nearest = [division] }
             else if distance == bestDistance, distance != Int.max { nearest.append(division) }
@@ -171,6 +168,19 @@ struct ArticleEvidence {
         guard allowingUnsupported else { return nil }
         let unconditional = candidates.filter { !$0.target.needsSupport }.map(\.division)
         return unconditional.isEmpty ? nil : mostProminent(unconditional)
+    }
+
+    /// How many parents up the nearest supported division is (0: the division itself), walked
+    /// without building the chain; `Int.max` when none is, or when a common word has only a
+    /// province's support.
+    private func supportDistance(of division: Int, commonWord: Bool) -> Int {
+        var current: Int? = division
+        for distance in 0..<6 {
+            guard let at = current else { break }
+            if support.contains(at) { return commonWord && tables.levels[at] == .province ? Int.max : distance }
+            current = tables.parentIndex(of: at, on: date)
+        }
+        return Int.max
     }
 
     private func mostProminent(_ divisions: [Int]) -> Int? {

@@ -212,21 +212,27 @@ final class GazetteerTables: Sendable {
     }
 
     /// The prefecture-level division a division lies in on `date`; for a municipality's districts
-    /// and towns, the municipality.
+    /// and towns, the municipality. Walks the parents without building the chain: this runs for
+    /// every division of every article's answer.
     func prefecture(of index: Int, on date: Int?) -> Int? {
-        let ancestors = chain(of: index, on: date).dropFirst()
-        if let found = ancestors.first(where: { levels[$0] == .prefecture }) { return found }
-        if let top = ancestors.last, levels[top] == .province, let code = codes[top],
-            Self.municipalities.contains(code)
-        {
-            return top
+        var current = parentIndex(of: index, on: date)
+        for _ in 0..<6 {
+            guard let at = current else { return nil }
+            if levels[at] == .prefecture { return at }
+            if levels[at] == .province { return codes[at].map(Self.municipalities.contains) == true ? at : nil }
+            current = parentIndex(of: at, on: date)
         }
         return nil
     }
 
     func province(of index: Int, on date: Int?) -> Int? {
-        let ancestors = chain(of: index, on: date).dropFirst()
-        return ancestors.last.flatMap { levels[$0] == .province ? $0 : nil }
+        var current = parentIndex(of: index, on: date)
+        for _ in 0..<6 {
+            guard let at = current else { return nil }
+            if levels[at] == .province { return at }
+            current = parentIndex(of: at, on: date)
+        }
+        return nil
     }
 
     /// The divisions pattern `pattern` can name on `date`, each as the division that stands for it
