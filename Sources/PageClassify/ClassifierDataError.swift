@@ -31,9 +31,9 @@ public struct ClassifierDataError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Reads a resource that `Package.swift` copies into the module bundle.
-    static func readBundledResource(_ name: String) throws(ClassifierDataError) -> (bytes: [UInt8], label: String) {
-        let label = "bundled \(name).json"
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
+    static func readBundledResource(_ name: String, extension: String = "json") throws(ClassifierDataError) -> (bytes: [UInt8], label: String) {
+        let label = "bundled \(name).\(`extension`)"
+        guard let url = Bundle.module.url(forResource: name, withExtension: `extension`) else {
             throw ClassifierDataError(file: label, problem: "the resource is missing from the PageClassify bundle; rebuild the package")
         }
         guard let data = try? Data(contentsOf: url) else {

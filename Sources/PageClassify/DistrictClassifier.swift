@@ -1,29 +1,34 @@
 import PageModel
 
-/// Finds the Shanghai divisions an article is about.
+/// Finds the divisions of China an article is about, and its primary county-level `district` and
+/// town-level `locality`.
 ///
 /// Evidence:
-/// - text matches of a division's name or alias (leftmost-longest, so `五角场镇` is not also
-///   `五角场`) weighted by where they occur: title 3, kicker 2, subtitle 2, each body paragraph or
-///   sub-heading 1 per match;
-/// - priors: the paper (`杨浦时报` → 杨浦区, source `paper`) and names in the page name (`平凉之窗` →
-///   平凉路街道, source `page_name`), 1.5 each, once per source and term;
-/// - never page chrome: the edition's page list and the other articles' titles belong to the page,
-///   not to this article.
+/// - text matches of a division's name, short form or alias (leftmost-longest, so `五角场镇` is not
+///   also `五角场`) weighted by where they occur: title 3, kicker 2, subtitle 2, each body paragraph
+///   or sub-heading 1 per match;
+/// - priors, 1.5 each, once per source: the paper's home (`paper`) and names in the page name
+///   (`平凉之窗` → 平凉路街道, `page_name`);
+/// - never page chrome: the edition's page list and the other articles' titles belong to the page.
+///
+/// Same names across China are told apart by support (see `ArticleEvidence.credit`): the paper's
+/// home (from `paper_priors`, else the place the paper's name names: 长春日报 → 长春市; national
+/// papers have none) and the unambiguous names of the text make a set of divisions the article
+/// lies in; 朝阳区 in 长春日报 is 长春's, 城关镇 counts only when its county or prefecture is
+/// supported, and a county's two-character short form only inside its prefecture or province.
 ///
 /// Score of a division d, all on the article's date:
 /// ```
 /// own(d)   = Σ text weight × matches + Σ priors
-/// score(d) = (own(d) + 0.5 × Σ own(c) for each 街道/镇 c inside d) × validity(d)
+/// score(d) = (own(d) + 0.5 × Σ own(c) for each child c of d) × validity(d)
 /// ```
 /// `validity` is 1, or 0.5 when the article is dated outside the division's lifetime and the
-/// gazetteer records no successor/predecessor for it. With a successor, a historic name is
-/// credited to the division valid on that date instead (`闸北区` in a 2020 article → 静安区, with
-/// the evidence keeping the printed term); undated articles keep what they say.
+/// gazetteer records no successor for it. With a successor, an old name is credited to the
+/// division valid on that date (`闸北区` in a 2020 article → 静安区, `襄樊` in 2015 → 襄阳市).
 ///
-/// Order: score descending, then code, then name. The first entry is the primary: when a
-/// district comes first but one of its 街道/镇 with text mentions scores at least half as much, that
-/// 街道/镇 is moved in front, because its evidence is what names the article's place most precisely.
+/// `districts` is ordered by score descending, then code, then name. `district` is the best-scored
+/// county-level division (a prefecture-level city without counties, such as 东莞市, stands in);
+/// `locality` the best-scored town-level division inside it that the text names.
 public struct DistrictClassifier: Sendable {
     /// Where evidence was found; the order of the cases is the order of evidence in the output.
     enum Source: Int, Sendable, CaseIterable {
@@ -45,7 +50,6 @@ public struct DistrictClassifier: Sendable {
     static let priorWeight = 1.5
     static let childShare = 0.5
     static let historicFactor = 0.5
-    static let promotionShare = 0.5
 
     public let gazetteer: Gazetteer
 
@@ -53,108 +57,90 @@ public struct DistrictClassifier: Sendable {
         self.gazetteer = gazetteer
     }
 
-    /// Divisions the article is about, best first (empty when nothing matched).
-    public func classify(_ article: ParsedArticle) -> [DistrictScore] {
+    /// Where the article is (empty when nothing matched).
+    public func classify(_ article: ParsedArticle) -> PlaceClassification {
         let tables = gazetteer.tables
-        var found = ArticleEvidence(tables: tables, date: IsoDate.leadingKey(article.date))
-
+        let date = IsoDate.leadingKey(article.date)
+        var evidence = ArticleEvidence(tables: tables, date: date)
+        var found: [FoundName] = []
+        var paperNames: [FoundName] = []
+        let listedHome = article.paper.flatMap { PaperHome.listed($0, in: tables) }
         tables.matcher.withScanner { scanner in
-            found.scan(article.title, with: scanner, source: .title, weight: 3)
-            if let kicker = article.kicker { found.scan(kicker, with: scanner, source: .kicker, weight: 2) }
-            if let subtitle = article.subtitle { found.scan(subtitle, with: scanner, source: .subtitle, weight: 2) }
-            for heading in article.subheadings { found.scan(heading, with: scanner, source: .body, weight: 1) }
-            for paragraph in article.paragraphs { found.scan(paragraph, with: scanner, source: .body, weight: 1) }
-            if let paper = article.paper {
-                var contiguous = paper
-                contiguous.withUTF8 { paperBytes in
-                    for prior in tables.paperPriors where ByteSearch.contains(prior.paper, in: paperBytes) {
-                        found.record(prior.division, source: .paper, pattern: 0, weight: Self.priorWeight, isPrior: true)
-                    }
-                }
+            func scan(_ text: String, _ source: Source, _ weight: Double, isPrior: Bool = false) {
+                ArticleEvidence.names(in: text, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
             }
-            if let pageName = article.page?.name {
-                found.scan(pageName, with: scanner, source: .pageName, weight: Self.priorWeight, isPrior: true)
+            scan(article.title, .title, 3)
+            if let kicker = article.kicker { scan(kicker, .kicker, 2) }
+            if let subtitle = article.subtitle { scan(subtitle, .subtitle, 2) }
+            for heading in article.subheadings { scan(heading, .body, 1) }
+            for paragraph in article.paragraphs { scan(paragraph, .body, 1) }
+            if let pageName = article.page?.name { scan(pageName, .pageName, Self.priorWeight, isPrior: true) }
+            if let paper = article.paper, listedHome == nil {
+                ArticleEvidence.names(in: paper, with: scanner, tables: tables, source: .paper, weight: 0, into: &paperNames)
             }
         }
-        let pageName = article.page?.name
-
-        found.recordSupportedDeferred()
-        found.addChildSupport(share: Self.childShare)
-        return ranked(found, paper: article.paper, pageName: pageName)
+        let home = listedHome.map { $0.map { tables.resolve($0, on: date) } } ?? PaperHome.home(names: paperNames, tables: tables, date: date)
+        if let home { evidence.recordHome(home) }
+        evidence.credit(found)
+        evidence.addChildSupport(share: Self.childShare)
+        return ranked(evidence, paper: article.paper, pageName: article.page?.name)
     }
 
-    /// Order: score descending, then code, then name, compared as precomputed ranks; then the
-    /// promotion of a well-supported 街道/镇 (see the type's comment).
-    private func ranked(_ found: ArticleEvidence, paper: String?, pageName: String?) -> [DistrictScore] {
+    private func ranked(_ found: ArticleEvidence, paper: String?, pageName: String?) -> PlaceClassification {
         let tables = found.tables, date = found.date, tallies = found.tallies, items = found.items
-        guard !tallies.isEmpty else { return [] }
+        guard !tallies.isEmpty else { return PlaceClassification() }
         var order = tallies.indices.map { index -> (score: Double, tally: Int) in
             let tally = tallies[index]
             var score = tally.ownScore + tally.childScore
             if let date, !tables.isValid(tally.division, on: date) { score *= Self.historicFactor }
             return (score, index)
         }
-        let codeRank = tables.codeRank, nameRank = tables.nameRank
         order.sort { left, right in
             if left.score != right.score { return left.score > right.score }
-            let leftDivision = tallies[left.tally].division, rightDivision = tallies[right.tally].division
-            if codeRank[leftDivision] != codeRank[rightDivision] { return codeRank[leftDivision] < codeRank[rightDivision] }
-            return nameRank[leftDivision] < nameRank[rightDivision]
+            return tables.precedes(tallies[left.tally].division, tallies[right.tally].division)
         }
-        let first = order[0], firstDivision = tallies[first.tally].division
-        let firstLevel = tables.divisions[firstDivision].level
-        if firstLevel == .district || firstLevel == .county,
-            let childIndex = order.firstIndex(where: { entry in
-                let tally = tallies[entry.tally]
-                return tables.parentIndex(of: tally.division, on: date) == firstDivision && tally.mentions > 0
-                    && entry.score >= Self.promotionShare * first.score
-            })
-        {
-            order.insert(order.remove(at: childIndex), at: 0)
+        let districts = order.map { entry in
+            score(of: tallies[entry.tally], score: entry.score, tally: entry.tally, items: items, tables: tables, date: date,
+                  paper: paper, pageName: pageName)
         }
+        let district = order.firstIndex { tables.standsForCountyLevel[tallies[$0.tally].division] }
+        let locality = district.flatMap { chosen in
+            let county = tallies[order[chosen].tally].division
+            return order.firstIndex { entry in
+                let division = tallies[entry.tally].division
+                // Named in the text: a page name (平凉之窗) hints at a town but carries every kind of story.
+                return tables.levels[division].isTownLevel && tallies[entry.tally].mentions > 0
+                    && tables.parentIndex(of: division, on: date) == county
+            }
+        }
+        return PlaceClassification(districts: districts, district: district.map { districts[$0] }, locality: locality.map { districts[$0] })
+    }
 
-        return order.map { entry in
-            let tally = tallies[entry.tally], index = tally.division
-            // Field by field: copying the whole `Division` retained a dozen strings and arrays.
-            let parent = tables.hasFormerParent(index, on: date)
-                ? tables.divisions[index].formerParent ?? tables.divisions[index].parent : tables.divisions[index].parent
-            return DistrictScore(
-                name: tables.divisions[index].name, level: tables.divisions[index].level, parent: parent,
-                code: tables.divisions[index].code,
-                mentions: tally.mentions, score: entry.score,
-                evidence: evidence(of: entry.tally, in: items, tables: tables, paper: paper, pageName: pageName))
-        }
+    private func score(of tally: EvidenceTally, score: Double, tally index: Int, items: [EvidenceItem], tables: GazetteerTables,
+                       date: Int?, paper: String?, pageName: String?) -> DistrictScore {
+        let division = tally.division
+        func name(_ index: Int?) -> String? { index.map { tables.names[$0] } }
+        return DistrictScore(
+            name: tables.names[division], level: tables.levels[division],
+            parent: name(tables.parentIndex(of: division, on: date)),
+            prefecture: name(tables.prefecture(of: division, on: date)), province: name(tables.province(of: division, on: date)),
+            code: tables.codes[division], mentions: tally.mentions, score: score,
+            evidence: evidence(of: index, in: items, tables: tables, paper: paper, pageName: pageName))
     }
 
     /// A tally's items ordered by source, first-seen order within a source.
     private func evidence(of tally: Int, in items: [EvidenceItem], tables: GazetteerTables, paper: String?, pageName: String?) -> [DistrictEvidence] {
-        var count = 0
-        var inOrder = true
-        var last = -1
-        for item in items where item.tally == tally {
-            count += 1
-            inOrder = inOrder && item.source.rawValue >= last
-            last = item.source.rawValue
-        }
         var evidence: [DistrictEvidence] = []
-        evidence.reserveCapacity(count)
-        func append(_ item: EvidenceItem) {
-            let term: String
-            switch item.source {
-            case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
-            case .paper: term = paper ?? ""
-            case .pageName: term = pageName ?? ""
-            case .child: term = tables.divisions[item.key].name
-            }
-            evidence.append(DistrictEvidence(source: item.source.name, term: term, count: item.count))
-        }
-        if inOrder {
-            // The usual case: items arrive title, kicker, subtitle, body, priors, children.
-            for item in items where item.tally == tally { append(item) }
-        } else {
-            // One pass per source: stable, and an article has a few dozen items.
-            for source in DistrictClassifier.Source.allCases {
-                for item in items where item.tally == tally && item.source == source { append(item) }
+        for source in Source.allCases {
+            for item in items where item.tally == tally && item.source == source {
+                let term: String
+                switch item.source {
+                case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
+                case .paper: term = paper ?? ""
+                case .pageName: term = pageName ?? ""
+                case .child: term = tables.names[item.key]
+                }
+                evidence.append(DistrictEvidence(source: source.name, term: term, count: item.count))
             }
         }
         return evidence

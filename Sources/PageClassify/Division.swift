@@ -1,17 +1,18 @@
 import PageModel
 
-/// One administrative division of the gazetteer (a district, county, 街道 or 镇).
+/// One administrative division of the gazetteer, as users read it (names, not indices).
 public struct Division: Sendable, Hashable {
     /// Official name (`五角场镇`).
     public var name: String
     public var level: DivisionLevel
-    /// The containing division's name (`杨浦区`; `上海市` for a district).
-    public var parent: String
-    /// National statistics division code: 6 digits for a district, 9 for a 街道/镇.
-    public var code: String
-    /// False when the code was transcribed without a check against the official list.
+    /// The containing division's name (`杨浦区`; `上海市` for a Shanghai district); nil for a province.
+    public var parent: String?
+    /// National statistics division code: 6 digits down to county level, 9 for a 街道/镇 when known.
+    public var code: String?
+    /// False when the code was transcribed without a check against the official list, or is the
+    /// successor's code standing in for a historic division's own.
     public var codeVerified: Bool
-    /// Other surface forms that name it (`杨浦`), including the context-dependent ones.
+    /// Other surface forms that name it (`杨浦`), the source's short form first.
     public var aliases: [String]
     /// First day it existed (`YYYY-MM-DD`, inclusive), nil if it predates the gazetteer.
     public var validFrom: String?
@@ -22,9 +23,7 @@ public struct Division: Sendable, Hashable {
     /// The parent it had until `formerParentUntil` (`闸北区` for the streets merged into 静安区).
     public var formerParent: String?
     public var formerParentUntil: String?
-    /// Aliases that count only when the article has other evidence for one of these divisions.
-    public var contextRequirements: [String: [String]]
-    /// Longer phrases in which this division's names do not name it (`平凉市`, `黄浦江`).
+    /// Longer phrases in which this division's names do not name it (`黄浦江`).
     public var excludedContexts: [String]
 
     /// Whether it existed on `date` (`YYYY-MM-DD`).
@@ -33,30 +32,42 @@ public struct Division: Sendable, Hashable {
         if let validUntil, date >= validUntil { return false }
         return true
     }
+}
 
-    /// The parent on `date`; the current parent when the date is unknown.
-    public func parent(on date: String?) -> String {
-        if let date, let formerParent, let formerParentUntil, date < formerParentUntil { return formerParent }
-        return parent
+/// A division while the gazetteer is built and classified against: relations as indices into
+/// the gazetteer's division list, so that names may repeat across China (two 朝阳区, hundreds of
+/// 城关镇) without confusion.
+struct DivisionRecord: Sendable {
+    var name: String
+    var level: DivisionLevel
+    var code: String?
+    var codeVerified = true
+    var parent: Int?
+    /// The source's short form (`杨浦` for 杨浦区), nil when it has none.
+    var shortName: String?
+    /// Curated aliases; a non-empty `context` lists the divisions of which the article needs other
+    /// evidence for the alias to count.
+    var aliases: [(alias: String, context: [Int])] = []
+    var excludedContexts: [String] = []
+    var validFrom: String?
+    var validUntil: String?
+    var successor: Int?
+    var formerParent: Int?
+    var formerParentUntil: String?
+    /// A prefecture-level city without county-level divisions (东莞市, 中山市): it stands in for
+    /// the county level, and its towns are its direct children.
+    var hasTownsDirectly = false
+    /// Its entry's place in the curated JSON, nil for a division only the national file lists;
+    /// among same-named candidates of one parent, the curated order decides (`五角场` → 五角场镇).
+    var curatedOrder: Int?
+
+    init(name: String, level: DivisionLevel, code: String?, parent: Int?, shortName: String? = nil) {
+        self.name = name
+        self.level = level
+        self.code = code
+        self.parent = parent
+        self.shortName = shortName
     }
 
-    init(_ entry: DivisionEntry) {
-        name = entry.name
-        level = entry.level
-        parent = entry.parent
-        code = entry.code
-        codeVerified = entry.codeVerified ?? true
-        aliases = (entry.aliases ?? []).map(\.alias)
-        validFrom = entry.validFrom
-        validUntil = entry.validUntil
-        successor = entry.successor
-        formerParent = entry.formerParent
-        formerParentUntil = entry.formerParentUntil
-        var requirements: [String: [String]] = [:]
-        for alias in entry.aliases ?? [] where !alias.requiresContext.isEmpty {
-            requirements[alias.alias] = alias.requiresContext
-        }
-        contextRequirements = requirements
-        excludedContexts = entry.excludedContexts ?? []
-    }
+    var standsForCountyLevel: Bool { level.isCountyLevel || hasTownsDirectly }
 }

@@ -11,11 +11,9 @@ struct EvidenceItem {
     var count: Int
 }
 
-/// The scores collected for one division while classifying one article; its evidence items are
-/// kept in `ArticleEvidence.items`, in one array for the whole article.
+/// The scores collected for one division while classifying one article.
 struct EvidenceTally {
     let division: Int
-    /// Σ weight × count over text matches.
     var textScore = 0.0
     var priorScore = 0.0
     var childScore = 0.0
@@ -30,9 +28,17 @@ struct EvidenceTally {
     var ownScore: Double { textScore + priorScore }
 }
 
+/// A name found in the article, waiting to be credited to one of the divisions it can mean.
+struct FoundName {
+    var pattern: Int
+    var source: DistrictClassifier.Source
+    var weight: Double
+    var isPrior: Bool
+}
+
 /// The working state of classifying one article: the tallies of the divisions found so far, in
 /// the order first found (an article names a handful, so a linear search beats hashing), and the
-/// conditional matches that wait for context.
+/// divisions that support ambiguous names.
 struct ArticleEvidence {
     let tables: GazetteerTables
     /// The article's date as a `IsoDate.key`, nil when undated.
@@ -40,54 +46,164 @@ struct ArticleEvidence {
     private(set) var tallies: [EvidenceTally] = []
     /// Every tally's evidence, each division's items in the order first seen.
     private(set) var items: [EvidenceItem] = []
-    private var deferred: [Deferred] = []
-
-    private struct Deferred {
-        var target: GazetteerTables.Target
-        var source: DistrictClassifier.Source
-        var pattern: Int
-        var weight: Double
-        var isPrior: Bool
-    }
+    /// Divisions the article's place is known to lie in: the paper's home and what unambiguous
+    /// names say, with their ancestors. A name that needs support counts only inside them.
+    private(set) var support: [Int] = []
 
     init(tables: GazetteerTables, date: Int?) {
         self.tables = tables
         self.date = date
-        // Room for a typical article, so that recording rarely reallocates.
         tallies.reserveCapacity(8)
         items.reserveCapacity(16)
     }
 
-    /// Records every match in `text`; conditional names wait for `recordSupportedDeferred()`.
-    mutating func scan(_ text: String, with scanner: PatternMatcher.Scanner, source: DistrictClassifier.Source, weight: Double, isPrior: Bool = false) {
+    /// Every name in `text`, minus bare names followed by a word that makes them a street or an
+    /// institution (`中山路`, `北京大学`).
+    static func names(in text: String, with scanner: PatternMatcher.Scanner, tables: GazetteerTables,
+                      source: DistrictClassifier.Source, weight: Double, isPrior: Bool = false, into found: inout [FoundName]) {
         // Borrows the string's bytes: copying it into a `var` for `withUTF8` cost a retain and a
-        // release per paragraph, a noticeable share of the whole classification.
+        // release per paragraph.
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            scan(bytes, with: scanner, source: source, weight: weight, isPrior: isPrior)
+            names(in: bytes, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
         }
         if scanned == nil {
             var contiguous = text
-            contiguous.withUTF8 { bytes in scan(bytes, with: scanner, source: source, weight: weight, isPrior: isPrior) }
-        }
-    }
-
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, with scanner: PatternMatcher.Scanner, source: DistrictClassifier.Source, weight: Double, isPrior: Bool) {
-        scanner.forEachMatch(in: bytes) { match in
-            guard let target = tables.choose(pattern: match.pattern, on: date) else { return }
-            if target.isConditional {
-                deferred.append(Deferred(target: target, source: source, pattern: match.pattern, weight: weight, isPrior: isPrior))
-            } else {
-                record(target.division, source: source, pattern: match.pattern, weight: weight, isPrior: isPrior)
+            contiguous.withUTF8 { bytes in
+                names(in: bytes, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
             }
         }
     }
 
+    private static func names(in bytes: UnsafeBufferPointer<UInt8>, with scanner: PatternMatcher.Scanner, tables: GazetteerTables,
+                              source: DistrictClassifier.Source, weight: Double, isPrior: Bool, into found: inout [FoundName]) {
+        scanner.forEachMatch(in: bytes) { match in
+            guard tables.targetStart[match.pattern] < tables.targetStart[match.pattern + 1] else { return }
+            if tables.isBareName[match.pattern], source != .paper, followedByNonPlaceWord(bytes, at: match.end, tables: tables) { return }
+            found.append(FoundName(pattern: match.pattern, source: source, weight: weight, isPrior: isPrior))
+        }
+    }
+
+    private static func followedByNonPlaceWord(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, tables: GazetteerTables) -> Bool {
+        tables.followers.contains { follower in
+            follower.count <= bytes.count - end && follower.indices.allSatisfy { bytes[end + $0] == follower[$0] }
+        }
+    }
+
+    /// The paper's home: the prior evidence every other name is read against.
+    mutating func recordHome(_ home: Int) {
+        record(home, source: .paper, pattern: 0, weight: DistrictClassifier.priorWeight, isPrior: true)
+        addSupport(home)
+    }
+
+    /// Credits each found name to the division it means, in three rounds: names with one meaning
+    /// that need no support; then county- and prefecture-level names that are ambiguous or short,
+    /// against the support so far; then town-level names and aliases with a required context.
+    mutating func credit(_ found: [FoundName]) {
+        var pending: [(name: FoundName, candidates: [(division: Int, target: GazetteerTables.Target)])] = []
+        for name in found {
+            // The usual case, without building a candidate list: one division, no support needed.
+            let start = Int(tables.targetStart[name.pattern])
+            if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1, !tables.targets[start].needsSupport {
+                let division = tables.resolve(Int(tables.targets[start].division), on: date)
+                record(division, name)
+                addSupport(division)
+                continue
+            }
+            let candidates = tables.candidates(of: name.pattern, on: date)
+            if candidates.count == 1, !candidates[0].target.needsSupport {
+                record(candidates[0].division, name)
+                addSupport(candidates[0].division)
+            } else if !candidates.isEmpty {
+                pending.append((name, candidates))
+            }
+        }
+        var towns: [(name: FoundName, candidates: [(division: Int, target: GazetteerTables.Target)])] = []
+        var chosen: [Int] = []
+        for (name, candidates) in pending {
+            let upper = candidates.filter { !tables.levels[$0.division].isTownLevel && !$0.target.hasExplicitContext }
+            if let division = best(upper, allowingUnsupported: true) {
+                chosen.append(division)
+                record(division, name)
+            } else {
+                towns.append((name, candidates.filter { tables.levels[$0.division].isTownLevel || $0.target.hasExplicitContext }))
+            }
+        }
+        for division in chosen { addSupport(division) }
+        for (name, candidates) in towns {
+            if let division = best(candidates, allowingUnsupported: false) { record(division, name) }
+        }
+    }
+
+    /// The candidate with the nearest support (itself, its parent, … in `support`; for an alias
+    /// with a required context, one of those divisions). On a tie: the curated order when the
+    /// candidates share a parent, else nothing (城关镇 in two supported counties is no answer),
+    /// except among names that need no support, where the most prominent wins (朝阳区 → 北京).
+    private func best(_ candidates: [(division: Int, target: GazetteerTables.Target)], allowingUnsupported: Bool) -> Int? {
+        guard !candidates.isEmpty else { return nil }
+        var bestDistance = Int.max
+        var nearest: [Int] = []
+        for (division, target) in candidates {
+            let distance: Int
+            if target.hasExplicitContext {
+                let required = tables.contexts[Int(target.contextStart)..<Int(target.contextEnd)]
+                distance = required.contains { support.contains(tables.resolve(Int($0), on: date)) } ? 1 : Int.max
+            } else {
+                distance = supportDistance(of: division, commonWord: target.isCommonWord)
+            }
+            if distance < bestDistance { bestDistance = distance; nearest = [division] }
+            else if distance == bestDistance, distance != Int.max { nearest.append(division) }
+        }
+        if nearest.count == 1 { return nearest[0] }
+        if nearest.count > 1 {
+            let parents = Set(nearest.map { tables.parentIndex(of: $0, on: date) ?? -1 })
+            if parents.count == 1 {
+                // A name that still means a division on the date beats one that meant a division
+                // since renamed (`五角场` in 2021: 五角场街道, not 五角场镇's successor).
+                let direct = candidates.first { nearest.contains($0.division) && $0.division == Int($0.target.division) }
+                return direct?.division ?? nearest[0]
+            }
+            let levelsAllowFallback = nearest.allSatisfy { !tables.levels[$0].isTownLevel }
+            return levelsAllowFallback ? mostProminent(nearest) : nil
+        }
+        guard allowingUnsupported else { return nil }
+        let unconditional = candidates.filter { !$0.target.needsSupport }.map(\.division)
+        return unconditional.isEmpty ? nil : mostProminent(unconditional)
+    }
+
+    /// How many parents up the nearest supported division is (0: the division itself), walked
+    /// without building the chain; `Int.max` when none is, or when a common word has only a
+    /// province's support.
+    private func supportDistance(of division: Int, commonWord: Bool) -> Int {
+        var current: Int? = division
+        for distance in 0..<6 {
+            guard let at = current else { break }
+            if support.contains(at) { return commonWord && tables.levels[at] == .province ? Int.max : distance }
+            current = tables.parentIndex(of: at, on: date)
+        }
+        return Int.max
+    }
+
+    private func mostProminent(_ divisions: [Int]) -> Int? {
+        divisions.min { tables.prominence[$0] != tables.prominence[$1] ? tables.prominence[$0] < tables.prominence[$1] : tables.precedes($0, $1) }
+    }
+
+    private mutating func addSupport(_ division: Int) {
+        var current: Int? = division
+        for _ in 0..<6 {
+            guard let next = current else { return }
+            if !support.contains(next) { support.append(next) }
+            current = tables.parentIndex(of: next, on: date)
+        }
+    }
+
+    private mutating func record(_ division: Int, _ name: FoundName) {
+        record(division, source: name.source, pattern: name.pattern, weight: name.weight, isPrior: name.isPrior)
+    }
+
     mutating func record(_ division: Int, source: DistrictClassifier.Source, pattern: Int, weight: Double, isPrior: Bool) {
-        let tally = tallyIndex(of: tables.resolve(division, on: date))
+        let tally = tallyIndex(of: division)
         if isPrior {
-            // One prior per source and term: a page name that names a division twice is one
-            // hint. All priors of one source share the term (the article's paper or page name),
-            // so the source alone tells.
+            // One prior per source and term: a page name that names a division twice is one hint.
             guard !items.contains(where: { $0.tally == tally && $0.source == source }) else { return }
             tallies[tally].priorScore += weight
             items.append(EvidenceItem(tally: tally, source: source, key: 0, count: 1))
@@ -108,31 +224,16 @@ struct ArticleEvidence {
         return tallies.count - 1
     }
 
-    /// Context is judged on unconditional evidence only, so two ambiguous names cannot vouch
-    /// for each other.
-    mutating func recordSupportedDeferred() {
-        guard !deferred.isEmpty else { return }
-        var supported: [Int] = []
-        for tally in tallies {
-            supported.append(tally.division)
-            if let parent = tables.parentIndex(of: tally.division, on: date) { supported.append(tables.resolve(parent, on: date)) }
-        }
-        for found in deferred
-        where tables.contexts[found.target.contextStart..<found.target.contextEnd].contains(where: { supported.contains(tables.resolve($0, on: date)) }) {
-            record(found.target.division, source: found.source, pattern: found.pattern, weight: found.weight, isPrior: found.isPrior)
-        }
-    }
-
-    /// Credits each district with a share of its 街道/镇, in code order of the children.
+    /// Credits each division with a share of its children's own scores (town → county → prefecture
+    /// → province, one level each), in code order of the children.
     mutating func addChildSupport(share: Double) {
         var children: [(parent: Int, child: Int)] = []
         for tally in tallies where tally.ownScore > 0 {
             guard let parent = tables.parentIndex(of: tally.division, on: date) else { continue }
-            children.append((tables.resolve(parent, on: date), tally.division))
+            children.append((parent, tally.division))
         }
         guard !children.isEmpty else { return }
-        let codeRank = tables.codeRank
-        children.sort { codeRank[$0.child] < codeRank[$1.child] }
+        children.sort { tables.precedes($0.child, $1.child) }
         for (parent, child) in children {
             guard let tally = tallies.first(where: { $0.division == child }) else { continue }
             let parentTally = tallyIndex(of: parent)

@@ -6,13 +6,16 @@ struct GazetteerFile: Decodable, Sendable {
     var description: String?
     var divisions: [DivisionEntry]
     var paperPriors: [PaperPrior]?
+    var notPlaces: [String]?
+    var notPlaceFollowers: [String]?
+    var contextOnlyNames: [String]?
 }
 
 struct DivisionEntry: Decodable, Sendable {
     var name: String
     var level: DivisionLevel
-    var parent: String
-    var code: String
+    var parent: String?
+    var code: String?
     var codeVerified: Bool?
     var aliases: [AliasEntry]?
     var validFrom: String?
@@ -46,69 +49,105 @@ struct AliasEntry: Decodable, Sendable {
 struct PaperPrior: Decodable, Sendable {
     /// Matched when the article's paper name contains it.
     var paper: String
-    var division: String
+    /// The paper's home division, nil for a national paper (人民日报): no home, whatever its name says.
+    var division: String?
 }
 
 extension GazetteerFile {
-    /// Checks what `Decodable` cannot: unique names, references to existing divisions, dates and codes.
+    /// Checks what `Decodable` cannot and references cannot: names, dates and codes.
     func validate(file: String) throws(ClassifierDataError) {
-        var names: Set<String> = []
         for (index, entry) in divisions.enumerated() {
             let at = "divisions[\(index)] (\(entry.name))"
             guard !entry.name.isEmpty else { throw ClassifierDataError(file: file, problem: "divisions[\(index)] has an empty name") }
-            guard names.insert(entry.name).inserted else {
-                throw ClassifierDataError(file: file, problem: "\(at) repeats a name; each division is listed once")
+            if let code = entry.code {
+                let digits = code.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                guard digits, code.utf8.count == 6 || code.utf8.count == 9 else {
+                    throw ClassifierDataError(file: file, problem: "\(at) has code \"\(code)\"; use the 6-digit (down to county level) or 9-digit (街道/镇) statistics code")
+                }
             }
-            let digits = entry.code.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            guard digits, entry.code.utf8.count == 6 || entry.code.utf8.count == 9 else {
-                throw ClassifierDataError(file: file, problem: "\(at) has code \"\(entry.code)\"; use the 6-digit (district) or 9-digit (街道/镇) statistics code")
+            if entry.level != .province, entry.parent == nil {
+                throw ClassifierDataError(file: file, problem: "\(at) has no parent; name the division it lies in")
             }
             for (key, date) in [("valid_from", entry.validFrom), ("valid_until", entry.validUntil), ("former_parent_until", entry.formerParentUntil)] {
                 if let date, !IsoDate.isValid(date) {
                     throw ClassifierDataError(file: file, problem: "\(at) has \(key) \"\(date)\"; write dates as YYYY-MM-DD")
                 }
             }
+            if entry.formerParent != nil, entry.formerParentUntil == nil {
+                throw ClassifierDataError(file: file, problem: "\(at) has former_parent without former_parent_until")
+            }
             for alias in entry.aliases ?? [] where alias.alias.isEmpty {
                 throw ClassifierDataError(file: file, problem: "\(at) has an empty alias")
             }
         }
-        func requireDivision(_ name: String, _ what: String) throws(ClassifierDataError) {
-            guard names.contains(name) else {
-                throw ClassifierDataError(file: file, problem: "\(what) names \"\(name)\", which is not a division in this gazetteer")
-            }
-        }
-        for (index, entry) in divisions.enumerated() {
-            let at = "divisions[\(index)] (\(entry.name))"
-            if entry.level == .subdistrict || entry.level == .town { try requireDivision(entry.parent, "\(at).parent") }
-            if let successor = entry.successor { try requireDivision(successor, "\(at).successor") }
-            if let former = entry.formerParent {
-                try requireDivision(former, "\(at).former_parent")
-                guard entry.formerParentUntil != nil else {
-                    throw ClassifierDataError(file: file, problem: "\(at) has former_parent without former_parent_until")
-                }
-            }
-            for alias in entry.aliases ?? [] {
-                for context in alias.requiresContext { try requireDivision(context, "\(at) alias \(alias.alias) requires_context") }
-            }
-        }
-        for (index, prior) in (paperPriors ?? []).enumerated() {
-            guard !prior.paper.isEmpty else { throw ClassifierDataError(file: file, problem: "paper_priors[\(index)] has an empty paper name") }
-            try requireDivision(prior.division, "paper_priors[\(index)].division")
+        for (index, prior) in (paperPriors ?? []).enumerated() where prior.paper.isEmpty {
+            throw ClassifierDataError(file: file, problem: "paper_priors[\(index)] has an empty paper name")
         }
     }
 
-    /// This file with `extension`'s divisions replacing same-named ones and the rest appended.
-    func merged(with extension: GazetteerFile) -> GazetteerFile {
-        var result = self
-        for entry in `extension`.divisions {
-            if let index = result.divisions.firstIndex(where: { $0.name == entry.name }) {
-                result.divisions[index] = entry
+    /// Adds this file's divisions to `records`: an entry with the name and parent of an existing
+    /// division (or of one it adds itself) refines it, the others are appended. References by
+    /// name go to the division of that name nearest by code (see `GazetteerRecords.index(named:near:)`).
+    func merge(into records: inout GazetteerRecords, file: String) throws(ClassifierDataError) {
+        var merged: [Int] = []
+        for (index, entry) in divisions.enumerated() {
+            let at = "divisions[\(index)] (\(entry.name))"
+            var parent: Int?
+            if let parentName = entry.parent, entry.level != .province {
+                guard let found = records.index(named: parentName, near: entry.code) else {
+                    throw ClassifierDataError(file: file, problem: "\(at).parent names \"\(parentName)\", which is not a division in this gazetteer")
+                }
+                parent = found
+            }
+            let target: Int
+            if let existing = records.index(named: entry.name, parent: parent, level: entry.level) {
+                target = existing
             } else {
-                result.divisions.append(entry)
+                target = records.append(DivisionRecord(name: entry.name, level: entry.level, code: entry.code, parent: parent))
+            }
+            records.update(target) { record in
+                record.level = entry.level
+                if let code = entry.code { record.code = code }
+                record.codeVerified = entry.codeVerified ?? true
+                if let validFrom = entry.validFrom { record.validFrom = validFrom }
+                if let validUntil = entry.validUntil { record.validUntil = validUntil }
+                record.formerParentUntil = entry.formerParentUntil ?? record.formerParentUntil
+                record.excludedContexts += entry.excludedContexts ?? []
+                record.curatedOrder = record.curatedOrder ?? index
+            }
+            merged.append(target)
+        }
+        // References, once every entry is in: a successor may come later in the file.
+        for (index, entry) in divisions.enumerated() {
+            let at = "divisions[\(index)] (\(entry.name))"
+            let target = merged[index]
+            let near = records[target].code ?? records.code(near: target)
+            func reference(_ name: String, _ what: String) throws(ClassifierDataError) -> Int {
+                guard let found = records.index(named: name, near: near) else {
+                    throw ClassifierDataError(file: file, problem: "\(at).\(what) names \"\(name)\", which is not a division in this gazetteer")
+                }
+                return found
+            }
+            var successor: Int?, formerParent: Int?
+            var aliases: [(alias: String, context: [Int])] = []
+            if let name = entry.successor { successor = try reference(name, "successor") }
+            if let name = entry.formerParent { formerParent = try reference(name, "former_parent") }
+            for alias in entry.aliases ?? [] {
+                var context: [Int] = []
+                for name in alias.requiresContext { context.append(try reference(name, "aliases \(alias.alias) requires_context")) }
+                aliases.append((alias.alias, context))
+            }
+            records.update(target) { record in
+                if successor != nil { record.successor = successor }
+                if formerParent != nil { record.formerParent = formerParent }
+                record.aliases += aliases
             }
         }
-        result.paperPriors = (`extension`.paperPriors ?? []) + (paperPriors ?? [])
-        return result
+        for (index, prior) in (paperPriors ?? []).enumerated() {
+            if let name = prior.division, records.index(named: name, near: nil) == nil {
+                throw ClassifierDataError(file: file, problem: "paper_priors[\(index)].division names \"\(name)\", which is not a division in this gazetteer")
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 /// Written by hand because no package in this project's mirror provides a multi-pattern matcher,
 /// and the greedy definition above is all the classifier needs. It replaced a dense Aho–Corasick
 /// automaton whose few hundred KB of transitions missed the cache on almost every byte; here the
-/// per-character work touches only an 8 KB bitset.
+/// per-character work touches only a bitset (8 KB, 128 KB for the national gazetteer).
 ///
 /// How: every pattern is at least `keyLength` bytes long (the shortest pattern's length, at most
 /// 6, i.e. two CJK characters). At each character boundary the next `keyLength` bytes are hashed
@@ -36,8 +36,12 @@ final class PatternMatcher: Sendable {
         var length: Int32
     }
 
-    static let filterBits = 16
-    static let bucketBits = 12
+    /// Filter and bucket sizes grow with the pattern count, so that the share of set filter bits
+    /// (the positions that must look into a bucket) and the bucket length stay small: the national
+    /// gazetteer's 85,000 patterns filled a third of a 16-bit filter, and classification spent
+    /// most of its time walking crowded buckets.
+    let filterBits: Int
+    let bucketBits: Int
 
     let patternCount: Int
     /// 1...6, or 0 when no pattern can match.
@@ -56,16 +60,20 @@ final class PatternMatcher: Sendable {
         let shortest = patterns.lazy.map(\.count).filter { $0 > 0 }.min()
         keyLength = min(shortest ?? 0, 6)
         keyMask = keyLength == 0 ? 0 : (1 << UInt64(8 * keyLength)) - 1
+        let filterBits = patterns.count > 4096 ? 20 : 16
+        let bucketBits = patterns.count > 4096 ? 16 : 12
+        self.filterBits = filterBits
+        self.bucketBits = bucketBits
 
         var storage: [UInt8] = []
         var entries: [(bucket: Int, candidate: Candidate)] = []
-        var bits = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
+        var bits = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var key: UInt64 = 0
             for (shift, byte) in pattern.prefix(keyLength).enumerated() { key |= UInt64(byte) << UInt64(8 * shift) }
-            let hash = Self.hash(key)
+            let hash = Self.hash(key, filterBits: filterBits)
             bits[Int(hash >> 6)] |= 1 << (hash & 63)
-            entries.append((Int(hash >> UInt64(Self.filterBits - Self.bucketBits)),
+            entries.append((Int(hash >> UInt64(filterBits - bucketBits)),
                             Candidate(key: key, pattern: Int32(index), offset: Int32(storage.count), length: Int32(pattern.count))))
             storage.append(contentsOf: pattern)
         }
@@ -74,9 +82,9 @@ final class PatternMatcher: Sendable {
             if left.candidate.length != right.candidate.length { return left.candidate.length > right.candidate.length }
             return left.candidate.pattern < right.candidate.pattern
         }
-        var starts = [Int32](repeating: 0, count: (1 << Self.bucketBits) + 1)
+        var starts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
         for entry in entries { starts[entry.bucket + 1] += 1 }
-        for bucket in 0..<(1 << Self.bucketBits) { starts[bucket + 1] += starts[bucket] }
+        for bucket in 0..<(1 << bucketBits) { starts[bucket + 1] += starts[bucket] }
 
         filter = bits
         bucketStart = starts
@@ -87,8 +95,8 @@ final class PatternMatcher: Sendable {
     /// The top `filterBits` bits of a multiplicative (Fibonacci) hash; the bucket is its top
     /// `bucketBits`, so a set filter bit always leads to a non-empty bucket.
     @inline(__always)
-    fileprivate static func hash(_ key: UInt64) -> UInt64 {
-        (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - filterBits)
+    fileprivate static func hash(_ key: UInt64, filterBits: Int) -> UInt64 {
+        (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 &- filterBits)
     }
 
     /// Runs `body` with a `Scanner` over this matcher's tables. Every text of an article is
@@ -99,8 +107,8 @@ final class PatternMatcher: Sendable {
             bucketStart.withUnsafeBufferPointer { bucketStart in
                 candidates.withUnsafeBufferPointer { candidates in
                     bytes.withUnsafeBufferPointer { bytes in
-                        body(Scanner(keyLength: keyLength, keyMask: keyMask, filter: filter, bucketStart: bucketStart,
-                                     candidates: candidates, bytes: bytes))
+                        body(Scanner(keyLength: keyLength, keyMask: keyMask, filterBits: filterBits, bucketShift: filterBits - bucketBits,
+                                     filter: filter, bucketStart: bucketStart, candidates: candidates, bytes: bytes))
                     }
                 }
             }
@@ -122,6 +130,8 @@ final class PatternMatcher: Sendable {
     struct Scanner {
         fileprivate let keyLength: Int
         fileprivate let keyMask: UInt64
+        fileprivate let filterBits: Int
+        fileprivate let bucketShift: Int
         fileprivate let filter: UnsafeBufferPointer<UInt64>
         fileprivate let bucketStart: UnsafeBufferPointer<Int32>
         fileprivate let candidates: UnsafeBufferPointer<Candidate>
@@ -175,7 +185,7 @@ final class PatternMatcher: Sendable {
                 let offset = starts.trailingZeroBitCount &>> 3
                 starts &= starts &- 1
                 let window = load(offset) & keyMask
-                let hash = PatternMatcher.hash(window)
+                let hash = PatternMatcher.hash(window, filterBits: filterBits)
                 if filter[Int(hash &>> 6)] &>> (hash & 63) & 1 != 0,
                     let match = longestMatch(at: position &+ offset, window: window, hash: hash, in: text)
                 {
@@ -190,7 +200,7 @@ final class PatternMatcher: Sendable {
         /// registers.
         @inline(never)
         private func longestMatch(at position: Int, window: UInt64, hash: UInt64, in text: UnsafeBufferPointer<UInt8>) -> Match? {
-            let bucket = Int(hash >> UInt64(PatternMatcher.filterBits - PatternMatcher.bucketBits))
+            let bucket = Int(hash >> UInt64(bucketShift))
             let available = text.count - position
             for index in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
                 let candidate = candidates[index]

@@ -89,8 +89,8 @@ public struct PageProcessor: Sendable {
         case .article(var article):
             if article.paper == nil { article.paper = Self.paper(servedAt: source) }
             let section = sections.section(for: article)
-            let scores = districts.classify(article)
-            return [.article(ArticleEvent(article: article, section: section, districts: scores, source: source, parserVersion: Self.parserVersion))]
+            let places = districts.classify(article)
+            return [.article(ArticleEvent(article: article, section: section, places: places, source: source, parserVersion: Self.parserVersion))]
         case .node(var node):
             if node.paper == nil { node.paper = Self.paper(servedAt: source) }
             let section = sections.section(forPageName: node.page.name, pageNumber: node.page.number)

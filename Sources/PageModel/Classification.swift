@@ -46,10 +46,17 @@ public struct SectionEvidence: Sendable, Hashable, Codable {
 
 /// The administrative level of a division in the gazetteer.
 public enum DivisionLevel: String, Sendable, Hashable, Codable, CaseIterable {
-    case district     // 区
-    case county       // 县 (崇明县 until 2016)
-    case subdistrict  // 街道
-    case town         // 镇
+    case province     // 省, 自治区, 直辖市 (北京市, 上海市), 特别行政区
+    case prefecture   // 地级市, 地区, 自治州, 盟
+    case district     // 区 (county level)
+    case county       // 县, 县级市, 旗, 自治县 … (county level; 崇明县 until 2016)
+    case subdistrict  // 街道 (town level)
+    case town         // 镇, 乡, 苏木 (town level)
+
+    /// 区 and 县-like divisions: what an article's `district` names.
+    public var isCountyLevel: Bool { self == .district || self == .county }
+    /// 街道, 镇 and 乡: what an article's `locality` names.
+    public var isTownLevel: Bool { self == .subdistrict || self == .town }
 }
 
 /// Why a division was scored: where its name (or a prior) was found and how often.
@@ -73,25 +80,50 @@ public struct DistrictScore: Sendable, Hashable, Codable {
     /// Official name (`五角场镇`, `杨浦区`).
     public var name: String
     public var level: DivisionLevel
-    /// The containing division's name (`杨浦区` for a 街道/镇, `上海市` for a district).
-    public var parent: String
-    /// National statistics division code (`310110101`; 6 digits for a district).
-    public var code: String
+    /// The containing division's name (`杨浦区` for a 街道/镇, `上海市` for a district); nil for a province.
+    public var parent: String?
+    /// The prefecture-level division it lies in (`长春市`; `上海市` for a municipality's districts), or
+    /// nil (a province, a county the province administers directly).
+    public var prefecture: String?
+    /// The province-level division it lies in (`吉林省`, `上海市`); nil for a province itself.
+    public var province: String?
+    /// National statistics division code (`310110101`; 6 digits down to county level), nil for the
+    /// town-level divisions whose code the gazetteer does not know.
+    public var code: String?
     /// Text mentions in title, kicker, subtitle and body (priors are not mentions).
     public var mentions: Int
     public var score: Double
     public var evidence: [DistrictEvidence]
 
     public init(
-        name: String, level: DivisionLevel, parent: String, code: String, mentions: Int, score: Double,
-        evidence: [DistrictEvidence]
+        name: String, level: DivisionLevel, parent: String?, prefecture: String? = nil, province: String? = nil,
+        code: String?, mentions: Int, score: Double, evidence: [DistrictEvidence]
     ) {
         self.name = name
         self.level = level
         self.parent = parent
+        self.prefecture = prefecture
+        self.province = province
         self.code = code
         self.mentions = mentions
         self.score = score
         self.evidence = evidence
+    }
+}
+
+/// Where an article is: every division it is about, and the two answers users route and count by.
+public struct PlaceClassification: Sendable, Hashable {
+    /// Every division the article is about, any level, best first.
+    public var districts: [DistrictScore]
+    /// The primary county-level division (区, 县, 县级市, 旗; a prefecture-level city without
+    /// counties such as 东莞市 stands in), or nil.
+    public var district: DistrictScore?
+    /// The primary town-level division (街道, 镇, 乡) inside `district`, or nil.
+    public var locality: DistrictScore?
+
+    public init(districts: [DistrictScore] = [], district: DistrictScore? = nil, locality: DistrictScore? = nil) {
+        self.districts = districts
+        self.district = district
+        self.locality = locality
     }
 }

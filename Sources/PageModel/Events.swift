@@ -23,18 +23,24 @@ public struct ArticleEvent: Sendable, Equatable {
     public var authors: [String]
     public var paragraphs: [String]
     public var subheadings: [String]
-    /// Best first.
+    /// Every division the article is about, any level, best first.
     public var districts: [DistrictScore]
+    /// The primary county-level division's name (`杨浦区`), or nil.
+    public var district: String?
+    /// Its statistics code (`310110`), for `{district_code}` topic templates.
+    public var districtCode: String?
+    /// The primary town-level division's name inside `district` (`五角场镇`), or nil.
+    public var locality: String?
+    /// The province of the article's place (`上海市`): `district`'s, else the best-scored division's;
+    /// for counting by province, not part of the wire form (each `districts` entry has its own).
+    public var province: String?
     public var edition: [PageRef]
     public var pageArticles: [String]
     public var source: EventSource
     public var parserVersion: String
 
-    /// The primary district's name: the best-scored division, or nil.
-    public var district: String? { districts.first?.name }
-
     public init(
-        article: ParsedArticle, section: Section, districts: [DistrictScore], source: EventSource,
+        article: ParsedArticle, section: Section, places: PlaceClassification, source: EventSource,
         parserVersion: String
     ) {
         let url = article.url ?? source.sourceURL
@@ -55,7 +61,12 @@ public struct ArticleEvent: Sendable, Equatable {
         self.authors = article.authors
         self.paragraphs = article.paragraphs
         self.subheadings = article.subheadings
-        self.districts = districts
+        self.districts = places.districts
+        self.district = places.district?.name
+        self.districtCode = places.district?.code
+        self.locality = places.locality?.name
+        let place = places.district ?? places.districts.first
+        self.province = place.flatMap { $0.level == .province ? $0.name : $0.province }
         self.edition = article.edition
         self.pageArticles = article.pageArticles
         self.source = source

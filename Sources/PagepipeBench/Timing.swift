@@ -1,4 +1,5 @@
 import Glibc
+import Foundation
 
 /// Best of `rounds` wall-clock runs: the least disturbed by the rest of the machine. A stage left
 /// out by `--only` reports NaN and prints as skipped.
@@ -40,4 +41,11 @@ func peakResidentMiB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
+}
+
+/// Resident memory now (not the peak), from /proc/self/statm.
+func residentMiB() -> Double {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return .nan }
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? .nan
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }

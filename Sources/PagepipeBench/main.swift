@@ -27,7 +27,13 @@ import PageModel
 
 let options = Options(CommandLine.arguments)
 
+// Worker start-up: what loading the section taxonomy and the national gazetteer costs.
+let residentBeforeLoad = residentMiB()
+let loadStart = ContinuousClock.now
 let processor = try PageProcessor()
+let loadDuration = loadStart.duration(to: .now)
+let loadMilliseconds = Double(loadDuration.components.seconds) * 1e3 + Double(loadDuration.components.attoseconds) / 1e15
+let residentAfterLoad = residentMiB()
 let decoder = BlobDecoder()
 let referenceDecoder = BlobDecoder(backend: .zlibAndIconv)
 let corpus = BenchCorpus(options: options, decoder: decoder, processor: processor)
@@ -75,7 +81,7 @@ let classifySeconds = best("classify", options.rounds) {
     for page in parsed {
         switch page {
         case .article(let article):
-            sink &+= processor.districts.classify(article).count
+            sink &+= processor.districts.classify(article).districts.count
             sink &+= processor.sections.section(for: article).slug.count
         case .node(let node):
             sink &+= processor.sections.section(forPageName: node.page.name, pageNumber: node.page.number).slug.count
@@ -115,6 +121,8 @@ table.row("parse + classify", after: parseSeconds + classifySeconds,
 table.row("end to end (+ JSON events)", before: endToEndBefore, after: endToEndAfter,
     note: endToEndAfter.isNaN ? "" : String(format: "%.0f pages/s after", Double(raw.count) / endToEndAfter))
 print(String(format: "  peak resident memory         %8.1f MiB", peakResidentMiB()))
+print(String(format: "  start-up: classifier load    %8.1f ms, resident %.1f → %.1f MiB (+%.1f MiB)",
+             loadMilliseconds, residentBeforeLoad, residentAfterLoad, residentAfterLoad - residentBeforeLoad))
 
 if options.workerPath {
     let blobs = gzipped, hints = raw.map { BlobHints(contentEncoding: "gzip", contentType: $0.hints.contentType) }

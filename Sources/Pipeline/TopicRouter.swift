@@ -1,7 +1,7 @@
 import PageModel
 
 /// Where each event goes. Topic names are templates so users can route differently without code:
-/// `{section}` is the section slug, `{district_code}` the primary division's code (or `none`),
+/// `{section}` is the section slug, `{district_code}` the primary county-level division's 6-digit code (or `none`),
 /// `{paper_date}` the page's date with dashes removed (or `undated`). Every rendered name is then
 /// suffixed with `topicSuffix`, which is how a reprocessing run writes `articles.v2` beside `articles`.
 public struct TopicRouter: Sendable, Equatable {
@@ -31,7 +31,7 @@ public struct TopicRouter: Sendable, Equatable {
         var result: [String] = []
         switch event {
         case .article(let article):
-            let code = article.districts.first?.code ?? "none"
+            let code = article.districtCode ?? "none"
             for template in articleTopics {
                 let topic = render(template, section: article.section.slug, districtCode: code, date: article.date)
                 if !result.contains(topic) { result.append(topic) }

@@ -92,6 +92,7 @@ extension Worker {
                     summary.articleEvents += 1
                     summary.sections[article.section.slug, default: 0] += 1
                     summary.districts[article.district ?? "-", default: 0] += 1
+                    summary.provinces[article.province ?? "-", default: 0] += 1
                 case .page:
                     summary.pageEvents += 1
                 }

@@ -20,11 +20,13 @@ public struct WorkerSummary: Sendable, Equatable {
     /// Pages sent to the dead-letter topic, by `stage/reason`.
     public var deadLettered = 0
     public var deadLetterReasons: [String: Int] = [:]
-    /// Article events by section slug and by primary district (`-` when none).
+    /// Article events by section slug, by primary county-level district and by the province of
+    /// the article's place (`-` when none).
     public var sections: [String: Int] = [:]
     public var districts: [String: Int] = [:]
     /// Assignment changes (assigned, revoked or lost) this worker went through.
     public var rebalances = 0
+    public var provinces: [String: Int] = [:]
     /// The last offsets this worker committed, `topic/partition` → next offset.
     public var committed: [String: Int64] = [:]
     public var elapsedSeconds: Double = 0

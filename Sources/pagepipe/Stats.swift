@@ -10,7 +10,7 @@ extension Pagepipe {
             discussion: """
                 Reads every partition of --topic up to its current end without joining a group (no \
                 offsets are committed), and prints how many events it holds by schema, section, \
-                primary district and paper, and how many distinct event ids (duplicates from \
+                province, primary district and paper, and how many distinct event ids (duplicates from \
                 redeliveries are counted once there).
 
                 Example: pagepipe stats --brokers 127.0.0.1:19092 --topic articles
@@ -54,6 +54,7 @@ struct EventCounts {
     var schemas: [String: Int] = [:]
     var sections: [String: Int] = [:]
     var districts: [String: Int] = [:]
+    var provinces: [String: Int] = [:]
     var papers: [String: Int] = [:]
 
     mutating func add(_ value: [UInt8]) {
@@ -66,14 +67,20 @@ struct EventCounts {
         schemas[object["schema"] as? String ?? "?", default: 0] += 1
         if let section = (object["section"] as? [String: Any])?["slug"] as? String { sections[section, default: 0] += 1 }
         if object["schema"] as? String == "pagepipe.article/v1" {
-            districts[object["district"] as? String ?? "(none)", default: 0] += 1
+            let district = object["district"] as? String
+            districts[district ?? "(none)", default: 0] += 1
+            // The province of the article's place: its district's, else the best-scored division's.
+            let entries = object["districts"] as? [[String: Any]] ?? []
+            let place = entries.first { $0["name"] as? String == district && district != nil } ?? entries.first
+            let province = place.flatMap { $0["level"] as? String == "province" ? $0["name"] as? String : $0["province"] as? String }
+            provinces[province ?? "(none)", default: 0] += 1
         }
         papers[object["paper"] as? String ?? "(unknown)", default: 0] += 1
     }
 
     func tables(topic: String, top: Int) -> String {
         var lines = ["\(topic): \(total) events, \(ids.count) distinct ids, \(unreadable) unreadable"]
-        for (title, table) in [("schema", schemas), ("section", sections), ("district", districts), ("paper", papers)] where !table.isEmpty {
+        for (title, table) in [("schema", schemas), ("section", sections), ("province", provinces), ("district", districts), ("paper", papers)] where !table.isEmpty {
             lines.append("")
             lines.append("  by \(title):")
             for (name, count) in table.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(top) {
@@ -87,7 +94,7 @@ struct EventCounts {
     func json() -> String {
         let object: [String: Any] = [
             "total": total, "distinct_ids": ids.count, "unreadable": unreadable, "schemas": schemas,
-            "sections": sections, "districts": districts, "papers": papers,
+            "sections": sections, "provinces": provinces, "districts": districts, "papers": papers,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

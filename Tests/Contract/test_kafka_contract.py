@@ -106,7 +106,7 @@ def test_worker_publishes_schema_valid_events_and_dead_letters(pagepipe, brokers
     # Each input page is a different article (its own content_N file): no two may share an id.
     assert len({message.key() for message in articles}) == len(articles)
     seed_events = [json.loads(m.value()) for m in articles if json.loads(m.value())["title"] == "打破社区“内循环”共联共赢共享"]
-    assert seed_events and seed_events[0]["district"] == "五角场镇"
+    assert seed_events and seed_events[0]["district"] == "杨浦区" and seed_events[0]["locality"] == "五角场镇"
 
     for slug, count in by_section.items():
         assert len(read_topic(brokers, f"articles.{slug}{suffix}")) == count, slug

@@ -33,8 +33,13 @@ def test_seed_page_matches_schema_and_golden_fields(pagepipe, validators):
     assert len(event["subheadings"]) == 3
     assert len(event["edition"]) == 8
     assert len(event["page_articles"]) == 5
-    assert event["district"] == "五角场镇"
-    assert event["districts"][0]["parent"] == "杨浦区"
+    # district is county level, locality town level; both name entries of districts[].
+    assert event["district"] == "杨浦区"
+    assert event["locality"] == "五角场镇"
+    by_name = {entry["name"]: entry for entry in event["districts"]}
+    assert by_name["杨浦区"]["code"] == "310110"
+    assert by_name["杨浦区"]["prefecture"] == "上海市" and by_name["杨浦区"]["province"] == "上海市"
+    assert by_name["五角场镇"]["parent"] == "杨浦区" and by_name["五角场镇"]["code"] == "310110101"
 
 
 def test_real_node_pages_match_schema(pagepipe, validators):

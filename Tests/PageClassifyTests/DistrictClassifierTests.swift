@@ -31,110 +31,141 @@ import Testing
             pageArticles: ["杨浦取缔一无证活禽交易点", "延吉社区日:文艺团队展风采"])
     }
 
-    @Test func seedArticleIsAboutWujiaochangTownFirst() throws {
+    @Test func seedArticleIsYangpuAndWujiaochangTown() throws {
         let article = try Self.seedArticle()
         #expect(article.subheadings.count == 3)
-        let result = classifier.classify(article)
-        try #require(result.count >= 2)
-        #expect(result[0].name == "五角场镇")
-        #expect(result[0].level == .town)
-        #expect(result[0].parent == "杨浦区")
-        #expect(result[0].code == "310110101")
-        #expect(result[0].mentions == 8)
-        #expect(result[0].evidence.first == DistrictEvidence(source: "kicker", term: "五角场镇", count: 1))
-        #expect(result[1].name == "杨浦区")
-        #expect(result[1].level == .district)
-        #expect(result[1].code == "310110")
-        #expect(result[1].mentions == 1)
-        #expect(result[1].evidence.contains(DistrictEvidence(source: "paper", term: "杨浦时报", count: 1)))
-        #expect(result[1].evidence.contains(DistrictEvidence(source: "child", term: "五角场镇", count: 8)))
-        #expect(!result.contains { $0.name == "平凉路街道" || $0.name == "延吉新村街道" }, "page chrome must not be evidence")
-        #expect(result.allSatisfy { $0.level != .district || $0.name == "杨浦区" }, "三区 is not a district: \(result.map(\.name))")
+        let places = classifier.classify(article)
+        let town = try #require(places.locality)
+        #expect(town.name == "五角场镇" && town.level == .town && town.parent == "杨浦区" && town.code == "310110101")
+        #expect(town.mentions == 8)
+        #expect(town.evidence.first == DistrictEvidence(source: "kicker", term: "五角场镇", count: 1))
+        let district = try #require(places.district)
+        #expect(district.name == "杨浦区" && district.level == .district && district.code == "310110")
+        #expect(district.prefecture == "上海市" && district.province == "上海市")
+        #expect(district.evidence.contains(DistrictEvidence(source: "paper", term: "杨浦时报", count: 1)))
+        #expect(district.evidence.contains(DistrictEvidence(source: "child", term: "五角场镇", count: 8)))
+        #expect(places.districts.first?.name == "五角场镇", "the town has the most evidence: \(places.districts.map(\.name))")
+        #expect(!places.districts.contains { $0.name == "平凉路街道" || $0.name == "延吉新村街道" }, "page chrome must not be evidence")
+        #expect(places.districts.allSatisfy { !$0.level.isCountyLevel || $0.name == "杨浦区" }, "三区 is not a district: \(places.districts.map(\.name))")
     }
 
     @Test func longestFormWins() {
-        let result = classifier.classify(ParsedArticle(title: "浦东新区召开会议", paragraphs: ["五角场镇街道干部"]))
-        #expect(result.map(\.name).contains("浦东新区"))
-        #expect(result.first { $0.name == "五角场镇" }?.evidence == [DistrictEvidence(source: "body", term: "五角场镇", count: 1)])
-        #expect(!result.contains { $0.name == "五角场街道" })
+        let places = classifier.classify(ParsedArticle(paper: "解放日报", title: "浦东新区召开会议", paragraphs: ["五角场镇街道干部"]))
+        #expect(places.districts.map(\.name).contains("浦东新区"))
+        #expect(places.districts.first { $0.name == "五角场镇" }?.evidence == [DistrictEvidence(source: "body", term: "五角场镇", count: 1)])
+        #expect(!places.districts.contains { $0.name == "五角场街道" })
     }
 
     @Test func bareWujiaochangFollowsTheDate() {
-        let old = classifier.classify(ParsedArticle(date: "2013-06-27", title: "五角场商圈再升级"))
-        #expect(old.first?.name == "五角场镇")
-        let new = classifier.classify(ParsedArticle(date: "2021-03-01", title: "五角场商圈再升级"))
-        #expect(new.first?.name == "五角场街道")
+        let old = classifier.classify(ParsedArticle(paper: "杨浦时报", date: "2013-06-27", title: "五角场商圈再升级"))
+        #expect(old.locality?.name == "五角场镇")
+        let new = classifier.classify(ParsedArticle(paper: "杨浦时报", date: "2021-03-01", title: "五角场商圈再升级"))
+        #expect(new.locality?.name == "五角场街道")
+        let renamed = classifier.classify(ParsedArticle(paper: "杨浦时报", date: "2021-03-01", title: "五角场镇老照片展"))
+        #expect(renamed.locality?.name == "长海路街道")
     }
 
     @Test func pingliangInShanghaiContext() {
         let yangpu = classifier.classify(ParsedArticle(
             paper: "杨浦时报", date: "2013-06-27", title: "平凉旧改启动", paragraphs: ["平凉地块的居民签约"]))
-        #expect(yangpu.first?.name == "平凉路街道")
-        #expect(yangpu.first?.mentions == 2)
-        let street = classifier.classify(ParsedArticle(title: "平凉路街道举办活动"))
-        #expect(street.first?.name == "平凉路街道")
+        #expect(yangpu.locality?.name == "平凉路街道")
+        #expect(yangpu.locality?.mentions == 2)
+        #expect(!yangpu.districts.contains { $0.name == "平凉市" })
+        let road = classifier.classify(ParsedArticle(paper: "新民晚报", title: "平凉路上的老字号", paragraphs: ["杨浦区平凉路沿线"]))
+        #expect(road.district?.name == "杨浦区")
+        #expect(!road.districts.contains { $0.name == "平凉市" })
     }
 
-    /// A conditional name is recorded after the priors, yet its evidence is listed by source:
-    /// title before page name.
+    /// A conditional name is recorded after the priors, yet its evidence is listed by source.
     @Test func evidenceIsOrderedBySourceNotByRecording() {
-        let result = classifier.classify(ParsedArticle(
+        let places = classifier.classify(ParsedArticle(
             paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "3", name: "平凉之窗"), title: "平凉旧改启动"))
-        let street = result.first { $0.name == "平凉路街道" }
+        let street = places.districts.first { $0.name == "平凉路街道" }
         #expect(street?.evidence == [
             DistrictEvidence(source: "title", term: "平凉", count: 1),
             DistrictEvidence(source: "page_name", term: "平凉之窗", count: 1),
         ])
-        #expect(result.first { $0.name == "杨浦区" }?.evidence.map(\.source) == ["paper", "child"])
+        #expect(places.districts.first { $0.name == "杨浦区" }?.evidence.map(\.source) == ["paper", "child"])
     }
 
-    @Test func pingliangInGansuIsNotYangpu() {
+    @Test func pingliangInGansuIsPingliangCity() {
         let gansu = classifier.classify(ParsedArticle(
             paper: "甘肃日报", date: "2013-06-27", title: "甘肃平凉:苹果产业助农增收",
-            paragraphs: ["平凉市崆峒区果农喜获丰收。", "平凉的苹果远销各地。", "平凉地区气候适宜。"]))
-        #expect(gansu.isEmpty, "\(gansu.map(\.name))")
+            paragraphs: ["平凉市崆峒区果农喜获丰收。", "平凉的苹果远销各地。", "柳湖镇的果园里一片繁忙。"]))
+        #expect(gansu.district?.name == "崆峒区" && gansu.district?.prefecture == "平凉市" && gansu.district?.province == "甘肃省")
+        #expect(gansu.locality?.name == "柳湖镇")
+        #expect(!gansu.districts.contains { $0.name == "平凉路街道" || $0.name == "玉门市" }, "\(gansu.districts.map(\.name))")
+    }
+
+    @Test func sameNamesFollowTheirSupport() {
+        let changchun = classifier.classify(ParsedArticle(paper: "长春日报", title: "朝阳区启动老旧小区改造"))
+        #expect(changchun.district?.name == "朝阳区" && changchun.district?.code == "220104")
+        let beijing = classifier.classify(ParsedArticle(paper: "北京日报", title: "朝阳区启动老旧小区改造"))
+        #expect(beijing.district?.code == "110105")
+        let hegang = classifier.classify(ParsedArticle(paper: "人民日报", title: "黑龙江鹤岗南山区煤矿转型"))
+        #expect(hegang.district?.code == "230404")
+        let town = classifier.classify(ParsedArticle(paper: "人民日报", title: "城关镇新建一所小学"))
+        #expect(town.locality == nil && town.district == nil, "\(town.districts.map(\.name))")
+    }
+
+    @Test func wordsThatAreNotPlaces() {
+        let places = classifier.classify(ParsedArticle(
+            paper: "人民日报", title: "新华社记者走进东方明珠", paragraphs: ["沿着中山路和东方路走到江边。"]))
+        #expect(places.districts.isEmpty, "\(places.districts.map(\.name))")
+    }
+
+    @Test func historicPrefectureMapsToItsSuccessor() {
+        let before = classifier.classify(ParsedArticle(paper: "湖北日报", date: "2008-05-01", title: "襄樊市樊城区新建大桥"))
+        #expect(before.district?.name == "樊城区" && before.district?.prefecture == "襄樊市")
+        let after = classifier.classify(ParsedArticle(paper: "湖北日报", date: "2015-05-01", title: "襄樊老城墙修缮"))
+        #expect(after.districts.first { $0.name == "襄阳市" }?.evidence.first?.term == "襄樊")
+        #expect(!after.districts.contains { $0.name == "襄樊市" })
+        let county = classifier.classify(ParsedArticle(paper: "四川日报", date: "2020-01-10", title: "宜宾县撤县设区两周年"))
+        #expect(county.district?.name == "叙州区")
     }
 
     @Test func pageNamePrior() {
-        let result = classifier.classify(ParsedArticle(
-            date: "2013-06-27", page: PageRef(number: "3", name: "平凉之窗"), title: "社区志愿者服务老人"))
-        #expect(result.first?.name == "平凉路街道")
-        #expect(result.first?.mentions == 0)
-        #expect(result.first?.evidence == [DistrictEvidence(source: "page_name", term: "平凉之窗", count: 1)])
-        #expect(result.dropFirst().first?.name == "杨浦区")
+        let places = classifier.classify(ParsedArticle(
+            paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "3", name: "平凉之窗"), title: "社区志愿者服务老人"))
+        #expect(places.districts.first { $0.name == "平凉路街道" }?.mentions == 0)
+        #expect(places.locality == nil, "a page name alone does not say which town a story is about")
+        #expect(places.district?.name == "杨浦区")
     }
 
     @Test func paperPriorAloneGivesTheDistrict() {
-        let result = classifier.classify(ParsedArticle(paper: "杨浦时报", date: "2013-06-27", title: "天气闷热 犬伤门诊“升温”"))
-        #expect(result.map(\.name) == ["杨浦区"])
-        #expect(result.first?.mentions == 0)
+        let places = classifier.classify(ParsedArticle(paper: "杨浦时报", date: "2013-06-27", title: "天气闷热 犬伤门诊“升温”"))
+        #expect(places.districts.map(\.name) == ["杨浦区", "上海市"], "the city only through its district")
+        #expect(places.district?.name == "杨浦区" && places.district?.mentions == 0)
+        #expect(places.locality == nil)
     }
 
-    @Test func sanquIsNeverADistrictAndShanghaiAloneIsNothing() {
-        let result = classifier.classify(ParsedArticle(
+    @Test func sanquIsNeverADistrictAndShanghaiAloneIsNoDistrict() {
+        let places = classifier.classify(ParsedArticle(
             page: PageRef(number: "7", name: "城事·三区"), title: "三区联动促发展", paragraphs: ["三区融合,上海各界参与。"]))
-        #expect(result.isEmpty, "\(result.map(\.name))")
+        #expect(places.district == nil, "\(places.districts.map(\.name))")
+        #expect(places.districts.map(\.name) == ["上海市"])
     }
 
     @Test func historicDistrictsOnDatedArticles() {
         let zhabei2013 = classifier.classify(ParsedArticle(date: "2013-06-27", title: "闸北区旧区改造"))
-        #expect(zhabei2013.first?.name == "闸北区")
-        #expect(zhabei2013.first?.code == "310108")
+        #expect(zhabei2013.district?.name == "闸北区")
+        #expect(zhabei2013.district?.code == "310108")
         let zhabei2020 = classifier.classify(ParsedArticle(date: "2020-05-01", title: "原闸北区旧区改造"))
-        #expect(zhabei2020.first?.name == "静安区")
-        #expect(zhabei2020.first?.evidence.first?.term == "闸北区")
+        #expect(zhabei2020.district?.name == "静安区")
+        #expect(zhabei2020.district?.evidence.first?.term == "闸北区")
 
-        let chongming2013 = classifier.classify(ParsedArticle(date: "2013-06-27", title: "崇明生态岛建设"))
-        #expect(chongming2013.first?.name == "崇明县")
-        #expect(chongming2013.first?.level == .county)
-        #expect(chongming2013.first?.code == "310230")
+        let chongming2013 = classifier.classify(ParsedArticle(paper: "解放日报", date: "2013-06-27", title: "崇明生态岛建设"))
+        #expect(chongming2013.district?.name == "崇明县")
+        #expect(chongming2013.district?.level == .county)
+        #expect(chongming2013.district?.code == "310230")
         let chongming2018 = classifier.classify(ParsedArticle(date: "2018-01-02", title: "崇明县老照片展"))
-        #expect(chongming2018.first?.name == "崇明区")
-        #expect(chongming2018.first?.code == "310151")
+        #expect(chongming2018.district?.name == "崇明区")
+        #expect(chongming2018.district?.code == "310151")
 
-        let pengpu2013 = classifier.classify(ParsedArticle(date: "2013-06-27", title: "彭浦镇新建养老院"))
-        #expect(pengpu2013.map(\.name) == ["彭浦镇", "闸北区"])
-        #expect(pengpu2013.first?.parent == "闸北区")
+        let pengpu2013 = classifier.classify(ParsedArticle(paper: "解放日报", date: "2013-06-27", title: "彭浦镇新建养老院"))
+        #expect(pengpu2013.locality?.name == "彭浦镇")
+        #expect(pengpu2013.locality?.parent == "闸北区")
+        #expect(pengpu2013.district?.name == "闸北区")
     }
 
     @Test func chromeIsNotEvidence() {
@@ -142,19 +173,19 @@ import Testing
             title: "天气闷热 犬伤门诊“升温”",
             edition: [PageRef(number: "3", name: "平凉之窗"), PageRef(number: "7", name: "城事·三区")],
             pageArticles: ["杨浦取缔一无证活禽交易点", "延吉社区日:文艺团队展风采", "五角场镇召开联席会"])
-        #expect(classifier.classify(article).isEmpty)
+        #expect(classifier.classify(article).districts.isEmpty)
     }
 
     @Test func orderIsDeterministic() {
-        let article = ParsedArticle(title: "徐汇与长宁合作", paragraphs: ["长宁和徐汇"])
-        let result = classifier.classify(article)
+        let article = ParsedArticle(paper: "解放日报", title: "徐汇与长宁合作", paragraphs: ["长宁和徐汇"])
+        let result = classifier.classify(article).districts.filter(\.level.isCountyLevel)
         #expect(result.map(\.name) == ["徐汇区", "长宁区"])
         #expect(result[0].score == result[1].score)
     }
 
     @Test func exclusionsKeepCommonPhrasesOut() {
         let result = classifier.classify(ParsedArticle(title: "绿水青山就是金山银山", paragraphs: ["游船驶过黄浦江。", "旧金山代表团来访。"]))
-        #expect(result.isEmpty, "\(result.map(\.name))")
-        #expect(classifier.classify(ParsedArticle(title: "上海金山区发布规划")).first?.name == "金山区")
+        #expect(result.districts.isEmpty, "\(result.districts.map(\.name))")
+        #expect(classifier.classify(ParsedArticle(title: "上海金山区发布规划")).district?.name == "金山区")
     }
 }

@@ -10,7 +10,10 @@ import Testing
         gazetteer = try Gazetteer.bundled()
     }
 
-    private func division(_ name: String) -> Division? { gazetteer.divisions.first { $0.name == name } }
+    private var divisions: [Division] { gazetteer.divisions }
+    private func division(_ name: String, in province: String = "31") -> Division? {
+        divisions.first { $0.name == name && ($0.code?.hasPrefix(province) ?? true) }
+    }
 
     @Test func coversEveryDistrictWithItsCode() {
         let codes = [
@@ -25,10 +28,22 @@ import Testing
         #expect(division("卢湾区")?.validUntil == "2011-06-08")
         #expect(division("南汇区")?.validUntil == "2009-05-06")
         for name in codes.keys where name != "崇明县" && name != "卢湾区" && name != "南汇区" && name != "闸北区" {
-            let children = gazetteer.divisions.filter { $0.parent == name }
+            let children = divisions.filter { $0.parent == name && $0.code?.hasPrefix("31") != false }
             #expect(!children.isEmpty, "\(name) has no 街道/镇")
         }
-        #expect(gazetteer.divisions.count > 200)
+        #expect(divisions.count > 40_000)
+    }
+
+    @Test func coversChinaWithHistory() {
+        let all = divisions
+        #expect(all.filter { $0.level == .province }.count == 34)
+        #expect(all.filter { $0.level.isCountyLevel && $0.validUntil == nil }.count > 2_800)
+        #expect(all.filter { $0.level.isTownLevel }.count > 38_000)
+        #expect(all.filter { $0.name == "朝阳区" }.compactMap(\.code).sorted() == ["110105", "220104"])
+        let xiangfan = all.first { $0.name == "襄樊市" }
+        #expect(xiangfan?.validUntil == "2010-12-09" && xiangfan?.successor == "襄阳市" && xiangfan?.level == .prefecture)
+        #expect(all.first { $0.name == "宜宾县" }?.successor == "叙州区")
+        #expect(all.filter { $0.name == "柳湖镇" }.compactMap(\.parent).sorted() == ["崆峒区", "玉门市"])
     }
 
     @Test func yangpuCodesAreExact() {
@@ -73,8 +88,8 @@ import Testing
             {"divisions": [{"name": "测试镇", "level": "town", "parent": "杨浦区", "code": "310110199", "aliases": ["测试"]}]}
             """)
         let extended = try gazetteer.extended(withFile: path)
-        let result = DistrictClassifier(gazetteer: extended).classify(ParsedArticle(title: "测试镇新闻"))
-        #expect(result.map(\.name) == ["测试镇", "杨浦区"])
+        let result = DistrictClassifier(gazetteer: extended).classify(ParsedArticle(paper: "杨浦时报", title: "测试镇新闻"))
+        #expect(result.locality?.name == "测试镇" && result.district?.name == "杨浦区")
         let broken = try temporaryFile("[]")
         let error = #expect(throws: ClassifierDataError.self) { try gazetteer.extended(withFile: broken) }
         #expect(error?.file == broken)

@@ -77,6 +77,28 @@ import Testing
         return text
     }
 
+    /// The same greedy definition by dictionary lookup of every length at every position: as
+    /// obviously right as `naiveMatches`, and fast enough for the national gazetteer's patterns.
+    static func lookupMatches(_ patterns: [[UInt8]], in text: [UInt8]) -> [PatternMatcher.Match] {
+        var first: [[UInt8]: Int] = [:]
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty && first[pattern] == nil { first[pattern] = index }
+        let lengths = Set(first.keys.map(\.count)).sorted(by: >)
+        var found: [PatternMatcher.Match] = []
+        var start = 0
+        while start < text.count {
+            let match = lengths.lazy.filter { $0 <= text.count - start }.compactMap { length in
+                first[Array(text[start..<(start + length)])].map { PatternMatcher.Match(pattern: $0, start: start, end: start + length) }
+            }.first
+            if let match {
+                found.append(match)
+                start = match.end
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
     static func expectAgreement(_ patterns: [String], _ text: String, _ matcher: PatternMatcher, _ label: String) -> Bool {
         let expected = naiveMatches(patterns.map { Array($0.utf8) }, in: Array(text.utf8))
         let actual = matcher.matches(in: text)
@@ -124,7 +146,10 @@ import Testing
                 default: text += filler[Int(random.next() % UInt64(filler.count))]
                 }
             }
-            guard Self.expectAgreement(patterns, text, gazetteer.matcher, "sample \(sample)") else { return }
+            let expected = Self.lookupMatches(patterns.map { Array($0.utf8) }, in: Array(text.utf8))
+            let actual = gazetteer.matcher.matches(in: text)
+            #expect(actual == expected, "sample \(sample): text \(text)")
+            guard actual == expected else { return }
         }
     }
 }

@@ -28,7 +28,8 @@ import Testing
             Issue.record("the seed must parse to an article")
             return
         }
-        #expect(article.district == "五角场镇" && article.section.slug == "city")
+        #expect(article.district == "杨浦区" && article.locality == "五角场镇" && article.section.slug == "city")
+        #expect(article.districtCode == "310110")
         // The seed's text view has no-break spaces, which GBK cannot encode; GB18030 (its superset,
         // which is how pagepipe decodes gb2312/gbk labels) can.
         for charset in [PageCharset.utf8, .gb18030] {

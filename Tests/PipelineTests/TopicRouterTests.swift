@@ -5,20 +5,23 @@ import Testing
 @Suite struct TopicRouterTests {
     func article(section: String, district: DistrictScore?) -> PagepipeEvent {
         let parsed = ParsedArticle(paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "7", name: "城事·三区"), title: "t")
+        // The town scores best, but topics route by the county-level division.
+        let places = PlaceClassification(districts: district.map { [town, $0] } ?? [], district: district, locality: district.map { _ in town })
         return .article(ArticleEvent(
-            article: parsed, section: Section(slug: section, name: "城事·三区"), districts: district.map { [$0] } ?? [],
+            article: parsed, section: Section(slug: section, name: "城事·三区"), places: places,
             source: .file(path: "x"), parserVersion: "1"))
     }
 
     let town = DistrictScore(name: "五角场镇", level: .town, parent: "杨浦区", code: "310110101", mentions: 3, score: 9, evidence: [])
+    let county = DistrictScore(name: "杨浦区", level: .district, parent: "上海市", prefecture: "上海市", province: "上海市", code: "310110", mentions: 1, score: 6, evidence: [])
 
     @Test func defaultRoutesArticlesToAllAndPerSectionTopics() {
-        #expect(TopicRouter().topics(for: article(section: "city", district: town)) == ["articles", "articles.city"])
+        #expect(TopicRouter().topics(for: article(section: "city", district: county)) == ["articles", "articles.city"])
     }
 
     @Test func templatesAndSuffix() {
         let router = TopicRouter(articleTopics: ["by-district.{district_code}", "daily.{paper_date}"], topicSuffix: ".v2")
-        #expect(router.topics(for: article(section: "city", district: town)) == ["by-district.310110101.v2", "daily.20130627.v2"])
+        #expect(router.topics(for: article(section: "city", district: county)) == ["by-district.310110.v2", "daily.20130627.v2"])
         #expect(router.topics(for: article(section: "city", district: nil)) == ["by-district.none.v2", "daily.20130627.v2"])
         #expect(router.resolvedDeadLetterTopic == "pages.dlq.v2")
     }
