@@ -22,6 +22,7 @@ public final class Worker: Sendable {
     let book = OffsetBook()
     let stats = WorkerStats()
     let contact = BrokerContact()
+    let idle = IdleWatch()
     private let lanes: [DispatchQueue]
     private let nextLane = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
@@ -50,6 +51,7 @@ public final class Worker: Sendable {
         }
         var consumerConfiguration = configuration.consumer
         consumerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
+        if configuration.exitWhenIdleMs != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
         do {
             self.consumer = try KafkaConsumer(
                 configuration: consumerConfiguration, logger: logger,
@@ -91,7 +93,6 @@ public final class Worker: Sendable {
         var throttled = false
         var lastCommit = ContinuousClock.now
         var lastProgress = ContinuousClock.now
-        var lastRecord = ContinuousClock.now
         var failure: WorkerError?
         var warnedAboutSilence = false
         while !stopRequested.load(ordering: .sequentiallyConsistent) {
@@ -120,12 +121,14 @@ public final class Worker: Sendable {
             }
             switch event {
             case .record(let record):
-                lastRecord = .now
+                idle.tookPage(from: KafkaTopicPartition(topic: record.topic, partition: record.partition))
                 contact.heard()
                 dispatch(record)
             case .error(let error):
                 logger.warning("kafka: \(error)")
-            case .partitionEOF, nil:
+            case .partitionEOF(let partition, _):
+                idle.reachedEnd(of: partition)
+            case nil:
                 break
             }
 
@@ -140,10 +143,8 @@ public final class Worker: Sendable {
                 logProgress(since: started)
                 lastProgress = .now
             }
-            if let idle = configuration.exitWhenIdleMs, book.inFlight.pages == 0,
-                lastRecord.duration(to: .now) >= .milliseconds(idle)
-            {
-                logger.info("no pages for \(idle) ms and nothing in flight: stopping")
+            if let quietMs = configuration.exitWhenIdleMs, idle.isIdle(quietMs: quietMs, inFlightPages: book.inFlight.pages) {
+                logger.info("every assigned partition read to its end, nothing in flight and no pages for \(quietMs) ms: stopping")
                 break
             }
         }
