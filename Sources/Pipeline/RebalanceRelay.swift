@@ -28,6 +28,7 @@ final class RebalanceRelay: Sendable {
         case .assigned(let partitions):
             worker.logger.info("assigned \(partitions.count) partitions: \(partitions.map(\.description).sorted().joined(separator: " "))")
             worker.book.assign(partitions)
+            worker.idle.assigned(partitions)
             worker.noteAssignmentChange(gained: partitions.count)
         case .revoked(let partitions):
             worker.logger.info("revoking \(partitions.count) partitions: draining their in-flight pages")
@@ -41,6 +42,7 @@ final class RebalanceRelay: Sendable {
             }
             worker.commit(worker.book.commitCandidates(partitions))
             worker.book.forget(partitions)
+            worker.idle.removed(partitions)
             worker.noteAssignmentChange(gained: -partitions.count)
         case .lost(let partitions):
             // Waiting would only delay the rejoin, and a commit would be refused: let the group
@@ -48,6 +50,7 @@ final class RebalanceRelay: Sendable {
             worker.logger.warning(
                 "lost \(partitions.count) partitions without a handover (session timeout or fenced); pages in flight for them will be redelivered")
             worker.book.forget(partitions)
+            worker.idle.removed(partitions)
             worker.noteAssignmentChange(gained: -partitions.count)
         }
     }

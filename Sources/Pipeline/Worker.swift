@@ -28,6 +28,7 @@ public final class Worker: Sendable {
     private let loopEnded = Atomic<Bool>(false)
     private let assignedPartitions = Atomic<Int>(0)
     private let groupSettled = Atomic<Bool>(false)
+    let idle = IdleWatch()
     private let lanes: [DispatchQueue]
     private let nextLane = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
@@ -56,6 +57,7 @@ public final class Worker: Sendable {
         }
         var consumerConfiguration = configuration.consumer
         consumerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
+        if configuration.exitWhenIdleMs != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
         do {
             self.consumer = try KafkaConsumer(
                 configuration: consumerConfiguration, logger: logger,
@@ -97,7 +99,6 @@ public final class Worker: Sendable {
         var throttled = false
         var lastCommit = ContinuousClock.now
         var lastProgress = ContinuousClock.now
-        var lastRecord = ContinuousClock.now
         var failure: WorkerError?
         var warnedAboutSilence = false
         while !stopRequested.load(ordering: .sequentiallyConsistent) {
@@ -128,12 +129,14 @@ public final class Worker: Sendable {
             }
             switch event {
             case .record(let record):
-                lastRecord = .now
+                idle.tookPage(from: KafkaTopicPartition(topic: record.topic, partition: record.partition))
                 contact.heard()
                 dispatch(record)
             case .error(let error):
                 logger.warning("kafka: \(error)")
-            case .partitionEOF, nil:
+            case .partitionEOF(let partition, _):
+                idle.reachedEnd(of: partition)
+            case nil:
                 break
             }
 
@@ -148,10 +151,8 @@ public final class Worker: Sendable {
                 logProgress(since: started)
                 lastProgress = .now
             }
-            if let idle = configuration.exitWhenIdleMs, book.inFlight.pages == 0,
-                lastRecord.duration(to: .now) >= .milliseconds(idle)
-            {
-                logger.info("no pages for \(idle) ms and nothing in flight: stopping")
+            if let quietMs = configuration.exitWhenIdleMs, idle.isIdle(quietMs: quietMs, inFlightPages: book.inFlight.pages) {
+                logger.info("every assigned partition read to its end, nothing in flight and no pages for \(quietMs) ms: stopping")
                 break
             }
         }

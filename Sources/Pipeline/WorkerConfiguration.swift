@@ -32,8 +32,9 @@ public struct WorkerConfiguration: Sendable {
     /// librdkafka statistics interval (`statistics.interval.ms`) for broker contact, lag and the
     /// client figures in metrics. Default: 5000.
     public var statisticsIntervalMs: Int = 5000
-    /// Stop by itself once no page has arrived for this long and nothing is in flight (demos, batch
-    /// backfills). Default: nil, run until signalled.
+    /// Stop by itself once every assigned partition is read to its end, nothing is in flight, and
+    /// no page or assignment change came for this long (demos, batch backfills; see `IdleWatch`).
+    /// Default: nil, run until signalled.
     public var exitWhenIdleMs: Int? = nil
     /// Consumer settings (session timeout, assignment strategy, static membership, extra properties).
     public var consumer: KafkaConsumerConfiguration

@@ -44,7 +44,7 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Exit non-zero after this long without any answer from a broker (at start or after an outage), so the worker is restarted or someone is alerted instead of it idling unseen; 0 waits for ever. Env: PAGEPIPE_BROKER_DOWN_TIMEOUT_MS. Default: 300000.", valueName: "ms"))
     var brokerDownTimeoutMs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Exit by itself after this many seconds without pages and with nothing in flight (batch runs, demos). Default: run until signalled.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Exit by itself once every assigned partition is read to its end, nothing is in flight, and no page or rebalance came for this many seconds (batch runs, demos). Default: run until signalled.", valueName: "seconds"))
     var exitWhenIdle: Double?
 
     @Option(name: .long, help: ArgumentHelp("Consumer session.timeout.ms. Short values (6000) speed up rebalances on small clusters. Default: librdkafka's (45000).", valueName: "ms"))

@@ -165,6 +165,25 @@ struct Scenario {
         return seen
     }
 
+    /// Waits while the group's committed offsets move towards the input's ends; true once they
+    /// equal the ends, false when they stop moving for `stallSeconds` (a hang guard, not a deadline:
+    /// a slow, busy machine keeps waiting as long as offsets advance).
+    func waitForCommittedEnds(stallSeconds: Double = 120) -> Bool {
+        var last: [KafkaTopicPartition: Int64] = [:]
+        var lastProgress = Date()
+        while true {
+            let committed = (try? reader.committed(group: group, topic: input)) ?? last
+            if committed == ends { return true }
+            if committed != last {
+                last = committed
+                lastProgress = Date()
+            } else if Date().timeIntervalSince(lastProgress) > stallSeconds {
+                return false
+            }
+            usleep(500_000)
+        }
+    }
+
     /// For every input page, how many output records name it in their `pagepipe-source` header
     /// (over `articles`, `pages.index` and `pages.dlq`), and whether all copies of one page's
     /// record on one topic were byte-identical.

@@ -42,26 +42,46 @@ extension RealBrokerTests {
         #expect(duplicated.isEmpty, "pages published twice across the drain: \(duplicated.keys.sorted().prefix(10))")
     }
 
+    /// The first worker runs until signalled: with --exit-when-idle it could stop (rightly) once its
+    /// own partitions were read, before the other two leave, and then nobody would finish theirs.
+    /// 6000 pages, so that joining (several seconds on the local broker) leaves work to hand back.
     @Test func scalingFromOneToThreeWorkersAndBackLosesNothing() throws {
-        let scenario = try Scenario("elastic", pages: 3000, seed: 606, partitions: 6)
+        let scenario = try Scenario("elastic", pages: 6000, seed: 606, partitions: 6)
         let slow = ["--concurrency", "1"]
-        let first = try scenario.worker(slow + ["--exit-when-idle", "15"])
+        let first = try scenario.worker(slow)
         scenario.waitForArticles(atLeast: 100)
         let second = try scenario.worker(slow)
         let third = try scenario.worker(slow)
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !(second.log.contains("assigned") && third.log.contains("assigned")) { usleep(100_000) }
+        // A cooperative join first assigns nothing ("assigned 0 partitions"), then the partitions.
+        let ownsPartitions = { (worker: WorkerProcess) in worker.log.contains(/assigned [1-9]/) }
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, !(ownsPartitions(second) && ownsPartitions(third)) { usleep(100_000) }
         scenario.waitForArticles(atLeast: scenario.articlesOut + 200)
         second.signal(SIGTERM)
         third.signal(SIGTERM)
         #expect(second.waitForExit(seconds: 60) == 0, "second: \(second.log.suffix(2000))")
         #expect(third.waitForExit(seconds: 60) == 0, "third: \(third.log.suffix(2000))")
-        #expect(first.waitForExit(seconds: 240) == 0, "first: \(first.log.suffix(2000))")
-        #expect(third.log.contains("assigned") && second.log.contains("assigned"), "both new workers got partitions")
+        #expect(ownsPartitions(second) && ownsPartitions(third), "both new workers got partitions")
+        let caughtUp = scenario.waitForCommittedEnds()
+        #expect(caughtUp, "the remaining worker stopped committing short of the end: \(first.log.suffix(2000))")
+        first.signal(SIGTERM)
+        #expect(first.waitForExit(seconds: 60) == 0, "first: \(first.log.suffix(2000))")
 
         let (sources, identical) = try scenario.outputs()
         try scenario.expectNothingLost(sources)
         #expect(identical, "a redelivered page produced different bytes")
+    }
+
+    /// A quiet period shorter than joining the group (the broker holds a join for half the session
+    /// timeout): the worker must not take "no pages yet" for "nothing left", before or after its
+    /// partitions arrive. It used to stop before it was assigned anything.
+    @Test func aWorkerExitingWhenIdleReadsEveryPartitionItIsGivenToTheEnd() throws {
+        let scenario = try Scenario("idle", pages: 600, seed: 707, partitions: 4)
+        let worker = try scenario.worker(["--exit-when-idle", "1"])
+        #expect(worker.waitForExit(seconds: 240) == 0, "worker: \(worker.log.suffix(2000))")
+
+        let (sources, _) = try scenario.outputs()
+        try scenario.expectNothingLost(sources)
     }
 }
 }
