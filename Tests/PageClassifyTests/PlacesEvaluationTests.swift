@@ -12,6 +12,8 @@ struct PlacesEvaluationCase {
     var code: String?
     var district: String?
     var locality: String?
+    /// The section slug a reader would file it under (the page name, else the text, decides).
+    var section: String
 
     /// Reads the evaluation set; `-` means none.
     static func all() throws -> [PlacesEvaluationCase] {
@@ -24,8 +26,8 @@ struct PlacesEvaluationCase {
             guard fields.count == 11 else { throw CocoaError(.fileReadCorruptFile, userInfo: ["line": String(line)]) }
             func value(_ index: Int) -> String? { fields[index] == "-" ? nil : fields[index] }
             let article = ParsedArticle(
-                paper: value(1), date: value(2), page: PageRef(number: "1", name: value(3)), title: fields[9], paragraphs: [fields[10]])
-            cases.append(PlacesEvaluationCase(id: fields[0], article: article, province: value(5), code: value(6), district: value(7), locality: value(8)))
+                paper: value(1), date: value(2), page: PageRef(number: nil, name: value(3)), title: fields[9], paragraphs: [fields[10]])
+            cases.append(PlacesEvaluationCase(id: fields[0], article: article, province: value(5), code: value(6), district: value(7), locality: value(8), section: fields[4]))
         }
         return cases
     }
@@ -60,5 +62,24 @@ struct PlacesEvaluationCase {
         for miss in misses { print("  miss \(miss)") }
         #expect(countyShare >= 0.95, "\(misses)")
         #expect(crossProvince.isEmpty, "\(crossProvince)")
+    }
+
+    /// Issue 14 asks for section accuracy beside the place figures, on the same articles: about a
+    /// third of them carry no page name or a generic one, so the article's text decides those.
+    @Test func sectionAccuracyOnTheSameArticles() throws {
+        let taxonomy = try SectionTaxonomy.bundled()
+        let cases = try PlacesEvaluationCase.all()
+        var right = 0, fromContent = 0, misses: [String] = []
+        for item in cases {
+            let section = taxonomy.section(for: item.article)
+            // One line per article, which Tools/places-anchors reads for its section column.
+            print(["section", item.id, section.slug, section.source.rawValue].joined(separator: "\t"))
+            if section.source == .content { fromContent += 1 }
+            if section.slug == item.section { right += 1 } else { misses.append("\(item.id): \(section.slug) (\(section.source.rawValue)) ≠ \(item.section)") }
+        }
+        let share = Double(right) / Double(cases.count)
+        print("section evaluation: \(cases.count) articles, \(right) right (\(Int((share * 100).rounded()))%), \(fromContent) decided by the text")
+        for miss in misses { print("  miss \(miss)") }
+        #expect(share >= 0.85, "\(misses)")
     }
 }
