@@ -1,4 +1,7 @@
 import CLibdeflate
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// libdeflate's whole-buffer inflate, for `Inflater`: it needs the output buffer up front, and in
 /// return decodes several times faster than zlib's streaming inflate on small pages.
@@ -12,8 +15,7 @@ enum WholeBufferInflater {
     /// with another member after the first, a damaged or cut stream, or one that does not fit in
     /// `limit` bytes (zlib stops right after the cap, or first meets the damage that made it long).
     static func inflate(_ bytes: UnsafeRawBufferPointer, format: BlobCompression, limit: Int) -> [UInt8]? {
-        guard format == .gzip || format == .zlib, let decompressor = libdeflate_alloc_decompressor() else { return nil }
-        defer { libdeflate_free_decompressor(decompressor) }
+        guard format == .gzip || format == .zlib, let decompressor = ThreadDecompressor.current else { return nil }
         var capacity = min(limit, initialCapacity(bytes, format: format))
         while true {
             var result = LIBDEFLATE_BAD_DATA
@@ -58,5 +60,28 @@ enum WholeBufferInflater {
         case .deflate, .none:
             LIBDEFLATE_BAD_DATA  // never asked: raw deflate has no checksum to catch lenient decoding
         }
+    }
+}
+
+/// One libdeflate decompressor per thread, made for the thread's first page and freed when the
+/// thread ends. A decompressor holds no state between calls but costs an allocation and a 12 KB
+/// clear to make, which every page paid when each inflate made its own; it must not be shared
+/// between threads at once, hence one per thread.
+private enum ThreadDecompressor {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let created = pthread_key_create(&key) { decompressor in
+            if let decompressor { libdeflate_free_decompressor(OpaquePointer(decompressor)) }
+        }
+        precondition(created == 0, "pthread_key_create failed (\(created)): the process is out of thread-specific keys")
+        return key
+    }()
+
+    /// Nil only when libdeflate cannot allocate; zlib then takes over.
+    static var current: OpaquePointer? {
+        if let existing = pthread_getspecific(key) { return OpaquePointer(existing) }
+        guard let made = libdeflate_alloc_decompressor() else { return nil }
+        pthread_setspecific(key, UnsafeRawPointer(made))
+        return made
     }
 }

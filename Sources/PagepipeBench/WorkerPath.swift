@@ -6,12 +6,11 @@ import PageModel
 import Pipeline
 import Synchronization
 
-/// The worker's per-page path without the broker, as `Worker.process` (Sources/Pipeline/
-/// Worker+Publishing.swift) runs it on a lane: a fresh `KafkaRecord` copied out per page as the
-/// consumer does, hints and source read from its headers, the page core, JSON for every event,
-/// its headers and one outgoing message per routed topic. It stops where librdkafka's
-/// `produce` would take the message, so the figure is pagepipe's own CPU per page. Keep it in
-/// step with `Worker.process`.
+/// The worker's per-page path without the broker, as `Worker.process` runs it on a lane: a fresh
+/// `KafkaRecord` copied out per page as the consumer does, then the worker's own `PageOutput`
+/// (hints and source from the headers, the page core with stage timings, JSON for every event,
+/// its headers and one outgoing message per routed topic). It stops where librdkafka's `produce`
+/// would take the message, so the figure is pagepipe's own CPU per page.
 struct WorkerPath {
     let processor: PageProcessor
     let router = TopicRouter()
@@ -36,26 +35,8 @@ struct WorkerPath {
     }
 
     private func messages(for record: KafkaRecord) -> [KafkaOutgoingMessage] {
-        let hints = BlobHints(
-            contentEncoding: record.header(PagepipeHeader.contentEncoding).map { String(decoding: $0, as: UTF8.self) },
-            contentType: record.header(PagepipeHeader.contentType).map { String(decoding: $0, as: UTF8.self) }
-        )
-        let source = EventSource.kafka(
-            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs,
-            sourceURL: record.header(PagepipeHeader.sourceURL).map { String(decoding: $0, as: UTF8.self) }
-        )
-        guard let events = try? processor.process(record.value, hints: hints, source: source) else { return [] }
-        let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
-        let versionHeader = KafkaHeader(key: PagepipeHeader.parserVersion, value: Array(PageProcessor.parserVersion.utf8))
-        var messages: [KafkaOutgoingMessage] = []
-        for event in events {
-            let value = event.jsonBytes()
-            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader]
-            for topic in router.topics(for: event) {
-                messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
-            }
-        }
-        return messages
+        var timings = StageTimings()
+        return (try? PageOutput(record: record, processor: processor, router: router, timings: &timings))?.messages ?? []
     }
 }
 

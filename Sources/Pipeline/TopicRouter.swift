@@ -6,13 +6,15 @@ import PageModel
 /// suffixed with `topicSuffix`, which is how a reprocessing run writes `articles.v2` beside `articles`.
 public struct TopicRouter: Sendable, Equatable {
     /// Templates every article event is published to. Default: `articles`, `articles.{section}`.
-    public var articleTopics: [String]
+    public var articleTopics: [String] { didSet { articleTemplates = articleTopics.map(TopicTemplate.init) } }
     /// Templates every page event is published to. Default: `pages.index`.
-    public var pageTopics: [String]
+    public var pageTopics: [String] { didSet { pageTemplates = pageTopics.map(TopicTemplate.init) } }
     /// Where pages that cannot be processed go, unchanged. Default: `pages.dlq`.
     public var deadLetterTopic: String
     /// Appended to every output topic, including the dead-letter topic. Default: empty.
     public var topicSuffix: String
+    private var articleTemplates: [TopicTemplate]
+    private var pageTemplates: [TopicTemplate]
 
     public init(
         articleTopics: [String] = ["articles", "articles.{section}"], pageTopics: [String] = ["pages.index"],
@@ -22,6 +24,8 @@ public struct TopicRouter: Sendable, Equatable {
         self.pageTopics = pageTopics
         self.deadLetterTopic = deadLetterTopic
         self.topicSuffix = topicSuffix
+        self.articleTemplates = articleTopics.map(TopicTemplate.init)
+        self.pageTemplates = pageTopics.map(TopicTemplate.init)
     }
 
     public var resolvedDeadLetterTopic: String { deadLetterTopic + topicSuffix }
@@ -32,12 +36,12 @@ public struct TopicRouter: Sendable, Equatable {
         switch event {
         case .article(let article):
             let code = article.districtCode ?? "none"
-            for template in articleTopics {
+            for template in articleTemplates {
                 let topic = render(template, section: article.section.slug, districtCode: code, date: article.date)
                 if !result.contains(topic) { result.append(topic) }
             }
         case .page(let page):
-            for template in pageTopics {
+            for template in pageTemplates {
                 let topic = render(template, section: page.section.slug, districtCode: "none", date: page.date)
                 if !result.contains(topic) { result.append(topic) }
             }
@@ -48,9 +52,9 @@ public struct TopicRouter: Sendable, Equatable {
     /// Every topic the router can write for the given section slugs (for creating topics up front).
     public func allTopics(sectionSlugs: [String]) -> [String] {
         var result: [String] = []
-        for template in articleTopics + pageTopics {
-            if template.contains("{district_code}") || template.contains("{paper_date}") { continue }
-            let slugs = template.contains("{section}") ? sectionSlugs : [""]
+        for template in articleTemplates + pageTemplates {
+            if template.uses(.districtCode) || template.uses(.paperDate) { continue }
+            let slugs = template.uses(.section) ? sectionSlugs : [""]
             for slug in slugs {
                 let topic = render(template, section: slug, districtCode: "", date: nil)
                 if !result.contains(topic) { result.append(topic) }
@@ -60,13 +64,8 @@ public struct TopicRouter: Sendable, Equatable {
         return result
     }
 
-    private func render(_ template: String, section: String, districtCode: String, date: String?) -> String {
-        var topic = template
-        if topic.contains("{") {
-            topic = topic.replacing("{section}", with: section)
-            topic = topic.replacing("{district_code}", with: districtCode)
-            topic = topic.replacing("{paper_date}", with: date.map { $0.filter { $0 != "-" } } ?? "undated")
-        }
-        return topic + topicSuffix
+    private func render(_ template: TopicTemplate, section: String, districtCode: String, date: String?) -> String {
+        let topic = template.render(section: section, districtCode: districtCode, date: date)
+        return topicSuffix.isEmpty ? topic : topic + topicSuffix
     }
 }

@@ -1,56 +1,30 @@
 import Kafka
 import PageCore
-import PageDecode
 import PageModel
 
 extension Worker {
     /// Runs on a lane: the page core, then one output record per (event, topic).
     func process(_ ticket: PageTicket) {
         let record = ticket.record
-        let hints = BlobHints(
-            contentEncoding: record.header(PagepipeHeader.contentEncoding).map { String(decoding: $0, as: UTF8.self) },
-            contentType: record.header(PagepipeHeader.contentType).map { String(decoding: $0, as: UTF8.self) }
-        )
-        let source = EventSource.kafka(
-            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs,
-            sourceURL: record.header(PagepipeHeader.sourceURL).map { String(decoding: $0, as: UTF8.self) }
-        )
         if let until = configuration.untilTimestampMs, let timestamp = record.timestampMs, timestamp > until {
             return passOver(ticket)
         }
-        var events: [PagepipeEvent]
         var timings = StageTimings()
         defer { metrics.processed(timings) }
+        let output: PageOutput
         do {
-            events = try processor.process(record.value, hints: hints, source: source, timings: &timings)
+            output = try PageOutput(
+                record: record, processor: processor, router: configuration.router, pagesDated: configuration.pagesDated,
+                timings: &timings)
         } catch {
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return
         }
-        if let range = configuration.pagesDated {
-            events.removeAll { event in
-                let date: String? = switch event {
-                case .article(let article): article.date
-                case .page(let page): page.date
-                }
-                return !(date.map(range.contains) ?? false)
-            }
-            if events.isEmpty { return passOver(ticket) }
-        }
-
-        let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
-        let versionHeader = KafkaHeader(key: PagepipeHeader.parserVersion, value: Array(PageProcessor.parserVersion.utf8))
-        var messages: [KafkaOutgoingMessage] = []
-        for event in events {
-            let value = event.jsonBytes()
-            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader]
-            for topic in configuration.router.topics(for: event) {
-                messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
-            }
-        }
-        guard !messages.isEmpty else { return passOver(ticket) }  // routing sends this kind nowhere
+        // Outside the dates asked for, or routing sends this kind nowhere.
+        guard !output.messages.isEmpty else { return passOver(ticket) }
+        let messages = output.messages
         ticket.expect(messages.count)
-        let published = events, recordCount = messages.count
+        let published = output.events, recordCount = messages.count
         let sending = ContinuousClock.now
         for message in messages {
             send(message) { result in

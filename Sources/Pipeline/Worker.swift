@@ -6,12 +6,13 @@ import PageDecode
 import PageModel
 import Synchronization
 
-/// The long-running worker: consumes raw pages, processes them on Dispatch lanes, publishes
+/// The long-running worker: consumes raw pages, processes them on lane threads, publishes
 /// events, and commits an offset only when that page and every earlier page of its partition
 /// have been acknowledged by the broker (at-least-once; event ids make redeliveries identical).
 ///
 /// Threads: the caller's thread polls the consumer, throttles and commits (`run`); `concurrency`
-/// serial Dispatch lanes decode, parse, classify and enqueue to the producer; one Dispatch queue
+/// lanes take pages from one shared queue (`PageLanes`), decode, parse, classify and enqueue to
+/// the producer; one Dispatch queue
 /// serves the producer's delivery reports, which finish pages in the `OffsetBook`.
 public final class Worker: Sendable {
     let configuration: WorkerConfiguration
@@ -29,8 +30,7 @@ public final class Worker: Sendable {
     private let assignedPartitions = Atomic<Int>(0)
     private let groupSettled = Atomic<Bool>(false)
     let idle = IdleWatch()
-    private let lanes: [DispatchQueue]
-    private let nextLane = Atomic<Int>(0)
+    private let lanes: PageLanes
     private let stopRequested = Atomic<Bool>(false)
     private let assignmentChanged = Atomic<Bool>(false)
     private let fatalMessage = Mutex<String?>(nil)
@@ -66,12 +66,14 @@ public final class Worker: Sendable {
         } catch {
             throw WorkerError("cannot create the Kafka consumer", underlying: error)
         }
-        let target = DispatchQueue.global(qos: .userInitiated)
-        self.lanes = (0..<max(1, configuration.concurrency)).map {
-            DispatchQueue(label: "pagepipe.lane.\($0)", target: target)
-        }
+        self.lanes = PageLanes(count: configuration.concurrency, label: "pagepipe.lane")
         self.rebalance = rebalance
         rebalance.attach(self)
+    }
+
+    /// A worker that never ran still has lane threads waiting for pages.
+    deinit {
+        lanes.close()
     }
 
     /// Asks the worker to drain and stop; safe from any thread or a signal source.
@@ -267,8 +269,8 @@ public final class Worker: Sendable {
             $0.bytesIn += record.value.count
             if $0.firstPageMs == nil { $0.firstPageMs = WorkerStats.nowMs }
         }
-        let lane = lanes[nextLane.add(1, ordering: .relaxed).oldValue % lanes.count]
-        lane.async { self.process(PageTicket(record: record, generation: generation)) }
+        let ticket = PageTicket(record: record, generation: generation)
+        lanes.submit { self.process(ticket) }
     }
 
     /// Commits offsets synchronously; a failed commit is retried on the next interval.
@@ -303,6 +305,7 @@ public final class Worker: Sendable {
         while book.inFlight.pages > 0, ContinuousClock.now < deadline {
             _ = try? consumer.poll(timeoutMs: 10)
         }
+        lanes.close()
         let remaining = ContinuousClock.now.duration(to: deadline)
         do {
             try producer.flush(timeoutMs: max(100, Int(Self.seconds(remaining) * 1000)))

@@ -14,7 +14,7 @@ public struct WorkerConfiguration: Sendable {
     public var router = TopicRouter()
     /// Page-core settings (size caps, extra taxonomy/gazetteer files).
     public var pageCore = PageCoreConfiguration()
-    /// Pages processed at the same time (Dispatch lanes). Default: the number of cores.
+    /// Pages processed at the same time (lane threads sharing one queue). Default: the number of cores.
     public var concurrency: Int = PageProcessor.defaultConcurrency
     /// Pages taken from Kafka and not yet acknowledged before consumption pauses. Default: 512.
     public var maxInFlightPages: Int = 512

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import PageDecode
 
@@ -55,5 +57,28 @@ import Testing
         try packed.withUnsafeBytes { bytes throws in
             #expect(try Inflater.inflate(bytes, format: .gzip, limit: 1 << 20) == Self.payloads[1])
         }
+    }
+
+    /// Each thread reuses one decompressor: pages inflated one after another on the same thread,
+    /// after a damaged one and on several threads at once must each come out whole.
+    @Test func decompressorsReusedPerThreadKeepPagesApart() {
+        let pages = (0..<64).map { index in
+            Array(String(repeating: "<p>第\(index)版 五角场镇 \(index * 7919)</p>\n", count: 20 + index * 13).utf8)
+        }
+        var packedPayload = BlobEncoder.compress(Self.payloads[1], as: .zlib)
+        packedPayload[packedPayload.count / 2] ^= 0xFF
+        let damaged = packedPayload
+        let wrong = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for (index, page) in pages.enumerated() {
+                let format: BlobCompression = (index + thread) % 2 == 0 ? .gzip : .zlib
+                let refused = damaged.withUnsafeBytes { WholeBufferInflater.inflate($0, format: .zlib, limit: 1 << 20) == nil }
+                let packed = BlobEncoder.compress(page, as: format)
+                let inflated = packed.withUnsafeBytes { WholeBufferInflater.inflate($0, format: format, limit: 1 << 20) }
+                if !refused || inflated != page { wrong.add(1, ordering: .relaxed) }
+            }
+        }
+        let wrongPages = wrong.load(ordering: .relaxed)
+        #expect(wrongPages == 0)
     }
 }

@@ -35,4 +35,17 @@ import Testing
     @Test func allTopicsExpandsSections() {
         #expect(TopicRouter().allTopics(sectionSlugs: ["city", "news"]) == ["articles", "articles.city", "articles.news", "pages.index", "pages.dlq"])
     }
+
+    @Test func unknownPlaceholdersAndLoneBracesStayLiteral() {
+        let router = TopicRouter(articleTopics: ["{sect}.{section}{", "{section}{section}", "{"])
+        #expect(router.topics(for: article(section: "city", district: nil)) == ["{sect}.city{", "citycity", "{"])
+    }
+
+    @Test func changedTemplatesAndSuffixApplyToTheNextEvent() {
+        var router = TopicRouter()
+        router.articleTopics = ["by-section.{section}.{paper_date}"]
+        router.topicSuffix = ".v3"
+        #expect(router.topics(for: article(section: "city", district: town)) == ["by-section.city.20130627.v3"])
+        #expect(router.allTopics(sectionSlugs: ["city"]) == ["pages.index.v3", "pages.dlq.v3"])
+    }
 }
