@@ -61,16 +61,8 @@ struct ArticleEvidence {
     /// institution (`中山路`, `北京大学`).
     static func names(in text: String, with scanner: PatternMatcher.Scanner, tables: GazetteerTables,
                       source: DistrictClassifier.Source, weight: Double, isPrior: Bool = false, into found: inout [FoundName]) {
-        // Borrows the string's bytes: copying it into a `var` for `withUTF8` cost a retain and a
-        // release per paragraph.
-        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        ByteSearch.withBytes(of: text) { bytes in
             names(in: bytes, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
-        }
-        if scanned == nil {
-            var contiguous = text
-            contiguous.withUTF8 { bytes in
-                names(in: bytes, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
-            }
         }
     }
 
