@@ -28,12 +28,12 @@ public enum PaperHosts {
 
     /// The paper served from `url`'s host (and path), or nil when it is not listed.
     public static func paper(forURL url: String) -> String? {
-        var rest = Substring(url.trimmingWhitespace())
+        let trimmed = url.trimmingWhitespace()
+        // Crawlers sometimes store an address without its scheme (`epaper.x.cn/…`).
+        guard let host = ContentID.host(ofURL: trimmed.contains("://") ? trimmed : "http://" + trimmed) else { return nil }
+        var rest = Substring(trimmed)
         if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
-        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        let host = rest[..<hostEnd].lowercased()
-        var path = rest[hostEnd...]
-        if path.first == ":" { path = path.drop(while: { $0 != "/" }) }
+        let path = rest.drop(while: { $0 != "/" && $0 != "?" && $0 != "#" })
         for entry in papers {
             let parts = entry.address.split(separator: "/", maxSplits: 1)
             let domain = String(parts[0])
