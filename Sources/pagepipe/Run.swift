@@ -20,6 +20,9 @@ extension Pagepipe {
                 scale out. SIGTERM or SIGINT drains (finish in-flight pages, flush, commit, leave the \
                 group) within --drain-timeout-ms, then exits 0.
 
+                The producer waits up to 50 ms to fill a batch (librdkafka's linger.ms; its own default \
+                is 5), which halves the broker's work per page; -X linger.ms=N changes it.
+
                 Topic templates may use {section} (section slug), {district_code} (primary division \
                 code or none) and {paper_date} (YYYYMMDD or undated).
 
