@@ -6,24 +6,29 @@
 /// buffer with no intermediate dictionaries.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Bit `depth` is set once the innermost open object or array holds a value, so the next one
+    /// needs a comma. A bit stack instead of an array of flags: no allocation and no uniqueness
+    /// check per value, on the hot path of every event. Events nest a few levels deep; 63 is the cap.
+    private var commaBits: UInt64 = 0
+    private var depth = 0
 
     public init(reservingCapacity capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
-    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"name":`; the value follows with one of the value methods.
     public mutating func key(_ name: StaticString) {
         separator()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-        needsComma[needsComma.count - 1] = false
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        commaBits &= ~(1 << UInt64(depth))
     }
 
     public mutating func string(_ value: String) {
@@ -39,17 +44,18 @@ public struct JSONWriter {
                 let byte = utf8[index]
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
+                bytes.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: Array("\\u00".utf8))
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
+                    bytes.append(UInt8(ascii: "u"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(JSONWriter.hexDigit(byte >> 4))
+                    bytes.append(JSONWriter.hexDigit(byte & 0xF))
                 }
                 index = JSONWriter.nextEscape(in: utf8, from: runStart)
             }
@@ -62,11 +68,15 @@ public struct JSONWriter {
         if let value { string(value) } else { null() }
     }
 
-    public mutating func null() { separator(); bytes.append(contentsOf: Array("null".utf8)) }
+    public mutating func null() {
+        separator()
+        for byte in "null".utf8 { bytes.append(byte) }
+    }
 
     public mutating func integer<T: BinaryInteger>(_ value: T) {
         separator()
-        bytes.append(contentsOf: Array(String(value).utf8))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDecimal(UInt64(value.magnitude))
     }
 
     /// Writes a non-negative or negative decimal with exactly three fractional digits, so the
@@ -74,11 +84,14 @@ public struct JSONWriter {
     public mutating func fixed3(_ value: Double) {
         separator()
         let scaled = Int64((value * 1000).rounded())
-        let sign = scaled < 0 ? "-" : ""
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = scaled.magnitude
-        let fraction = String(magnitude % 1000)
-        let padded = String(repeating: "0", count: 3 - fraction.count) + fraction
-        bytes.append(contentsOf: Array("\(sign)\(magnitude / 1000).\(padded)".utf8))
+        appendDecimal(magnitude / 1000)
+        let fraction = magnitude % 1000
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
     }
 
     public mutating func stringArray(_ values: [String]) {
@@ -110,7 +123,43 @@ public struct JSONWriter {
     }
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        let bit: UInt64 = 1 << UInt64(depth)
+        if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+        commaBits |= bit
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        separator()
+        bytes.append(bracket)
+        depth += 1
+        precondition(depth < 64, "JSONWriter: nesting deeper than 63 levels")
+        commaBits &= ~(1 << UInt64(depth))
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        bytes.append(bracket)
+    }
+
+    /// The decimal digits of `value`, written in place without an intermediate String.
+    private mutating func appendDecimal(_ value: UInt64) {
+        var digits = 1
+        var rest = value
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var index = end - 1
+            var rest = value
+            repeat {
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                index -= 1
+            } while rest > 0
+        }
+    }
+
+    @inline(__always) private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
