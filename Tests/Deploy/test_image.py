@@ -59,3 +59,46 @@ def test_upstream_pins_refuses_a_version_without_a_tag(tmp_path):
     assert run.returncode != 0
     assert "has no tag 999.0.0" in run.stderr
     assert json.loads(copy.read_text()) == resolved, "a failed run must leave the file as it was"
+
+
+def dockerfile_stages() -> dict[str, str]:
+    """Each stage of Deploy/Dockerfile by name ('build', and 'runtime' for the last, unnamed one)."""
+    stages, name = {}, None
+    for line in (DEPLOY / "Dockerfile").read_text().splitlines():
+        start = re.match(r"FROM\s+\S+(?:\s+AS\s+(\S+))?", line, re.IGNORECASE)
+        if start:
+            name = start.group(1) or "runtime"
+            stages[name] = ""
+        if name:
+            stages[name] += line + "\n"
+    return stages
+
+
+def runtime_package(dev_package: str, library: str) -> str:
+    """The Debian package holding the shared library lib`library`.so of `dev_package` points to."""
+    files = subprocess.run(["dpkg", "-L", dev_package], capture_output=True, text=True, check=True).stdout.split()
+    links = [path for path in files if path.endswith(f"/lib{library}.so")]
+    assert links, f"{dev_package} ships no lib{library}.so link"
+    real = subprocess.run(["readlink", "-f", links[0]], capture_output=True, text=True, check=True).stdout.strip()
+    # By file name: with merged /usr, dpkg may have recorded the library under /lib.
+    owner = subprocess.run(["dpkg", "-S", "*/" + real.rsplit("/", 1)[1]], capture_output=True, text=True, check=True).stdout
+    return owner.split(":")[0]
+
+
+def test_the_image_installs_every_system_library_the_package_links():
+    # A system library added to Package.swift must reach both stages: its headers to build, its
+    # shared library to run (libdeflate once reached only the development machines).
+    package = (ROOT / "Package.swift").read_text()
+    targets = re.findall(r'\.systemLibrary\(name:\s*"([^"]+)"[^)]*providers:\s*\[\.apt\(\[([^\]]*)\]\)\]', package)
+    assert len(targets) >= 3, f"found only {targets} as system libraries in Package.swift"
+    stages = dockerfile_stages()
+    for target, providers in targets:
+        (dev_package,) = re.findall(r'"([^"]+)"', providers)
+        libraries = re.findall(r'link\s+"([^"]+)"', (ROOT / "Sources" / target / "module.modulemap").read_text())
+        assert libraries, f"Sources/{target}/module.modulemap links no library"
+        assert re.search(rf"\b{re.escape(dev_package)}\b", stages["build"]), \
+            f"Deploy/Dockerfile's build stage does not install {dev_package}"
+        for library in libraries:
+            runtime = runtime_package(dev_package, library)
+            assert re.search(rf"(?<![\w+-]){re.escape(runtime)}(?![\w+-])", stages["runtime"]), \
+                f"Deploy/Dockerfile's runtime stage does not install {runtime} (lib{library}, for {target})"
