@@ -9,6 +9,7 @@
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
 //   Kafka (+ CRdKafka)              the only code that touches librdkafka
 //   Pipeline                        the worker: consumer -> Dispatch stages -> producer
+//   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
 import PackageDescription
 
@@ -36,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        // The executables' allocator (see Sources/pagepipe/Allocator.swift).
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
 
         .target(name: "PageModel"),
         .target(name: "PageDecode", dependencies: ["PageModel", "CZlib", "CLibdeflate"]),
@@ -44,6 +47,7 @@ let package = Package(
         .target(name: "PageCore", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify"]),
         .target(name: "PageCorpus", dependencies: ["PageModel", "PageDecode", "PageClassify"]),
 
+        .target(name: "ProcessAllocator", dependencies: ["CJemalloc"]),
         .target(
             name: "Kafka",
             dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")]
@@ -69,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageCore", "PageCorpus", "Pipeline", "Kafka", "Operations",
+                "PageCore", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -77,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pagepipe-bench",
-            dependencies: ["PageCore", "PageCorpus", "PageDecode", "Pipeline", "Kafka"],
+            dependencies: ["PageCore", "PageCorpus", "PageDecode", "Pipeline", "Kafka", "ProcessAllocator"],
             path: "Sources/PagepipeBench",
             linkerSettings: localLibrarySearchPath
         ),

@@ -24,6 +24,7 @@ import PageCore
 import PageCorpus
 import PageDecode
 import PageModel
+import ProcessAllocator
 
 let options = Options(CommandLine.arguments)
 
@@ -107,7 +108,7 @@ let endToEndAfter = best("end-to-end", options.rounds) {
 let table = StageTable(rawBytes: corpus.rawBytes, pages: raw.count)
 print("pagepipe-bench: \(raw.count) pages (\(corpus.articles) articles, \(raw.count - corpus.articles) node pages), "
     + String(format: "%.1f MB raw, %.1f MB gzipped, best of %d rounds, one core", corpus.rawBytes / 1e6, corpus.gzippedBytes / 1e6, options.rounds))
-print("  raw page MB per second of one core; before = zlib + iconv, after = libdeflate + GB18030 tables")
+print("  raw page MB per second of one core; before = zlib + iconv, after = libdeflate + GB18030 tables; \(ProcessAllocator.description)")
 table.header()
 table.row("inflate (gzip)", before: inflateBefore, after: inflateAfter)
 table.row("charset decode (no inflate)", before: charsetBefore, after: charsetAfter)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kafka
+import ProcessAllocator
 import Logging
 import Operations
 
@@ -29,9 +30,9 @@ struct LoggingOptions: ParsableArguments {
     }
 }
 
-/// Logs the librdkafka in use and refuses one too old to talk to current brokers.
+/// Logs the librdkafka (and allocator) in use and refuses a librdkafka too old to talk to current brokers.
 func requireSupportedLibrdkafka(_ logger: Logger) throws {
-    logger.info("librdkafka \(Librdkafka.versionString)")
+    logger.info("librdkafka \(Librdkafka.versionString), \(ProcessAllocator.description)")
     do {
         try Librdkafka.requireSupportedVersion()
     } catch {

@@ -3,7 +3,7 @@ import json
 import re
 import subprocess
 
-from deploy_files import DEPLOY, ROOT
+from deploy_files import DEPLOY, ROOT, pagepipe  # noqa: F401 (a fixture)
 
 
 def tools_version() -> str:
@@ -102,3 +102,12 @@ def test_the_image_installs_every_system_library_the_package_links():
             runtime = runtime_package(dev_package, library)
             assert re.search(rf"(?<![\w+-]){re.escape(runtime)}(?![\w+-])", stages["runtime"]), \
                 f"Deploy/Dockerfile's runtime stage does not install {runtime} (lib{library}, for {target})"
+
+
+def test_the_worker_runs_on_jemalloc(pagepipe):
+    # The allocator is chosen by linking (BENCHMARKS.md, "Allocator"); the start-up line reads the
+    # version from the allocator in use, so a build that silently fell back to glibc fails here.
+    run = subprocess.run([pagepipe, "run", "--brokers", "127.0.0.1:1", "--broker-down-timeout-ms", "1"],
+                         capture_output=True, text=True, timeout=60)
+    first = run.stderr.splitlines()[0] if run.stderr else ""
+    assert re.search(r"librdkafka \S+, jemalloc \d+\.\d+", first), run.stderr[:2000]
