@@ -4,7 +4,7 @@ import CJemalloc
 /// several threads at once (the consumer copies a record, a lane builds the page's tree, strings
 /// and events, librdkafka's threads free the sent messages), where glibc's arenas spent 15–20% of
 /// `pagepipe run`'s CPU in `malloc`, `free` and `malloc_consolidate`; with jemalloc the same run
-/// took 13% less CPU per page (BENCHMARKS.md, "Allocator"). Linking the library is what makes the
+/// took 12% less CPU per page (BENCHMARKS.md, "Allocator"). Linking the library is what makes the
 /// switch: Debian builds it without a symbol prefix, so its `malloc` serves the whole process,
 /// librdkafka included. This type only names it, for the start-up log.
 public enum ProcessAllocator {
