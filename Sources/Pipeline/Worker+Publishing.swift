@@ -24,21 +24,26 @@ extension Worker {
         guard !output.messages.isEmpty else { return passOver(ticket) }
         let messages = output.messages
         ticket.expect(messages.count)
-        let published = output.events, recordCount = messages.count
+        // What the summary needs once the page is acknowledged, taken now: keeping the events
+        // themselves until then would hold every page's text in memory across the broker's round trip.
+        let published = PublishedPage(events: output.events, records: messages.count)
         let sending = ContinuousClock.now
         for message in messages {
+            // The report needs the topic only: capturing the whole message would keep its event
+            // bytes alive until delivery and free them on the delivery thread.
+            let topic = message.topic
             send(message) { result in
                 let failure: String? = switch result {
                 case .success: nil
-                case .failure(let error): "publishing to \(message.topic) failed: \(error)"
+                case .failure(let error): "publishing to \(topic) failed: \(error)"
                 }
                 if case .success = result {
                     self.contact.heard()
-                    self.metrics.eventPublished(topic: message.topic)
+                    self.metrics.eventPublished(topic: topic)
                 }
                 guard ticket.acknowledge(error: failure) else { return }
                 self.metrics.pagePublished(after: sending.duration(to: .now))
-                self.published(ticket, events: published, records: recordCount)
+                self.published(ticket, page: published)
             }
         }
     }
@@ -52,24 +57,20 @@ extension Worker {
     /// All of a page's records are acknowledged (or some failed, which dead-letters the page).
     /// Runs inside a delivery report, so the dead letter is sent from another queue: sending may
     /// wait for the producer's queue, which only the delivery thread (this one) drains.
-    private func published(_ ticket: PageTicket, events: [PagepipeEvent], records: Int) {
+    private func published(_ ticket: PageTicket, page: PublishedPage) {
         if let failure = ticket.firstFailure {
             deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: "deliveryFailed", message: failure) }
             return
         }
         stats.update { summary in
             summary.pagesPublished += 1
-            summary.recordsOut += records
-            for event in events {
-                switch event {
-                case .article(let article):
-                    summary.articleEvents += 1
-                    summary.sections[article.section.slug, default: 0] += 1
-                    summary.districts[article.district ?? "-", default: 0] += 1
-                    summary.provinces[article.province ?? "-", default: 0] += 1
-                case .page:
-                    summary.pageEvents += 1
-                }
+            summary.recordsOut += page.records
+            summary.pageEvents += page.pageEvents
+            for article in page.articles {
+                summary.articleEvents += 1
+                summary.sections[article.section, default: 0] += 1
+                summary.districts[article.district ?? "-", default: 0] += 1
+                summary.provinces[article.province ?? "-", default: 0] += 1
             }
         }
         finished(ticket)
@@ -124,6 +125,23 @@ extension Worker {
             } catch {
                 onDelivery(.failure(error))
                 return
+            }
+        }
+    }
+}
+
+/// A published page as the run's summary counts it.
+struct PublishedPage: Sendable {
+    var articles: [(section: String, district: String?, province: String?)] = []
+    var pageEvents = 0
+    var records: Int
+
+    init(events: [PagepipeEvent], records: Int) {
+        self.records = records
+        for event in events {
+            switch event {
+            case .article(let article): articles.append((article.section.slug, article.district, article.province))
+            case .page: pageEvents += 1
             }
         }
     }
