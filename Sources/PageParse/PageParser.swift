@@ -22,6 +22,9 @@ public struct PageParser: Sendable {
             throw ParseError(.notAPage, "the input looks like binary data, not a decoded page: \(ParseError.preview(of: bytes))")
         }
         guard looksLikeHTML(bytes) else { return try PlainTextArticleParser(maxLines: limits.maxLines).parse(bytes) }
+        guard bytes.count < Int32.max else {  // `HTMLNode` keeps offsets in 32 bits
+            throw ParseError(.tooComplex, "HTML page of \(bytes.count) bytes, over 2 GiB: not a newspaper page; lower the decoder's size caps")
+        }
 
         guard let document = HTMLTokenizer.parse(bytes, maxNodes: limits.maxNodes) else {
             throw ParseError(.tooComplex, "HTML page with more than \(limits.maxNodes) elements, text runs and comments (ParseLimits.maxNodes; \(bytes.count) bytes): a flood of markup, not a newspaper page: \(ParseError.preview(of: bytes))")
@@ -86,10 +89,9 @@ public struct PageParser: Sendable {
                 position += 1
             }
             // A word at a time (`WordBytes`): words holding a byte below 0x20 are found four words
-            // per test, and in text those are mostly words with a line break. For each flagged word
-            // of a group (a line break flags one word, not four) the exact per-byte mask (below
-            // 0x20, minus tab, line feed, form feed and carriage return) is counted with one
-            // popcount instead of a loop over the bytes.
+            // per test, and in text those are mostly words with a line break. For them the exact
+            // per-byte mask (below 0x20, minus tab, line feed, form feed and carriage return) is
+            // counted with one popcount instead of a loop over the bytes.
             let raw = UnsafeRawBufferPointer(buffer)
             @inline(__always) func mayHoldControl(_ word: UInt64) -> UInt64 { WordBytes.below(word, 0x20) }
             @inline(__always) func controls(_ word: UInt64) -> Int {
@@ -103,12 +105,8 @@ public struct PageParser: Sendable {
                     raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self),
                     raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
                 index += 32
-                let flags = (mayHoldControl(words.0), mayHoldControl(words.1), mayHoldControl(words.2), mayHoldControl(words.3))
-                guard flags.0 | flags.1 | flags.2 | flags.3 != 0 else { continue }
-                if flags.0 != 0 { suspicious += controls(words.0) }
-                if flags.1 != 0 { suspicious += controls(words.1) }
-                if flags.2 != 0 { suspicious += controls(words.2) }
-                if flags.3 != 0 { suspicious += controls(words.3) }
+                guard mayHoldControl(words.0) | mayHoldControl(words.1) | mayHoldControl(words.2) | mayHoldControl(words.3) != 0 else { continue }
+                suspicious += controls(words.0) + controls(words.1) + controls(words.2) + controls(words.3)
             }
             while index + 8 <= sample {
                 suspicious += controls(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
