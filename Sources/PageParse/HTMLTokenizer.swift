@@ -190,7 +190,8 @@ private struct TreeBuilder {
     private mutating func startTag(at lessThan: Int) -> Int {
         let nameStart = lessThan + 1
         let (nameStop, tag) = tagName(from: nameStart)
-        let attributesEnd = HTMLTokenizer.attributesEnd(in: buffer, from: nameStop)
+        // Most tags end right after their name (`<p>`, `<td>`): then there are no attributes to skip.
+        let attributesEnd = nameStop < buffer.count && buffer[nameStop] == UInt8(ascii: ">") ? nameStop : HTMLTokenizer.attributesEnd(in: buffer, from: nameStop)
         let selfClosing = attributesEnd > nameStop && buffer[attributesEnd - 1] == UInt8(ascii: "/")
         let after = min(attributesEnd + 1, buffer.count)
 
