@@ -3,51 +3,43 @@ import PageModel
 /// One node of a flat, document-ordered tree: an element's descendants are the nodes
 /// `index + 1 ..< end`, so subtree walks are plain index ranges and need no child lists.
 ///
-/// Offsets and indices are kept as 32-bit values (pages are capped far below 2 GiB, and nodes
-/// at `ParseLimits.maxNodes`), so a node takes 24 bytes instead of 56: the tree of a page is
-/// written once and read many times, and its size is what those passes cost.
+/// Offsets and indices are kept in 32 bits (`PageParser` refuses pages of 2 GiB and more, and
+/// nodes stop at `ParseLimits.maxNodes`), so a node takes 24 bytes instead of 56: the tree of a
+/// page is written once and read by every pass after, and its size is what those passes cost.
 struct HTMLNode: Sendable {
     enum Kind: UInt8, Sendable { case element, text, comment, rawText }
     var kind: Kind
     var tag: HTMLTag
-    private var storedStart: Int32
-    private var storedLength: Int32
-    private var storedEnd: Int32
-    private var storedParent: Int32
-    private var storedNameLength: Int32 = 0
-
     /// Elements: the name's first byte (attributes follow it); others: their content's first byte.
-    var start: Int {
-        get { Int(storedStart) }
-        set { storedStart = Int32(truncatingIfNeeded: newValue) }
-    }
+    @StoredIn32Bits var start: Int
     /// Elements: bytes of name plus attributes; others: content length.
-    var length: Int {
-        get { Int(storedLength) }
-        set { storedLength = Int32(truncatingIfNeeded: newValue) }
-    }
+    @StoredIn32Bits var length: Int
     /// One past the last descendant's index.
-    var end: Int {
-        get { Int(storedEnd) }
-        set { storedEnd = Int32(truncatingIfNeeded: newValue) }
-    }
+    @StoredIn32Bits var end: Int
     /// The parent element's index, or -1 at the top level.
-    var parent: Int {
-        get { Int(storedParent) }
-        set { storedParent = Int32(truncatingIfNeeded: newValue) }
-    }
-    var nameLength: Int {
-        get { Int(storedNameLength) }
-        set { storedNameLength = Int32(truncatingIfNeeded: newValue) }
-    }
+    @StoredIn32Bits var parent: Int
+    @StoredIn32Bits var nameLength = 0
 
     init(kind: Kind, tag: HTMLTag, start: Int, length: Int, end: Int, parent: Int) {
         self.kind = kind
         self.tag = tag
-        storedStart = Int32(truncatingIfNeeded: start)
-        storedLength = Int32(truncatingIfNeeded: length)
-        storedEnd = Int32(truncatingIfNeeded: end)
-        storedParent = Int32(truncatingIfNeeded: parent)
+        self.start = start
+        self.length = length
+        self.end = end
+        self.parent = parent
+    }
+}
+
+/// An `Int` kept in 32 bits, for `HTMLNode`'s offsets and indices.
+@propertyWrapper
+struct StoredIn32Bits: Sendable {
+    private var stored: Int32
+
+    init(wrappedValue: Int) { stored = Int32(truncatingIfNeeded: wrappedValue) }
+
+    var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(truncatingIfNeeded: newValue) }
     }
 }
 
