@@ -6,19 +6,20 @@ public enum ContentID {
     /// The id in a link or URL's last path segment, or nil when it names none.
     public static func inLink(_ href: String) -> String? {
         var href = href
-        return href.withUTF8 { link in
-            var end = 0
-            while end < link.count, link[end] != UInt8(ascii: "?"), link[end] != UInt8(ascii: "#") { end += 1 }
-            var start = end
-            while start > 0, link[start - 1] != UInt8(ascii: "/") { start -= 1 }
-            // Only a file that holds `content_` or `nw.` is copied and searched.
-            guard (start..<end).contains(where: { link[$0] | 0x20 == UInt8(ascii: "c") || link[$0] | 0x20 == UInt8(ascii: "n") }) else { return nil }
-            let file = link[start..<end].map(asciiLower)
-            for index in file.indices where index == 0 || !isLetterOrDigit(file[index - 1]) {
-                if let id = numbered(file, at: index) ?? dotted(file, at: index) { return id }
-            }
-            return nil
+        return href.withUTF8(inLink(utf8:))
+    }
+
+    /// `inLink(_:)` of a link given as UTF-8. Every link of a node page comes here, so the file
+    /// name is searched in place, lower-cased as it is read, and only the id is copied out.
+    public static func inLink(utf8 link: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = 0
+        while end < link.count, link[end] != UInt8(ascii: "?"), link[end] != UInt8(ascii: "#") { end += 1 }
+        var start = end
+        while start > 0, link[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        for index in start..<end where index == start || !isLetterOrDigit(asciiLower(link[index - 1])) {
+            if let id = numbered(link, at: index, end: end) ?? dotted(link, at: index, end: end) { return id }
         }
+        return nil
     }
 
     /// `<paperarticleid>211242</paperarticleid>` names the article `content_211242.html`: a number
@@ -41,22 +42,44 @@ public enum ContentID {
         return String(decoding: hostPart.map(asciiLower), as: UTF8.self)
     }
 
-    /// `content_` and its digits.
-    private static func numbered(_ file: [UInt8], at start: Int) -> String? {
-        let prefix = Array("content_".utf8)
-        guard file.count - start > prefix.count, Array(file[start..<(start + prefix.count)]) == prefix else { return nil }
-        let digits = file[(start + prefix.count)...].prefix { $0 &- UInt8(ascii: "0") < 10 }
-        guard !digits.isEmpty else { return nil }
-        return "content_" + String(decoding: digits, as: UTF8.self)
+    /// `content_` and its digits, at `start` of a file name ending at `end`.
+    private static func numbered(_ file: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> String? {
+        let prefix: StaticString = "content_"
+        guard hasPrefix(prefix, file, at: start, end: end) else { return nil }
+        let digitsStart = start + prefix.utf8CodeUnitCount
+        var digitsEnd = digitsStart
+        while digitsEnd < end, file[digitsEnd] &- UInt8(ascii: "0") < 10 { digitsEnd += 1 }
+        guard digitsEnd > digitsStart else { return nil }
+        return lowercased(prefix, file, digitsStart..<digitsEnd)
     }
 
-    /// `nw.` and its letters, digits, `_` and `-`.
-    private static func dotted(_ file: [UInt8], at start: Int) -> String? {
-        let prefix = Array("nw.".utf8)
-        guard file.count - start > prefix.count, Array(file[start..<(start + prefix.count)]) == prefix else { return nil }
-        let name = file[(start + prefix.count)...].prefix(while: isIDByte)
-        guard !name.isEmpty else { return nil }
-        return "nw." + String(decoding: name, as: UTF8.self)
+    /// `nw.` and its letters, digits, `_` and `-`, at `start` of a file name ending at `end`.
+    private static func dotted(_ file: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> String? {
+        let prefix: StaticString = "nw."
+        guard hasPrefix(prefix, file, at: start, end: end) else { return nil }
+        let nameStart = start + prefix.utf8CodeUnitCount
+        var nameEnd = nameStart
+        while nameEnd < end, isIDByte(asciiLower(file[nameEnd])) { nameEnd += 1 }
+        guard nameEnd > nameStart else { return nil }
+        return lowercased(prefix, file, nameStart..<nameEnd)
+    }
+
+    /// Whether the lower-case ASCII `prefix` starts at `start`, with at least one byte after it.
+    private static func hasPrefix(_ prefix: StaticString, _ file: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - start > count else { return false }
+        for offset in 0..<count where asciiLower(file[start + offset]) != prefix.utf8Start[offset] { return false }
+        return true
+    }
+
+    /// `prefix` followed by the ASCII bytes of `part`, lower-cased.
+    private static func lowercased(_ prefix: StaticString, _ file: UnsafeBufferPointer<UInt8>, _ part: Range<Int>) -> String {
+        let count = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: count + part.count) { output in
+            for offset in 0..<count { output[offset] = prefix.utf8Start[offset] }
+            for index in part { output[count + index - part.lowerBound] = asciiLower(file[index]) }
+            return count + part.count
+        }
     }
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 }

@@ -35,23 +35,23 @@ struct FounderArticleParser {
     func parse() throws(ParseError) -> ParsedArticle {
         let heading1 = document.elements(.h1).first
 
-        let visibleTitle = document.elements(.founderTitle).first.map { document.text(of: $0) }.flatMap(nonEmpty)
-            ?? titleCell.map { document.text(of: $0) }.flatMap(nonEmpty)
-            ?? heading1.map { document.text(of: $0) }.flatMap(nonEmpty)
-        guard let title = metadata.title.flatMap(nonEmpty) ?? visibleTitle else {
+        let visibleTitle = document.elements(.founderTitle).first.map { document.text(of: $0) }.flatMap(Self.nonEmpty)
+            ?? titleCell.map { document.text(of: $0) }.flatMap(Self.nonEmpty)
+            ?? heading1.map { document.text(of: $0) }.flatMap(Self.nonEmpty)
+        guard let title = metadata.title.flatMap(Self.nonEmpty) ?? visibleTitle else {
             throw ParseError(.noTitle, "article page without a title (no founder-title, td.font01, h1 or enpproperty title); document title: \(metadata.documentTitle ?? "none")")
         }
         let anchor = titleCell ?? heading1 ?? document.elements(.founderTitle).first ?? 0
         let kicker = metadata.kicker
-            ?? headlineCells.last(where: { $0 < anchor }).map { document.text(of: $0) }.flatMap(nonEmpty)
-            ?? document.elements(.h3).last(where: { $0 < anchor && heading1 != nil }).map { document.text(of: $0) }.flatMap(nonEmpty)
+            ?? headlineCells.last(where: { $0 < anchor }).map { document.text(of: $0) }.flatMap(Self.nonEmpty)
+            ?? document.elements(.h3).last(where: { $0 < anchor && heading1 != nil }).map { document.text(of: $0) }.flatMap(Self.nonEmpty)
         let subtitle = metadata.subtitle
-            ?? headlineCells.first(where: { $0 > anchor }).map { document.text(of: $0) }.flatMap(nonEmpty)
-            ?? document.elements(.h2).first(where: { $0 > anchor && heading1 != nil }).map { document.text(of: $0) }.flatMap(nonEmpty)
+            ?? headlineCells.first(where: { $0 > anchor }).map { document.text(of: $0) }.flatMap(Self.nonEmpty)
+            ?? document.elements(.h2).first(where: { $0 > anchor && heading1 != nil }).map { document.text(of: $0) }.flatMap(Self.nonEmpty)
 
         let body = ArticleBody(blocks: bodyBlocks())
         var authors = body.authors
-        if let author = metadata.author ?? document.elements(.founderAuthor).first.map({ document.text(of: $0) }).flatMap(nonEmpty) {
+        if let author = metadata.author ?? document.elements(.founderAuthor).first.map({ document.text(of: $0) }).flatMap(Self.nonEmpty) {
             let names = Byline.names(inBylineLine: author) ?? Byline.names(inBylineLine: "■" + author) ?? []
             if !names.isEmpty { authors = names }
         } else if authors.isEmpty, let byline = secByline() {
@@ -69,7 +69,8 @@ struct FounderArticleParser {
             edition: navigation.edition(), pageArticles: navigation.articleLinks().map(\.title))
     }
 
-    private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+    /// Static, so `flatMap(Self.nonEmpty)` builds no closure holding a copy of the parser.
+    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
     private static func findBody(in document: HTMLDocument) -> Range<Int>? {
         if let content = document.elements(.founderContent).first { return (content + 1)..<document.nodes[content].end }

@@ -2,19 +2,23 @@ import PageModel
 
 /// One node of a flat, document-ordered tree: an element's descendants are the nodes
 /// `index + 1 ..< end`, so subtree walks are plain index ranges and need no child lists.
+///
+/// Offsets and indices are kept in 32 bits (`PageParser` refuses pages of 2 GiB and more, and
+/// nodes stop at `ParseLimits.maxNodes`), so a node takes 24 bytes instead of 56: the tree of a
+/// page is written once and read by every pass after, and its size is what those passes cost.
 struct HTMLNode: Sendable {
     enum Kind: UInt8, Sendable { case element, text, comment, rawText }
     var kind: Kind
     var tag: HTMLTag
     /// Elements: the name's first byte (attributes follow it); others: their content's first byte.
-    var start: Int
+    @StoredIn32Bits var start: Int
     /// Elements: bytes of name plus attributes; others: content length.
-    var length: Int
+    @StoredIn32Bits var length: Int
     /// One past the last descendant's index.
-    var end: Int
+    @StoredIn32Bits var end: Int
     /// The parent element's index, or -1 at the top level.
-    var parent: Int
-    var nameLength = 0
+    @StoredIn32Bits var parent: Int
+    @StoredIn32Bits var nameLength = 0
 
     init(kind: Kind, tag: HTMLTag, start: Int, length: Int, end: Int, parent: Int) {
         self.kind = kind
@@ -23,6 +27,19 @@ struct HTMLNode: Sendable {
         self.length = length
         self.end = end
         self.parent = parent
+    }
+}
+
+/// An `Int` kept in 32 bits, for `HTMLNode`'s offsets and indices.
+@propertyWrapper
+struct StoredIn32Bits: Sendable {
+    private var stored: Int32
+
+    init(wrappedValue: Int) { stored = Int32(truncatingIfNeeded: wrappedValue) }
+
+    var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(truncatingIfNeeded: newValue) }
     }
 }
 
@@ -46,9 +63,44 @@ struct HTMLDocument {
     /// The raw (undecoded) bytes of attribute `name`'s value on element `index`; names compare
     /// ASCII case-insensitively and `name` must be lower case.
     func attributeRange(_ name: StaticString, of index: Int) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachAttribute(of: index) { buffer, attribute, value in
+            guard attribute.count == name.utf8CodeUnitCount,
+                buffer.equalsIgnoringASCIICase(name, from: attribute.lowerBound, to: attribute.upperBound)
+            else { return false }
+            found = value
+            return true
+        }
+        return found
+    }
+
+    /// `attributeRange` of two names, read in one pass over the tag.
+    func attributeRanges(_ first: StaticString, _ second: StaticString, of index: Int) -> (Range<Int>?, Range<Int>?) {
+        var found: (Range<Int>?, Range<Int>?)
+        forEachAttribute(of: index) { buffer, attribute, value in
+            if found.0 == nil, attribute.count == first.utf8CodeUnitCount,
+                buffer.equalsIgnoringASCIICase(first, from: attribute.lowerBound, to: attribute.upperBound)
+            {
+                found.0 = value
+            } else if found.1 == nil, attribute.count == second.utf8CodeUnitCount,
+                buffer.equalsIgnoringASCIICase(second, from: attribute.lowerBound, to: attribute.upperBound)
+            {
+                found.1 = value
+            }
+            return found.0 != nil && found.1 != nil
+        }
+        return found
+    }
+
+    /// Calls `visit` with each attribute's name and raw value range of element `index`, in order,
+    /// until it returns true.
+    @inline(__always)
+    private func forEachAttribute(
+        of index: Int, _ visit: (_ buffer: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, _ value: Range<Int>) -> Bool
+    ) {
         let node = nodes[index]
-        guard node.kind == .element else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
+        guard node.kind == .element else { return }
+        bytes.withUnsafeBufferPointer { buffer in
             var cursor = node.start + node.nameLength
             let end = node.start + node.length
             // Byte classes as bit sets over 0..<64 (every byte that matters is ASCII below 0x40):
@@ -81,19 +133,20 @@ struct HTMLDocument {
                         valueEnd = cursor
                     }
                 }
-                if nameEnd - nameStart == name.utf8CodeUnitCount, buffer.equalsIgnoringASCIICase(name, from: nameStart, to: nameEnd) {
-                    return valueStart..<valueEnd
-                }
+                if visit(buffer, nameStart..<nameEnd, valueStart..<valueEnd) { return }
                 if cursor == nameStart { cursor += 1 }
             }
-            return nil
         }
     }
 
     /// The decoded value of attribute `name` (ASCII, lower case) on element `index`.
     func attribute(_ name: StaticString, of index: Int) -> String? {
-        guard let range = attributeRange(name, of: index) else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
+        attributeRange(name, of: index).map(decodedValue)
+    }
+
+    /// A raw attribute value, its references decoded and whitespace normalized.
+    func decodedValue(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
             var text = TextBuilder()
             text.append(buffer[range], decodeEntities: true)
             return text.take()
@@ -129,8 +182,12 @@ struct HTMLDocument {
 
     /// True when attribute `name`, decoded and lower-cased, equals `lowercasedValue`.
     func attribute(_ name: StaticString, of index: Int, is lowercasedValue: StaticString) -> Bool {
-        guard let range = attributeRange(name, of: index) else { return false }
-        guard isVerbatim(range, allowingSpaces: false) else { return attribute(name, of: index)?.lowercased() == lowercasedValue.description }
+        attributeRange(name, of: index).map { value($0, is: lowercasedValue) } ?? false
+    }
+
+    /// True when the raw attribute value at `range`, decoded and lower-cased, equals `lowercasedValue`.
+    func value(_ range: Range<Int>, is lowercasedValue: StaticString) -> Bool {
+        guard isVerbatim(range, allowingSpaces: false) else { return decodedValue(range).lowercased() == lowercasedValue.description }
         return bytes.withUnsafeBufferPointer { $0.equalsIgnoringASCIICase(lowercasedValue, from: range.lowerBound, to: range.upperBound) }
     }
 

@@ -10,6 +10,7 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
     static let caseCount = allCases.count
 
     /// Elements that never have content, so they are never pushed on the open-element stack.
+    @inline(__always)
     var isVoid: Bool {
         switch self {
         case .area, .br, .hr, .img, .input, .link, .meta, .col, .base, .wbr, .embed, .param, .source: true
@@ -18,9 +19,11 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
     }
 
     /// Elements whose content is raw text: no tags inside, `</script` ends it.
+    @inline(__always)
     var isRawText: Bool { self == .script || self == .style || self == .textarea || self == .title }
 
     /// Elements that start a new line of visible text.
+    @inline(__always)
     var isBlock: Bool {
         switch self {
         case .p, .div, .br, .li, .tr, .td, .th, .table, .tbody, .ul, .ol, .h1, .h2, .h3, .h4, .h5, .h6,

@@ -1,3 +1,5 @@
+import PageModel
+
 /// A lenient HTML tokenizer and tree builder over UTF-8 bytes.
 ///
 /// Hand-written because no HTML parser package is available to this project, and e-paper pages
@@ -17,11 +19,11 @@ struct HTMLTokenizer {
         var tagCounts: [Int] = []
         var comments: [Int] = []
         let complete = bytes.withUnsafeBufferPointer { buffer in
-            var builder = TreeBuilder(buffer: buffer, maxNodes: maxNodes)
-            builder.nodes.reserveCapacity(min(bytes.count / 24, maxNodes))
+            var builder = TreeBuilder(buffer: buffer, maxNodes: maxNodes, expectedNodes: min(bytes.count / 24, maxNodes))
+            defer { builder.deallocate() }
             guard builder.run() else { return false }
-            nodes = builder.nodes
-            tagCounts = builder.tagCounts
+            nodes = builder.nodes.array()
+            tagCounts = builder.tagCounts.array()
             comments = builder.comments
             return true
         }
@@ -78,14 +80,25 @@ struct HTMLTokenizer {
 private struct TreeBuilder {
     let buffer: UnsafeBufferPointer<UInt8>
     let maxNodes: Int
-    var nodes: [HTMLNode] = []
-    var tagCounts = [Int](repeating: 0, count: HTMLTag.caseCount)
-    var open: [Int] = []
+    var nodes: UncheckedBuffer<HTMLNode>
+    var tagCounts: UncheckedBuffer<Int>
+    /// The open-element stack, never deeper than `HTMLTokenizer.maximumDepth`.
+    var open: UncheckedBuffer<Int>
     var comments: [Int] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>, maxNodes: Int) {
+    init(buffer: UnsafeBufferPointer<UInt8>, maxNodes: Int, expectedNodes: Int) {
         self.buffer = buffer
         self.maxNodes = maxNodes
+        nodes = UncheckedBuffer(capacity: expectedNodes)
+        tagCounts = UncheckedBuffer(capacity: HTMLTag.caseCount)
+        for _ in 0..<HTMLTag.caseCount { tagCounts.append(0) }
+        open = UncheckedBuffer(capacity: HTMLTokenizer.maximumDepth)
+    }
+
+    func deallocate() {
+        nodes.deallocate()
+        tagCounts.deallocate()
+        open.deallocate()
     }
 
     /// Builds the tree; false as soon as it has more than `maxNodes` nodes (nodes are only ever
@@ -96,7 +109,7 @@ private struct TreeBuilder {
         var textStart = 0
         while index < end {
             guard nodes.count <= maxNodes else { return false }
-            index = buffer.index(of: UInt8(ascii: "<"), from: index, to: end)
+            index = nextLessThan(from: index)
             guard index + 1 < end else { break }
             let next = buffer[index + 1]
             if isLetter(next) {
@@ -120,8 +133,24 @@ private struct TreeBuilder {
             }
         }
         addText(textStart, end)
-        while let top = open.popLast() { nodes[top].end = nodes.count }
+        while !open.isEmpty { nodes[open.removeLast()].end = nodes.count }
         return nodes.count <= maxNodes
+    }
+
+    /// The next `<` at or after `start`, or the end. Tags are dense: the next one mostly lies
+    /// within a few bytes (`</td><td>`, a line break and indentation), where testing two words
+    /// (`WordBytes`, whose lowest flag is exact) costs less than a memchr call.
+    @inline(__always)
+    private func nextLessThan(from start: Int) -> Int {
+        guard start + 16 <= buffer.count, let base = buffer.baseAddress else {
+            return buffer.index(of: UInt8(ascii: "<"), from: start, to: buffer.count)
+        }
+        let raw = UnsafeRawPointer(base)
+        let first = WordBytes.equal(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self), UInt8(ascii: "<"))
+        if first != 0 { return start + first.trailingZeroBitCount / 8 }
+        let second = WordBytes.equal(raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self), UInt8(ascii: "<"))
+        if second != 0 { return start + 8 + second.trailingZeroBitCount / 8 }
+        return buffer.index(of: UInt8(ascii: "<"), from: start + 16, to: buffer.count)
     }
 
     private func isLetter(_ byte: UInt8) -> Bool {
@@ -161,7 +190,8 @@ private struct TreeBuilder {
     private mutating func startTag(at lessThan: Int) -> Int {
         let nameStart = lessThan + 1
         let (nameStop, tag) = tagName(from: nameStart)
-        let attributesEnd = HTMLTokenizer.attributesEnd(in: buffer, from: nameStop)
+        // Most tags end right after their name (`<p>`, `<td>`): then there are no attributes to skip.
+        let attributesEnd = nameStop < buffer.count && buffer[nameStop] == UInt8(ascii: ">") ? nameStop : HTMLTokenizer.attributesEnd(in: buffer, from: nameStop)
         let selfClosing = attributesEnd > nameStop && buffer[attributesEnd - 1] == UInt8(ascii: "/")
         let after = min(attributesEnd + 1, buffer.count)
 

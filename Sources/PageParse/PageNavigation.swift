@@ -10,6 +10,8 @@ struct PageNavigation {
     /// The raw `href` of each `<a>`, in the order of `document.elements(.a)`: read once, asked
     /// for by the link, article-file and dedupe checks.
     private let hrefs: [Range<Int>?]
+    /// The raw `id` of each `<a>` (same order), read in the same pass as its `href`.
+    private let ids: [Range<Int>?]
     /// For each `<a>` (same order), the furthest subtree end of it and the links before it: an
     /// element is inside a link exactly when an earlier link's subtree reaches past it, so that
     /// question is a binary search, whatever the nesting depth.
@@ -18,7 +20,17 @@ struct PageNavigation {
     init(_ document: HTMLDocument) {
         self.document = document
         let links = document.elements(.a)
-        hrefs = links.map { document.attributeRange("href", of: $0) }
+        var hrefs: [Range<Int>?] = []
+        var ids: [Range<Int>?] = []
+        hrefs.reserveCapacity(links.count)
+        ids.reserveCapacity(links.count)
+        for link in links {
+            let (href, id) = document.attributeRanges("href", "id", of: link)
+            hrefs.append(href)
+            ids.append(id)
+        }
+        self.hrefs = hrefs
+        self.ids = ids
         var furthest = 0
         linkEndsSoFar = links.map { link in
             furthest = max(furthest, document.nodes[link].end)
@@ -39,9 +51,9 @@ struct PageNavigation {
     func edition() -> [PageRef] {
         var pages: [PageRef] = []
         pages.reserveCapacity(document.elements(.a).count)
-        for index in document.elements(.a) where document.nodes[index].end - index <= 64 {
+        for (position, index) in document.elements(.a).enumerated() where document.nodes[index].end - index <= 64 {
             // Only links that mention 版 or are marked as page links can be page-list entries.
-            let isPageLink = document.attribute("id", of: index, is: "pagelink")
+            let isPageLink = ids[position].map { document.value($0, is: "pagelink") } ?? false
             guard isPageLink || mentionsBan(index) else { continue }
             guard let page = document.withText(of: index, { PageLabel.parse(utf8: $0, requireBanSuffix: !isPageLink) }) else { continue }
             if !pages.contains(where: { $0.number == page.number }) { pages.append(page) }

@@ -22,6 +22,9 @@ public struct PageParser: Sendable {
             throw ParseError(.notAPage, "the input looks like binary data, not a decoded page: \(ParseError.preview(of: bytes))")
         }
         guard looksLikeHTML(bytes) else { return try PlainTextArticleParser(maxLines: limits.maxLines).parse(bytes) }
+        guard bytes.count < Int32.max else {  // `HTMLNode` keeps offsets in 32 bits
+            throw ParseError(.tooComplex, "HTML page of \(bytes.count) bytes, over 2 GiB: not a newspaper page; lower the decoder's size caps")
+        }
 
         guard let document = HTMLTokenizer.parse(bytes, maxNodes: limits.maxNodes) else {
             throw ParseError(.tooComplex, "HTML page with more than \(limits.maxNodes) elements, text runs and comments (ParseLimits.maxNodes; \(bytes.count) bytes): a flood of markup, not a newspaper page: \(ParseError.preview(of: bytes))")

@@ -48,7 +48,9 @@ struct TextBuilder {
         var index = slice.startIndex
         let end = slice.endIndex
         guard index < end else { return }
-        bytes.reserveCapacity(bytes.count + slice.count)
+        // Grown geometrically: `reserveCapacity` alone allocates exactly what is asked, so a builder
+        // fed many text nodes (a whole page's visible text) would copy itself on every append.
+        if bytes.capacity < bytes.count + slice.count { bytes.reserveCapacity(max(bytes.count + slice.count, 2 * bytes.capacity)) }
         var runStart = index
         while true {
             index = TextBuilder.nextCandidate(buffer, from: index, to: end)

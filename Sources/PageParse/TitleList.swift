@@ -28,10 +28,9 @@ struct TitleList {
         var containers = Set<Int>()
         for candidate in candidates where mapped.contains(candidate.key) {
             guard let container = container(of: candidate, among: candidates), containers.insert(container).inserted else { continue }
-            let shape = tagPath(from: container, to: candidate.element)
             let list = candidates.filter { other in
                 other.element > container && other.element < document.nodes[container].end
-                    && tagPath(from: container, to: other.element) == shape
+                    && sameTagPath(below: container, other.element, candidate.element)
             }
             let covered = Set(list.map(\.key)).intersection(mapped).count
             if covered > best?.covered ?? 0 { best = (list, covered) }
@@ -60,15 +59,18 @@ struct TitleList {
         return nil
     }
 
-    /// The tags from just below `container` down to `element`, innermost first.
-    private func tagPath(from container: Int, to element: Int) -> [HTMLTag] {
-        var path: [HTMLTag] = []
+    /// Whether the tags from just below `container` down to `element` are those down to `other`
+    /// (both inside `container`): the two parent chains are walked side by side, so comparing a
+    /// list's links makes no array per link.
+    private func sameTagPath(below container: Int, _ element: Int, _ other: Int) -> Bool {
         var node = element
-        while node > container {
-            path.append(document.nodes[node].tag)
+        var otherNode = other
+        while node > container, otherNode > container {
+            guard document.nodes[node].tag == document.nodes[otherNode].tag else { return false }
             node = document.nodes[node].parent
+            otherNode = document.nodes[otherNode].parent
         }
-        return node == container ? path : []
+        return node == container && otherNode == container
     }
 
     /// The first link of each key, in order.
