@@ -55,74 +55,128 @@ final class GazetteerTables: Sendable {
     static let municipalities: Set<String> = ["110000", "120000", "310000", "500000"]
     static let adminSuffixes = ["省", "市", "区", "县", "镇", "乡", "旗", "州", "盟", "街道", "地区", "苏木", "自治区"]
 
-    init(records: [DivisionRecord], file: GazetteerFile) {
-        names = records.map(\.name)
-        levels = records.map(\.level)
-        codes = records.map(\.code)
-        standsForCountyLevel = records.map(\.standsForCountyLevel)
+    /// Built once per worker start over about 43,000 divisions and 47,000 patterns, so it reads
+    /// each record once into per-field arrays (a `DivisionRecord` read from an array copies a
+    /// dozen strings and arrays), keeps patterns' targets in one flat list, and compares names
+    /// as UTF-8 bytes: together these were most of the start-up.
+    init(records gazetteer: GazetteerRecords, file: GazetteerFile) {
+        let records = gazetteer.all
         let count = records.count
-        validFrom = records.map { $0.validFrom.map(IsoDate.key) ?? Self.noValidFrom }
-        validUntil = records.map { $0.validUntil.map(IsoDate.key) ?? Self.noValidUntil }
-        successor = records.map(\.successor)
+        var names: [String] = [], levels: [DivisionLevel] = [], codes: [String?] = [], standsForCountyLevel: [Bool] = []
+        var validFrom: [Int] = [], validUntil: [Int] = [], successor: [Int?] = [], parent: [Int?] = []
+        var formerParent: [Int?] = [], formerParentUntil: [Int?] = [], prominence: [Int] = [], curatedOrder: [Int] = []
+        names.reserveCapacity(count); levels.reserveCapacity(count); codes.reserveCapacity(count)
+        standsForCountyLevel.reserveCapacity(count); validFrom.reserveCapacity(count); validUntil.reserveCapacity(count)
+        successor.reserveCapacity(count); parent.reserveCapacity(count); formerParent.reserveCapacity(count)
+        formerParentUntil.reserveCapacity(count); prominence.reserveCapacity(count); curatedOrder.reserveCapacity(count)
+        for record in records {
+            names.append(record.name)
+            levels.append(record.level)
+            codes.append(record.code)
+            standsForCountyLevel.append(record.standsForCountyLevel)
+            validFrom.append(record.validFrom.map(IsoDate.key) ?? Self.noValidFrom)
+            validUntil.append(record.validUntil.map(IsoDate.key) ?? Self.noValidUntil)
+            successor.append(record.successor)
+            parent.append(record.parent)
+            formerParent.append(record.formerParent)
+            formerParentUntil.append(record.formerParent == nil ? nil : record.formerParentUntil.map(IsoDate.key))
+            prominence.append(Self.prominence(code: record.code))
+            curatedOrder.append(record.curatedOrder ?? Int.max)
+        }
         var predecessors = [Int?](repeating: nil, count: count)
-        for (index, record) in records.enumerated() {
-            if let next = record.successor, predecessors[next] == nil { predecessors[next] = index }
+        for (index, next) in successor.enumerated() {
+            if let next, predecessors[next] == nil { predecessors[next] = index }
         }
-        predecessor = predecessors
-        parent = records.map(\.parent)
-        formerParent = records.map(\.formerParent)
-        formerParentUntil = records.map { $0.formerParent == nil ? nil : $0.formerParentUntil.map(IsoDate.key) }
-        prominence = records.map { record in
-            guard let code = record.code else { return 3 }
-            if Self.municipalities.contains(String(code.prefix(2)) + "0000") { return 0 }
-            return code.utf8.dropFirst(2).prefix(2).elementsEqual("01".utf8) ? 1 : 2
-        }
+        self.names = names
+        self.levels = levels
+        self.codes = codes
+        self.standsForCountyLevel = standsForCountyLevel
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.successor = successor
+        self.predecessor = predecessors
+        self.parent = parent
+        self.formerParent = formerParent
+        self.formerParentUntil = formerParentUntil
+        self.prominence = prominence
 
-        // Patterns: every name, short form and alias, then the phrases that are not places.
+        // Patterns: every name, short form and alias, then the phrases that are not places. Each
+        // naming is kept in the order met; grouped by pattern below, that order is preserved.
         var patternIndex: [UTF8Key: Int] = [:]
-        patternIndex.reserveCapacity(count * 2)
+        patternIndex.reserveCapacity(count + count / 4)
         var terms: [String] = []
-        var targetsByPattern: [[(division: Int, context: [Int], official: Bool)]] = []
+        terms.reserveCapacity(count + count / 4)
         func pattern(for term: String) -> Int {
-            if let existing = patternIndex[UTF8Key(term)] { return existing }
-            patternIndex[UTF8Key(term)] = terms.count
-            terms.append(term)
-            targetsByPattern.append([])
-            return terms.count - 1
-        }
-        for (index, record) in records.enumerated() {
-            var names: [(String, [Int], Bool)] = [(record.name, [], true)]
-            if let short = record.shortName, !record.level.isTownLevel { names.append((short, [], false)) }
-            names += record.aliases.map { ($0.alias, $0.context, false) }
-            for (term, context, official) in names {
-                let slot = pattern(for: term)
-                guard !targetsByPattern[slot].contains(where: { $0.division == index }) else { continue }
-                targetsByPattern[slot].append((index, context, official))
+            let next = terms.count
+            let slot = patternIndex[UTF8Key(term), default: next]
+            if slot == next {
+                patternIndex[UTF8Key(term)] = next
+                terms.append(term)
             }
+            return slot
         }
-        for phrase in records.flatMap(\.excludedContexts) + (file.notPlaces ?? []) { _ = pattern(for: phrase) }
+        var namings: [(pattern: Int, division: Int, context: [Int], official: Bool)] = []
+        namings.reserveCapacity(count + count / 4)
+        var slotsOfRecord: [Int] = []
+        for (index, record) in records.enumerated() {
+            slotsOfRecord.removeAll(keepingCapacity: true)
+            // A name that repeats among one division's forms (an alias equal to its short form)
+            // names it once.
+            func add(_ term: String, context: [Int], official: Bool) {
+                let slot = pattern(for: term)
+                guard !slotsOfRecord.contains(slot) else { return }
+                slotsOfRecord.append(slot)
+                namings.append((slot, index, context, official))
+            }
+            add(record.name, context: [], official: true)
+            if let short = record.shortName, !record.level.isTownLevel { add(short, context: [], official: false) }
+            for alias in record.aliases { add(alias.alias, context: alias.context, official: false) }
+        }
+        for record in records { for phrase in record.excludedContexts { _ = pattern(for: phrase) } }
+        for phrase in file.notPlaces ?? [] { _ = pattern(for: phrase) }
+
+        // Namings grouped by pattern (a counting sort, stable).
+        var namingStart = [Int](repeating: 0, count: terms.count + 1)
+        for naming in namings { namingStart[naming.pattern + 1] += 1 }
+        for slot in 0..<terms.count { namingStart[slot + 1] += namingStart[slot] }
+        var fill = namingStart
+        var grouped = [Int](repeating: 0, count: namings.count)
+        for (index, naming) in namings.enumerated() {
+            grouped[fill[naming.pattern]] = index
+            fill[naming.pattern] += 1
+        }
 
         // A division and its successor are one place at two times, not two places.
         func lineage(_ index: Int) -> Int {
             var current = index
-            for _ in 0..<8 { guard let next = records[current].successor else { break }; current = next }
+            for _ in 0..<8 { guard let next = successor[current] else { break }; current = next }
             return current
         }
-        let commonWords = Set((file.contextOnlyNames ?? []).map(UTF8Key.init))
+        var isCommonWord = [Bool](repeating: false, count: terms.count)
+        for name in file.contextOnlyNames ?? [] {
+            if let slot = patternIndex[UTF8Key(name)] { isCommonWord[slot] = true }
+        }
         var starts: [Int32] = [0]
+        starts.reserveCapacity(terms.count + 1)
         var flatTargets: [Target] = []
+        flatTargets.reserveCapacity(namings.count)
         var flatContexts: [Int32] = []
-        for (slot, unordered) in targetsByPattern.enumerated() {
-            let term = terms[slot]
-            let patternTargets = unordered.count < 2 ? unordered : unordered.sorted {
-                (records[$0.division].curatedOrder ?? Int.max, $0.division) < (records[$1.division].curatedOrder ?? Int.max, $1.division)
+        var patternTargets: [(division: Int, context: [Int], official: Bool)] = []
+        for slot in 0..<terms.count {
+            patternTargets.removeAll(keepingCapacity: true)
+            for index in grouped[namingStart[slot]..<namingStart[slot + 1]] {
+                let naming = namings[index]
+                patternTargets.append((naming.division, naming.context, naming.official))
             }
-            let ambiguous = patternTargets.count > 1 && Set(patternTargets.map { lineage($0.division) }).count > 1
-            let characters = term.unicodeScalars.count
+            if patternTargets.count > 1 {
+                patternTargets.sort { (curatedOrder[$0.division], $0.division) < (curatedOrder[$1.division], $1.division) }
+            }
+            let firstLineage = patternTargets.first.map { lineage($0.division) }
+            let ambiguous = patternTargets.contains { lineage($0.division) != firstLineage }
+            let isCommonWord = isCommonWord[slot]
             for target in patternTargets {
-                let level = records[target.division].level
+                let level = levels[target.division]
                 let needsSupport: Bool
-                let isCommonWord = commonWords.contains(UTF8Key(term))
                 if level.isTownLevel || !target.context.isEmpty || isCommonWord {
                     needsSupport = true
                 } else if target.official || level == .province {
@@ -130,7 +184,7 @@ final class GazetteerTables: Sendable {
                 } else if level == .prefecture {
                     needsSupport = ambiguous
                 } else {
-                    needsSupport = ambiguous || characters <= 2
+                    needsSupport = ambiguous || Self.characterCount(terms[slot]) <= 2
                 }
                 flatTargets.append(Target(
                     division: Int32(target.division), contextStart: Int32(flatContexts.count),
@@ -145,15 +199,27 @@ final class GazetteerTables: Sendable {
         targetStart = starts
         targets = flatTargets
         contexts = flatContexts
-        isBareName = terms.map { term in !Self.adminSuffixes.contains { UTF8Key.hasSuffix(term, $0) } }
+        let adminSuffixes = Self.adminSuffixes.map { Array($0.utf8) }
+        isBareName = terms.map { term in
+            ByteSearch.withBytes(of: term) { bytes in !adminSuffixes.contains { ByteSearch.hasSuffix($0, bytes) } }
+        }
         followers = (file.notPlaceFollowers ?? []).map { Array($0.utf8) }
 
-        var byName: [UTF8Key: Int] = [:]
-        for (index, record) in records.enumerated() where byName[UTF8Key(record.name)] == nil { byName[UTF8Key(record.name)] = index }
         // Longest paper names first, so that `浦东时报` is not taken for a shorter listed name.
         paperPriors = (file.paperPriors ?? [])
             .sorted { $0.paper.utf8.count > $1.paper.utf8.count }
-            .map { prior in (paper: Array(prior.paper.utf8), division: prior.division.flatMap { byName[UTF8Key($0)] }) }
+            .map { prior in (paper: Array(prior.paper.utf8), division: prior.division.flatMap { gazetteer.index(named: $0, near: nil) }) }
+    }
+
+    private static func prominence(code: String?) -> Int {
+        guard let code else { return 3 }
+        if municipalities.contains(String(code.prefix(2)) + "0000") { return 0 }
+        return code.utf8.dropFirst(2).prefix(2).elementsEqual("01".utf8) ? 1 : 2
+    }
+
+    /// Unicode scalars in `term`, counted as the UTF-8 bytes that start one.
+    private static func characterCount(_ term: String) -> Int {
+        ByteSearch.withBytes(of: term) { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// Whether division `left` sorts before `right`: by code (a town without one first), then by
