@@ -63,6 +63,7 @@ public struct DistrictClassifier: Sendable {
         let date = IsoDate.leadingKey(article.date)
         var evidence = ArticleEvidence(tables: tables, date: date)
         var found: [FoundName] = []
+        found.reserveCapacity(32)  // an article names a dozen or two; growing from empty reallocated five times
         var paperNames: [FoundName] = []
         let listedHome = article.paper.flatMap { PaperHome.listed($0, in: tables) }
         tables.matcher.withScanner { scanner in

@@ -147,8 +147,8 @@ struct ArticleEvidence {
         }
         if nearest.count == 1 { return nearest[0] }
         if nearest.count > 1 {
-            let parents = Set(nearest.map { tables.parentIndex(of: $0, on: date) ?? -1 })
-            if parents.count == 1 {
+            let firstParent = tables.parentIndex(of: nearest[0], on: date)
+            if nearest.allSatisfy({ tables.parentIndex(of: $0, on: date) == firstParent }) {
                 // A name that still means a division on the date beats one that meant a division
                 // since renamed (`五角场` in 2021: 五角场街道, not 五角场镇's successor).
                 let direct = candidates.first { nearest.contains($0.division) && $0.division == Int($0.target.division) }

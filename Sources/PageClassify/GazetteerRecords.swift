@@ -10,7 +10,8 @@ struct GazetteerRecords: Sendable {
     init(_ records: [DivisionRecord] = []) {
         all = records
         byName.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() { byName[UTF8Key(record.name), default: []].append(index) }
+        // By index: enumerating the records copied each whole record.
+        for index in all.indices { byName[UTF8Key(all[index].name), default: []].append(index) }
     }
 
     subscript(index: Int) -> DivisionRecord { all[index] }

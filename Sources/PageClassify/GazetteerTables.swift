@@ -69,19 +69,20 @@ final class GazetteerTables: Sendable {
         standsForCountyLevel.reserveCapacity(count); validFrom.reserveCapacity(count); validUntil.reserveCapacity(count)
         successor.reserveCapacity(count); parent.reserveCapacity(count); formerParent.reserveCapacity(count)
         formerParentUntil.reserveCapacity(count); prominence.reserveCapacity(count); curatedOrder.reserveCapacity(count)
-        for record in records {
-            names.append(record.name)
-            levels.append(record.level)
-            codes.append(record.code)
-            standsForCountyLevel.append(record.standsForCountyLevel)
-            validFrom.append(record.validFrom.map(IsoDate.key) ?? Self.noValidFrom)
-            validUntil.append(record.validUntil.map(IsoDate.key) ?? Self.noValidUntil)
-            successor.append(record.successor)
-            parent.append(record.parent)
-            formerParent.append(record.formerParent)
-            formerParentUntil.append(record.formerParent == nil ? nil : record.formerParentUntil.map(IsoDate.key))
-            prominence.append(Self.prominence(code: record.code))
-            curatedOrder.append(record.curatedOrder ?? Int.max)
+        // By index, field by field: `for record in records` copied each whole record.
+        for index in records.indices {
+            names.append(records[index].name)
+            levels.append(records[index].level)
+            codes.append(records[index].code)
+            standsForCountyLevel.append(records[index].standsForCountyLevel)
+            validFrom.append(records[index].validFrom.map(IsoDate.key) ?? Self.noValidFrom)
+            validUntil.append(records[index].validUntil.map(IsoDate.key) ?? Self.noValidUntil)
+            successor.append(records[index].successor)
+            parent.append(records[index].parent)
+            formerParent.append(records[index].formerParent)
+            formerParentUntil.append(records[index].formerParent == nil ? nil : records[index].formerParentUntil.map(IsoDate.key))
+            prominence.append(Self.prominence(code: records[index].code))
+            curatedOrder.append(records[index].curatedOrder ?? Int.max)
         }
         var predecessors = [Int?](repeating: nil, count: count)
         for (index, next) in successor.enumerated() {
@@ -118,7 +119,7 @@ final class GazetteerTables: Sendable {
         var namings: [(pattern: Int, division: Int, context: [Int], official: Bool)] = []
         namings.reserveCapacity(count + count / 4)
         var slotsOfRecord: [Int] = []
-        for (index, record) in records.enumerated() {
+        for index in records.indices {
             slotsOfRecord.removeAll(keepingCapacity: true)
             // A name that repeats among one division's forms (an alias equal to its short form)
             // names it once.
@@ -128,11 +129,11 @@ final class GazetteerTables: Sendable {
                 slotsOfRecord.append(slot)
                 namings.append((slot, index, context, official))
             }
-            add(record.name, context: [], official: true)
-            if let short = record.shortName, !record.level.isTownLevel { add(short, context: [], official: false) }
-            for alias in record.aliases { add(alias.alias, context: alias.context, official: false) }
+            add(names[index], context: [], official: true)
+            if let short = records[index].shortName, !levels[index].isTownLevel { add(short, context: [], official: false) }
+            for alias in records[index].aliases { add(alias.alias, context: alias.context, official: false) }
         }
-        for record in records { for phrase in record.excludedContexts { _ = pattern(for: phrase) } }
+        for index in records.indices { for phrase in records[index].excludedContexts { _ = pattern(for: phrase) } }
         for phrase in file.notPlaces ?? [] { _ = pattern(for: phrase) }
 
         // Namings grouped by pattern (a counting sort, stable).
@@ -227,7 +228,7 @@ final class GazetteerTables: Sendable {
     /// of the start-up, and an article compares a handful.
     func precedes(_ left: Int, _ right: Int) -> Bool {
         let leftCode = codes[left] ?? "", rightCode = codes[right] ?? ""
-        if !leftCode.utf8.elementsEqual(rightCode.utf8) { return UTF8Key.precedes(leftCode, rightCode) }
+        if UTF8Key(leftCode) != UTF8Key(rightCode) { return UTF8Key.precedes(leftCode, rightCode) }
         return UTF8Key.precedes(names[left], names[right])
     }
 
@@ -306,6 +307,7 @@ final class GazetteerTables: Sendable {
     func candidates(of pattern: Int, on date: Int?) -> [(division: Int, target: Target)] {
         let start = Int(targetStart[pattern]), end = Int(targetStart[pattern + 1])
         var found: [(division: Int, target: Target)] = []
+        found.reserveCapacity(end - start)  // one allocation, not one per doubling
         for slot in start..<end {
             let target = targets[slot]
             let division = resolve(Int(target.division), on: date)

@@ -57,7 +57,8 @@ final class PatternMatcher: Sendable {
 
     init(patterns: [[UInt8]]) {
         patternCount = patterns.count
-        let shortest = patterns.lazy.map(\.count).filter { $0 > 0 }.min()
+        // A closure, not `\.count`: the key path went through the runtime for every pattern.
+        let shortest = patterns.lazy.map { $0.count }.filter { $0 > 0 }.min()
         keyLength = min(shortest ?? 0, 6)
         keyMask = keyLength == 0 ? 0 : (1 << UInt64(8 * keyLength)) - 1
         let filterBits = patterns.count > 4096 ? 20 : 16

@@ -23,12 +23,15 @@ struct UTF8Key: Hashable, Sendable {
 
     /// Byte order, which for valid UTF-8 is the order of Unicode scalars.
     static func precedes(_ left: String, _ right: String) -> Bool {
-        left.utf8.lexicographicallyPrecedes(right.utf8)
+        ByteSearch.withBytes(of: left) { left in ByteSearch.withBytes(of: right) { right in left.lexicographicallyPrecedes(right) } }
     }
 
     /// Whether `string` ends with `suffix`, byte for byte.
     static func hasSuffix(_ string: String, _ suffix: String) -> Bool {
-        let bytes = string.utf8, tail = suffix.utf8
-        return bytes.count >= tail.count && bytes.suffix(tail.count).elementsEqual(tail)
+        ByteSearch.withBytes(of: string) { bytes in
+            ByteSearch.withBytes(of: suffix) { tail in
+                tail.count <= bytes.count && ByteSearch.equal(tail, UnsafeBufferPointer(rebasing: bytes[(bytes.count - tail.count)...]))
+            }
+        }
     }
 }
