@@ -108,25 +108,23 @@ final class GazetteerTables: Sendable {
         var terms: [String] = []
         terms.reserveCapacity(count + count / 4)
         func pattern(for term: String) -> Int {
+            // Through the `default:` subscript's in-place accessor, which inserts a missing key in
+            // the same lookup: one hash per name instead of a lookup and then an insert.
+            func slot(_ stored: inout Int) -> Int { stored }
             let next = terms.count
-            let slot = patternIndex[UTF8Key(term), default: next]
-            if slot == next {
-                patternIndex[UTF8Key(term)] = next
-                terms.append(term)
-            }
-            return slot
+            let found = slot(&patternIndex[UTF8Key(term), default: next])
+            if found == next { terms.append(term) }
+            return found
         }
         var namings: [(pattern: Int, division: Int, context: [Int], official: Bool)] = []
         namings.reserveCapacity(count + count / 4)
-        var slotsOfRecord: [Int] = []
         for index in records.indices {
-            slotsOfRecord.removeAll(keepingCapacity: true)
+            let firstNaming = namings.count
             // A name that repeats among one division's forms (an alias equal to its short form)
             // names it once.
             func add(_ term: String, context: [Int], official: Bool) {
                 let slot = pattern(for: term)
-                guard !slotsOfRecord.contains(slot) else { return }
-                slotsOfRecord.append(slot)
+                guard !namings[firstNaming...].contains(where: { $0.pattern == slot }) else { return }
                 namings.append((slot, index, context, official))
             }
             add(names[index], context: [], official: true)
@@ -162,20 +160,17 @@ final class GazetteerTables: Sendable {
         var flatTargets: [Target] = []
         flatTargets.reserveCapacity(namings.count)
         var flatContexts: [Int32] = []
-        var patternTargets: [(division: Int, context: [Int], official: Bool)] = []
         for slot in 0..<terms.count {
-            patternTargets.removeAll(keepingCapacity: true)
-            for index in grouped[namingStart[slot]..<namingStart[slot + 1]] {
-                let naming = namings[index]
-                patternTargets.append((naming.division, naming.context, naming.official))
+            let range = namingStart[slot]..<namingStart[slot + 1]
+            if range.count > 1 {
+                grouped[range].sort {
+                    (curatedOrder[namings[$0].division], namings[$0].division) < (curatedOrder[namings[$1].division], namings[$1].division)
+                }
             }
-            if patternTargets.count > 1 {
-                patternTargets.sort { (curatedOrder[$0.division], $0.division) < (curatedOrder[$1.division], $1.division) }
-            }
-            let firstLineage = patternTargets.first.map { lineage($0.division) }
-            let ambiguous = patternTargets.contains { lineage($0.division) != firstLineage }
+            let firstLineage = range.isEmpty ? nil : lineage(namings[grouped[range.lowerBound]].division)
+            let ambiguous = grouped[range].contains { lineage(namings[$0].division) != firstLineage }
             let isCommonWord = isCommonWord[slot]
-            for target in patternTargets {
+            for target in grouped[range].lazy.map({ namings[$0] }) {
                 let level = levels[target.division]
                 let needsSupport: Bool
                 if level.isTownLevel || !target.context.isEmpty || isCommonWord {
@@ -195,7 +190,7 @@ final class GazetteerTables: Sendable {
             }
             starts.append(Int32(flatTargets.count))
         }
-        matcher = PatternMatcher(patterns: terms.map { Array($0.utf8) })
+        matcher = PatternMatcher(patterns: terms.map { $0.utf8 })
         patternTerms = terms
         targetStart = starts
         targets = flatTargets
@@ -214,8 +209,12 @@ final class GazetteerTables: Sendable {
 
     private static func prominence(code: String?) -> Int {
         guard let code else { return 3 }
-        if municipalities.contains(String(code.prefix(2)) + "0000") { return 0 }
-        return code.utf8.dropFirst(2).prefix(2).elementsEqual("01".utf8) ? 1 : 2
+        // The code's digits as bytes: building a prefix string per coded division cost more than
+        // the rest of this table. Municipalities' codes begin 11, 12, 31 and 50.
+        let digits = Array(code.utf8.prefix(4))
+        guard digits.count >= 2 else { return 2 }
+        if municipalities.contains(where: { $0.utf8.starts(with: digits[0..<2]) }) { return 0 }
+        return digits.count == 4 && digits[2] == UInt8(ascii: "0") && digits[3] == UInt8(ascii: "1") ? 1 : 2
     }
 
     /// Unicode scalars in `term`, counted as the UTF-8 bytes that start one.

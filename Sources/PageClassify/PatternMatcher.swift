@@ -55,7 +55,9 @@ final class PatternMatcher: Sendable {
     private let candidates: [Candidate]
     private let bytes: [UInt8]
 
-    init(patterns: [[UInt8]]) {
+    /// `patterns` as byte collections: the gazetteer passes its names' `utf8` views, which copy
+    /// straight into the matcher's storage without an array per name.
+    init<Pattern: Collection<UInt8>>(patterns: [Pattern]) {
         patternCount = patterns.count
         // A closure, not `\.count`: the key path went through the runtime for every pattern.
         let shortest = patterns.lazy.map { $0.count }.filter { $0 > 0 }.min()
