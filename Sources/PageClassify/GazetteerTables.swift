@@ -304,15 +304,20 @@ final class GazetteerTables: Sendable {
     /// The divisions pattern `pattern` can name on `date`, each as the division that stands for it
     /// then, once each, with the target that named it; empty for a phrase that is not a place.
     func candidates(of pattern: Int, on date: Int?) -> [(division: Int, target: Target)] {
-        let start = Int(targetStart[pattern]), end = Int(targetStart[pattern + 1])
         var found: [(division: Int, target: Target)] = []
-        found.reserveCapacity(end - start)  // one allocation, not one per doubling
+        appendCandidates(of: pattern, on: date, to: &found)
+        return found
+    }
+
+    /// `candidates(of:on:)` appended to `list`, for callers that keep many names' candidates in one.
+    func appendCandidates(of pattern: Int, on date: Int?, to list: inout [(division: Int, target: Target)]) {
+        let start = Int(targetStart[pattern]), end = Int(targetStart[pattern + 1])
+        let first = list.count
         for slot in start..<end {
             let target = targets[slot]
             let division = resolve(Int(target.division), on: date)
             if date == nil, validUntil[division] != Self.noValidUntil, end - start > 1 { continue }
-            if !found.contains(where: { $0.division == division }) { found.append((division, target)) }
+            if !list[first...].contains(where: { $0.division == division }) { list.append((division, target)) }
         }
-        return found
     }
 }
