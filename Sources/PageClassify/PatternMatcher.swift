@@ -61,7 +61,8 @@ final class PatternMatcher: Sendable {
         patternCount = patterns.count
         // A closure, not `\.count`: the key path went through the runtime for every pattern.
         let shortest = patterns.lazy.map { $0.count }.filter { $0 > 0 }.min()
-        keyLength = min(shortest ?? 0, 6)
+        let keyLength = min(shortest ?? 0, 6)
+        self.keyLength = keyLength
         keyMask = keyLength == 0 ? 0 : (1 << UInt64(8 * keyLength)) - 1
         let filterBits = patterns.count > 4096 ? 20 : 16
         let bucketBits = patterns.count > 4096 ? 16 : 12
@@ -70,15 +71,21 @@ final class PatternMatcher: Sendable {
 
         var storage: [UInt8] = []
         var entries: [(bucket: Int, candidate: Candidate)] = []
+        entries.reserveCapacity(patterns.count)
         var bits = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
-            var key: UInt64 = 0
-            for (shift, byte) in pattern.prefix(keyLength).enumerated() { key |= UInt64(byte) << UInt64(8 * shift) }
-            let hash = Self.hash(key, filterBits: filterBits)
-            bits[Int(hash >> 6)] |= 1 << (hash & 63)
-            entries.append((Int(hash >> UInt64(filterBits - bucketBits)),
-                            Candidate(key: key, pattern: Int32(index), offset: Int32(storage.count), length: Int32(pattern.count))))
-            storage.append(contentsOf: pattern)
+            // Over the pattern's contiguous bytes (a name's UTF-8 view has them): iterating the
+            // view cost more than the rest of building the matcher.
+            func add(_ pattern: UnsafeBufferPointer<UInt8>) {
+                var key: UInt64 = 0
+                for shift in 0..<keyLength { key |= UInt64(pattern[shift]) << UInt64(8 * shift) }
+                let hash = Self.hash(key, filterBits: filterBits)
+                bits[Int(hash >> 6)] |= 1 << (hash & 63)
+                entries.append((Int(hash >> UInt64(filterBits - bucketBits)),
+                                Candidate(key: key, pattern: Int32(index), offset: Int32(storage.count), length: Int32(pattern.count))))
+                storage.append(contentsOf: pattern)
+            }
+            if pattern.withContiguousStorageIfAvailable(add) == nil { Array(pattern).withUnsafeBufferPointer(add) }
         }
         // Grouped by bucket with a counting sort, which keeps pattern order, then each bucket
         // (one or two entries, typically) ordered longest first by insertion: sorting all entries
