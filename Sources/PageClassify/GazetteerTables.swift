@@ -103,36 +103,20 @@ final class GazetteerTables: Sendable {
 
         // Patterns: every name, short form and alias, then the phrases that are not places. Each
         // naming is kept in the order met; grouped by pattern below, that order is preserved.
-        var patternIndex: [UTF8Key: Int] = [:]
-        patternIndex.reserveCapacity(count + count / 4)
-        var terms: [String] = []
-        terms.reserveCapacity(count + count / 4)
-        func pattern(for term: String) -> Int {
-            // Through the `default:` subscript's in-place accessor, which inserts a missing key in
-            // the same lookup: one hash per name instead of a lookup and then an insert.
-            func slot(_ stored: inout Int) -> Int { stored }
-            let next = terms.count
-            let found = slot(&patternIndex[UTF8Key(term), default: next])
-            if found == next { terms.append(term) }
-            return found
-        }
-        var namings: [(pattern: Int, division: Int, context: [Int], official: Bool)] = []
-        namings.reserveCapacity(count + count / 4)
+        var patterns = PatternList(capacity: count + count / 4)
         for index in records.indices {
-            let firstNaming = namings.count
-            // A name that repeats among one division's forms (an alias equal to its short form)
-            // names it once.
-            func add(_ term: String, context: [Int], official: Bool) {
-                let slot = pattern(for: term)
-                guard !namings[firstNaming...].contains(where: { $0.pattern == slot }) else { return }
-                namings.append((slot, index, context, official))
+            let firstNaming = patterns.namings.count
+            patterns.add(names[index], naming: index, context: [], official: true, since: firstNaming)
+            if let short = records[index].shortName, !levels[index].isTownLevel {
+                patterns.add(short, naming: index, context: [], official: false, since: firstNaming)
             }
-            add(names[index], context: [], official: true)
-            if let short = records[index].shortName, !levels[index].isTownLevel { add(short, context: [], official: false) }
-            for alias in records[index].aliases { add(alias.alias, context: alias.context, official: false) }
+            for alias in records[index].aliases {
+                patterns.add(alias.alias, naming: index, context: alias.context, official: false, since: firstNaming)
+            }
         }
-        for index in records.indices { for phrase in records[index].excludedContexts { _ = pattern(for: phrase) } }
-        for phrase in file.notPlaces ?? [] { _ = pattern(for: phrase) }
+        for index in records.indices { for phrase in records[index].excludedContexts { _ = patterns.slot(for: phrase) } }
+        for phrase in file.notPlaces ?? [] { _ = patterns.slot(for: phrase) }
+        let terms = patterns.terms, namings = patterns.namings
 
         // Namings grouped by pattern (a counting sort, stable).
         var namingStart = [Int](repeating: 0, count: terms.count + 1)
@@ -153,7 +137,7 @@ final class GazetteerTables: Sendable {
         }
         var isCommonWord = [Bool](repeating: false, count: terms.count)
         for name in file.contextOnlyNames ?? [] {
-            if let slot = patternIndex[UTF8Key(name)] { isCommonWord[slot] = true }
+            if let slot = patterns.index[UTF8Key(name)] { isCommonWord[slot] = true }
         }
         var starts: [Int32] = [0]
         starts.reserveCapacity(terms.count + 1)
@@ -205,6 +189,39 @@ final class GazetteerTables: Sendable {
         paperPriors = (file.paperPriors ?? [])
             .sorted { $0.paper.utf8.count > $1.paper.utf8.count }
             .map { prior in (paper: Array(prior.paper.utf8), division: prior.division.flatMap { gazetteer.index(named: $0, near: nil) }) }
+    }
+
+    /// The distinct pattern names in the order first met, each one's slot, and which divisions
+    /// they name in the order met. Mutating methods rather than local functions over captured
+    /// variables, which paid a dynamic exclusivity check on every access.
+    private struct PatternList {
+        var index: [UTF8Key: Int] = [:]
+        var terms: [String] = []
+        var namings: [(pattern: Int, division: Int, context: [Int], official: Bool)] = []
+
+        init(capacity: Int) {
+            index.reserveCapacity(capacity)
+            terms.reserveCapacity(capacity)
+            namings.reserveCapacity(capacity)
+        }
+
+        /// Records that `term` names `division`, unless it already did since `firstNaming` (an
+        /// alias equal to the division's short form names it once).
+        mutating func add(_ term: String, naming division: Int, context: [Int], official: Bool, since firstNaming: Int) {
+            let slot = slot(for: term)
+            guard !namings[firstNaming...].contains(where: { $0.pattern == slot }) else { return }
+            namings.append((slot, division, context, official))
+        }
+
+        /// Through the `default:` subscript's in-place accessor, which inserts a missing key in
+        /// the same lookup: one hash per name instead of a lookup and then an insert.
+        mutating func slot(for term: String) -> Int {
+            func read(_ stored: inout Int) -> Int { stored }
+            let next = terms.count
+            let found = read(&index[UTF8Key(term), default: next])
+            if found == next { terms.append(term) }
+            return found
+        }
     }
 
     private static func prominence(code: String?) -> Int {

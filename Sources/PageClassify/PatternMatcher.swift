@@ -75,17 +75,16 @@ final class PatternMatcher: Sendable {
         var bits = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             // Over the pattern's contiguous bytes (a name's UTF-8 view has them): iterating the
-            // view cost more than the rest of building the matcher.
-            func add(_ pattern: UnsafeBufferPointer<UInt8>) {
-                var key: UInt64 = 0
-                for shift in 0..<keyLength { key |= UInt64(pattern[shift]) << UInt64(8 * shift) }
-                let hash = Self.hash(key, filterBits: filterBits)
-                bits[Int(hash >> 6)] |= 1 << (hash & 63)
-                entries.append((Int(hash >> UInt64(filterBits - bucketBits)),
-                                Candidate(key: key, pattern: Int32(index), offset: Int32(storage.count), length: Int32(pattern.count))))
-                storage.append(contentsOf: pattern)
-            }
-            if pattern.withContiguousStorageIfAvailable(add) == nil { Array(pattern).withUnsafeBufferPointer(add) }
+            // view cost more than the rest of building the matcher. The key goes out of the
+            // closure rather than the tables into it: a closure that writes captured arrays pays a
+            // dynamic exclusivity check per access.
+            let key = pattern.withContiguousStorageIfAvailable { Self.key(of: $0, length: keyLength) }
+                ?? Self.key(of: Array(pattern), length: keyLength)
+            let hash = Self.hash(key, filterBits: filterBits)
+            bits[Int(hash >> 6)] |= 1 << (hash & 63)
+            entries.append((Int(hash >> UInt64(filterBits - bucketBits)),
+                            Candidate(key: key, pattern: Int32(index), offset: Int32(storage.count), length: Int32(pattern.count))))
+            storage.append(contentsOf: pattern)
         }
         // Grouped by bucket with a counting sort, which keeps pattern order, then each bucket
         // (one or two entries, typically) ordered longest first by insertion: sorting all entries
@@ -109,6 +108,13 @@ final class PatternMatcher: Sendable {
         bucketStart = starts
         candidates = sorted
         bytes = storage
+    }
+
+    /// The first `length` bytes of `pattern`, little-endian, as the scan reads a text window.
+    private static func key(of pattern: some Collection<UInt8>, length: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for (shift, byte) in pattern.prefix(length).enumerated() { key |= UInt64(byte) << UInt64(8 * shift) }
+        return key
     }
 
     /// The top `filterBits` bits of a multiplicative (Fibonacci) hash; the bucket is its top
