@@ -96,7 +96,7 @@ struct ArticleEvidence {
     ///
     /// Every candidate list lives in one flat array, each name holding a range of it: a list per
     /// name cost an allocation, and freeing lists of tuples went through the runtime's generic
-    /// destroy, together a third of classifying an article.
+    /// destroy, together a tenth of classifying an article.
     mutating func credit(_ found: [FoundName]) {
         typealias Candidate = (division: Int, target: GazetteerTables.Target)
         var candidates: [Candidate] = []
