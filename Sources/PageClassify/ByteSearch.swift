@@ -42,12 +42,11 @@ enum ByteSearch {
     }
 
     static func equal(_ left: [UInt8], _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        left.withUnsafeBufferPointer { left in
-            left.count == right.count && (left.isEmpty || memoryEqual(left, right))
-        }
+        left.withUnsafeBufferPointer { equal($0, right) }
     }
 
-    private static func memoryEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
         for index in 0..<left.count where left[index] != right[index] { return false }
         return true
     }

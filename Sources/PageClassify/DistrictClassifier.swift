@@ -63,6 +63,7 @@ public struct DistrictClassifier: Sendable {
         let date = IsoDate.leadingKey(article.date)
         var evidence = ArticleEvidence(tables: tables, date: date)
         var found: [FoundName] = []
+        found.reserveCapacity(32)  // an article names a dozen or two; growing from empty reallocated five times
         var paperNames: [FoundName] = []
         let listedHome = article.paper.flatMap { PaperHome.listed($0, in: tables) }
         tables.matcher.withScanner { scanner in
@@ -131,6 +132,8 @@ public struct DistrictClassifier: Sendable {
     /// A tally's items ordered by source, first-seen order within a source.
     private func evidence(of tally: Int, in items: [EvidenceItem], tables: GazetteerTables, paper: String?, pageName: String?) -> [DistrictEvidence] {
         var evidence: [DistrictEvidence] = []
+        // Sized once: growing from empty reallocated for most divisions' second or third item.
+        evidence.reserveCapacity(items.reduce(0) { $0 + ($1.tally == tally ? 1 : 0) })
         for source in Source.allCases {
             for item in items where item.tally == tally && item.source == source {
                 let term: String

@@ -76,8 +76,11 @@ struct ArticleEvidence {
     }
 
     private static func followedByNonPlaceWord(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, tables: GazetteerTables) -> Bool {
-        tables.followers.contains { follower in
-            follower.count <= bytes.count - end && follower.indices.allSatisfy { bytes[end + $0] == follower[$0] }
+        let following = UnsafeBufferPointer(rebasing: bytes[end...])
+        return tables.followers.contains { follower in
+            // The first byte rules most out before a comparison is set up.
+            follower.count <= following.count && (follower.isEmpty || follower[0] == following[0])
+                && ByteSearch.equal(follower, UnsafeBufferPointer(rebasing: following[..<follower.count]))
         }
     }
 
@@ -90,8 +93,16 @@ struct ArticleEvidence {
     /// Credits each found name to the division it means, in three rounds: names with one meaning
     /// that need no support; then county- and prefecture-level names that are ambiguous or short,
     /// against the support so far; then town-level names and aliases with a required context.
+    ///
+    /// Every candidate list lives in one flat array, each name holding a range of it: a list per
+    /// name cost an allocation, and freeing lists of tuples went through the runtime's generic
+    /// destroy, together a tenth of classifying an article.
     mutating func credit(_ found: [FoundName]) {
-        var pending: [(name: FoundName, candidates: [(division: Int, target: GazetteerTables.Target)])] = []
+        typealias Candidate = (division: Int, target: GazetteerTables.Target)
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(4 * found.count)
+        var pending: [(name: FoundName, candidates: Range<Int>)] = []
+        pending.reserveCapacity(found.count)
         for name in found {
             // The usual case, without building a candidate list: one division, no support needed.
             let start = Int(tables.targetStart[name.pattern])
@@ -101,28 +112,38 @@ struct ArticleEvidence {
                 addSupport(division)
                 continue
             }
-            let candidates = tables.candidates(of: name.pattern, on: date)
-            if candidates.count == 1, !candidates[0].target.needsSupport {
-                record(candidates[0].division, name)
-                addSupport(candidates[0].division)
-            } else if !candidates.isEmpty {
-                pending.append((name, candidates))
+            let first = candidates.count
+            tables.appendCandidates(of: name.pattern, on: date, to: &candidates)
+            if candidates.count - first == 1, !candidates[first].target.needsSupport {
+                record(candidates[first].division, name)
+                addSupport(candidates[first].division)
+            } else if candidates.count > first {
+                pending.append((name, first..<candidates.count))
             }
         }
-        var towns: [(name: FoundName, candidates: [(division: Int, target: GazetteerTables.Target)])] = []
+        var towns: [(name: FoundName, candidates: Range<Int>)] = []
+        towns.reserveCapacity(pending.count)
         var chosen: [Int] = []
-        for (name, candidates) in pending {
-            let upper = candidates.filter { !tables.levels[$0.division].isTownLevel && !$0.target.hasExplicitContext }
-            if let division = best(upper, allowingUnsupported: true) {
+        var upper: [Candidate] = []
+        for (name, range) in pending {
+            upper.removeAll(keepingCapacity: true)
+            for candidate in candidates[range] where !tables.levels[candidate.division].isTownLevel && !candidate.target.hasExplicitContext {
+                upper.append(candidate)
+            }
+            if let division = best(upper[...], allowingUnsupported: true) {
                 chosen.append(division)
                 record(division, name)
             } else {
-                towns.append((name, candidates.filter { tables.levels[$0.division].isTownLevel || $0.target.hasExplicitContext }))
+                let first = candidates.count
+                for index in range where tables.levels[candidates[index].division].isTownLevel || candidates[index].target.hasExplicitContext {
+                    candidates.append(candidates[index])
+                }
+                towns.append((name, first..<candidates.count))
             }
         }
         for division in chosen { addSupport(division) }
-        for (name, candidates) in towns {
-            if let division = best(candidates, allowingUnsupported: false) { record(division, name) }
+        for (name, range) in towns {
+            if let division = best(candidates[range], allowingUnsupported: false) { record(division, name) }
         }
     }
 
@@ -130,7 +151,7 @@ struct ArticleEvidence {
     /// with a required context, one of those divisions). On a tie: the curated order when the
     /// candidates share a parent, else nothing (城关镇 in two supported counties is no answer),
     /// except among names that need no support, where the most prominent wins (朝阳区 → 北京).
-    private func best(_ candidates: [(division: Int, target: GazetteerTables.Target)], allowingUnsupported: Bool) -> Int? {
+    private func best(_ candidates: ArraySlice<(division: Int, target: GazetteerTables.Target)>, allowingUnsupported: Bool) -> Int? {
         guard !candidates.isEmpty else { return nil }
         var bestDistance = Int.max
         var nearest: [Int] = []
@@ -142,13 +163,17 @@ struct ArticleEvidence {
             } else {
                 distance = supportDistance(of: division, commonWord: target.isCommonWord)
             }
-            if distance < bestDistance { bestDistance = distance; nearest = [division] }
+            if distance < bestDistance {
+                bestDistance = distance
+                nearest.removeAll(keepingCapacity: true)
+                nearest.append(division)
+            }
             else if distance == bestDistance, distance != Int.max { nearest.append(division) }
         }
         if nearest.count == 1 { return nearest[0] }
         if nearest.count > 1 {
-            let parents = Set(nearest.map { tables.parentIndex(of: $0, on: date) ?? -1 })
-            if parents.count == 1 {
+            let firstParent = tables.parentIndex(of: nearest[0], on: date)
+            if nearest.allSatisfy({ tables.parentIndex(of: $0, on: date) == firstParent }) {
                 // A name that still means a division on the date beats one that meant a division
                 // since renamed (`五角场` in 2021: 五角场街道, not 五角场镇's successor).
                 let direct = candidates.first { nearest.contains($0.division) && $0.division == Int($0.target.division) }
@@ -158,7 +183,7 @@ struct ArticleEvidence {
             return levelsAllowFallback ? mostProminent(nearest) : nil
         }
         guard allowingUnsupported else { return nil }
-        let unconditional = candidates.filter { !$0.target.needsSupport }.map(\.division)
+        let unconditional = candidates.filter { !$0.target.needsSupport }.map { $0.division }
         return unconditional.isEmpty ? nil : mostProminent(unconditional)
     }
 

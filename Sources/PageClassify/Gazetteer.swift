@@ -95,7 +95,7 @@ public struct Gazetteer: Sendable {
     private init(records: GazetteerRecords, file: GazetteerFile) {
         self.records = records
         self.file = file
-        self.tables = GazetteerTables(records: records.all, file: file)
+        self.tables = GazetteerTables(records: records, file: file)
     }
 
     /// Every division, as users read it; built on demand (the national list is large).

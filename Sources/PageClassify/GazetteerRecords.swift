@@ -5,21 +5,46 @@ import PageModel
 /// division of that name nearest by statistics code.
 struct GazetteerRecords: Sendable {
     private(set) var all: [DivisionRecord] = []
-    private var byName: [UTF8Key: [Int]] = [:]
+    /// The first division of each name; the others of that name follow through `nextSameName`
+    /// (-1 ends the chain), in index order. A chain rather than an array per name: the national
+    /// file's 43,000 names each allocated one at every start.
+    private var firstByName: [UTF8Key: Int] = [:]
+    private var nextSameName: [Int] = []
 
     init(_ records: [DivisionRecord] = []) {
         all = records
-        byName.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() { byName[UTF8Key(record.name), default: []].append(index) }
+        firstByName.reserveCapacity(records.count)
+        nextSameName = [Int](repeating: -1, count: records.count)
+        // Backwards, so that each name's chain comes out in index order with one hash per record.
+        for index in all.indices.reversed() {
+            nextSameName[index] = firstByName.updateValue(index, forKey: UTF8Key(all[index].name)) ?? -1
+        }
     }
 
     subscript(index: Int) -> DivisionRecord { all[index] }
     var count: Int { all.count }
 
     mutating func append(_ record: DivisionRecord) -> Int {
+        let index = all.count
         all.append(record)
-        byName[UTF8Key(record.name), default: []].append(all.count - 1)
-        return all.count - 1
+        nextSameName.append(-1)
+        if let first = firstByName[UTF8Key(record.name)] {
+            var last = first
+            while nextSameName[last] >= 0 { last = nextSameName[last] }
+            nextSameName[last] = index
+        } else {
+            firstByName[UTF8Key(record.name)] = index
+        }
+        return index
+    }
+
+    /// The divisions named `name`, in index order.
+    private func divisions(named name: String) -> some Sequence<Int> {
+        sequence(state: firstByName[UTF8Key(name)] ?? -1) { [nextSameName] current in
+            guard current >= 0 else { return nil }
+            defer { current = nextSameName[current] }
+            return current
+        }
     }
 
     mutating func update(_ index: Int, _ change: (inout DivisionRecord) -> Void) {
@@ -41,10 +66,12 @@ struct GazetteerRecords: Sendable {
     /// The division named `name` whose code shares the longest prefix with `code`; the first
     /// listed on a tie or without a code. Six digits, or a code itself, name a division directly.
     func index(named name: String, near code: String?) -> Int? {
-        guard let candidates = byName[UTF8Key(name)] else { return nil }
-        guard candidates.count > 1, let code else { return candidates.first }
-        var best = candidates[0], bestLength = -1
-        for candidate in candidates {
+        var candidates = divisions(named: name).makeIterator()
+        guard let first = candidates.next() else { return nil }
+        guard let code else { return first }
+        var best = first, bestLength = -1
+        while let candidate = candidates.next() {
+            if bestLength < 0 { bestLength = commonPrefixLength(self.code(near: first) ?? "", code) }
             let length = commonPrefixLength(self.code(near: candidate) ?? "", code)
             if length > bestLength { best = candidate; bestLength = length }
         }
@@ -54,7 +81,7 @@ struct GazetteerRecords: Sendable {
     /// The division with this name directly under `parent` at a comparable level (a 街道 entry may
     /// refine a 镇 of the same name only if the name says so, so levels must agree in kind).
     func index(named name: String, parent: Int?, level: DivisionLevel) -> Int? {
-        byName[UTF8Key(name)]?.first { candidate in
+        divisions(named: name).first { candidate in
             all[candidate].parent == parent && all[candidate].level.isTownLevel == level.isTownLevel
                 && all[candidate].level.isCountyLevel == level.isCountyLevel
         }

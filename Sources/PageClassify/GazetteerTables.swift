@@ -55,74 +55,108 @@ final class GazetteerTables: Sendable {
     static let municipalities: Set<String> = ["110000", "120000", "310000", "500000"]
     static let adminSuffixes = ["省", "市", "区", "县", "镇", "乡", "旗", "州", "盟", "街道", "地区", "苏木", "自治区"]
 
-    init(records: [DivisionRecord], file: GazetteerFile) {
-        names = records.map(\.name)
-        levels = records.map(\.level)
-        codes = records.map(\.code)
-        standsForCountyLevel = records.map(\.standsForCountyLevel)
+    /// Built once per worker start over about 43,000 divisions and 47,000 patterns, so it reads
+    /// each record once into per-field arrays (a `DivisionRecord` read from an array copies a
+    /// dozen strings and arrays), keeps patterns' targets in one flat list, and compares names
+    /// as UTF-8 bytes: together these were most of the start-up.
+    init(records gazetteer: GazetteerRecords, file: GazetteerFile) {
+        let records = gazetteer.all
         let count = records.count
-        validFrom = records.map { $0.validFrom.map(IsoDate.key) ?? Self.noValidFrom }
-        validUntil = records.map { $0.validUntil.map(IsoDate.key) ?? Self.noValidUntil }
-        successor = records.map(\.successor)
+        var names: [String] = [], levels: [DivisionLevel] = [], codes: [String?] = [], standsForCountyLevel: [Bool] = []
+        var validFrom: [Int] = [], validUntil: [Int] = [], successor: [Int?] = [], parent: [Int?] = []
+        var formerParent: [Int?] = [], formerParentUntil: [Int?] = [], prominence: [Int] = [], curatedOrder: [Int] = []
+        names.reserveCapacity(count); levels.reserveCapacity(count); codes.reserveCapacity(count)
+        standsForCountyLevel.reserveCapacity(count); validFrom.reserveCapacity(count); validUntil.reserveCapacity(count)
+        successor.reserveCapacity(count); parent.reserveCapacity(count); formerParent.reserveCapacity(count)
+        formerParentUntil.reserveCapacity(count); prominence.reserveCapacity(count); curatedOrder.reserveCapacity(count)
+        // By index, field by field: `for record in records` copied each whole record.
+        for index in records.indices {
+            names.append(records[index].name)
+            levels.append(records[index].level)
+            codes.append(records[index].code)
+            standsForCountyLevel.append(records[index].standsForCountyLevel)
+            validFrom.append(records[index].validFrom.map(IsoDate.key) ?? Self.noValidFrom)
+            validUntil.append(records[index].validUntil.map(IsoDate.key) ?? Self.noValidUntil)
+            successor.append(records[index].successor)
+            parent.append(records[index].parent)
+            formerParent.append(records[index].formerParent)
+            formerParentUntil.append(records[index].formerParent == nil ? nil : records[index].formerParentUntil.map(IsoDate.key))
+            prominence.append(Self.prominence(code: records[index].code))
+            curatedOrder.append(records[index].curatedOrder ?? Int.max)
+        }
         var predecessors = [Int?](repeating: nil, count: count)
-        for (index, record) in records.enumerated() {
-            if let next = record.successor, predecessors[next] == nil { predecessors[next] = index }
+        for (index, next) in successor.enumerated() {
+            if let next, predecessors[next] == nil { predecessors[next] = index }
         }
-        predecessor = predecessors
-        parent = records.map(\.parent)
-        formerParent = records.map(\.formerParent)
-        formerParentUntil = records.map { $0.formerParent == nil ? nil : $0.formerParentUntil.map(IsoDate.key) }
-        prominence = records.map { record in
-            guard let code = record.code else { return 3 }
-            if Self.municipalities.contains(String(code.prefix(2)) + "0000") { return 0 }
-            return code.utf8.dropFirst(2).prefix(2).elementsEqual("01".utf8) ? 1 : 2
-        }
+        self.names = names
+        self.levels = levels
+        self.codes = codes
+        self.standsForCountyLevel = standsForCountyLevel
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.successor = successor
+        self.predecessor = predecessors
+        self.parent = parent
+        self.formerParent = formerParent
+        self.formerParentUntil = formerParentUntil
+        self.prominence = prominence
 
-        // Patterns: every name, short form and alias, then the phrases that are not places.
-        var patternIndex: [UTF8Key: Int] = [:]
-        patternIndex.reserveCapacity(count * 2)
-        var terms: [String] = []
-        var targetsByPattern: [[(division: Int, context: [Int], official: Bool)]] = []
-        func pattern(for term: String) -> Int {
-            if let existing = patternIndex[UTF8Key(term)] { return existing }
-            patternIndex[UTF8Key(term)] = terms.count
-            terms.append(term)
-            targetsByPattern.append([])
-            return terms.count - 1
-        }
-        for (index, record) in records.enumerated() {
-            var names: [(String, [Int], Bool)] = [(record.name, [], true)]
-            if let short = record.shortName, !record.level.isTownLevel { names.append((short, [], false)) }
-            names += record.aliases.map { ($0.alias, $0.context, false) }
-            for (term, context, official) in names {
-                let slot = pattern(for: term)
-                guard !targetsByPattern[slot].contains(where: { $0.division == index }) else { continue }
-                targetsByPattern[slot].append((index, context, official))
+        // Patterns: every name, short form and alias, then the phrases that are not places. Each
+        // naming is kept in the order met; grouped by pattern below, that order is preserved.
+        var patterns = PatternList(capacity: count + count / 4)
+        for index in records.indices {
+            let firstNaming = patterns.namings.count
+            patterns.add(names[index], naming: index, context: [], official: true, since: firstNaming)
+            if let short = records[index].shortName, !levels[index].isTownLevel {
+                patterns.add(short, naming: index, context: [], official: false, since: firstNaming)
+            }
+            for alias in records[index].aliases {
+                patterns.add(alias.alias, naming: index, context: alias.context, official: false, since: firstNaming)
             }
         }
-        for phrase in records.flatMap(\.excludedContexts) + (file.notPlaces ?? []) { _ = pattern(for: phrase) }
+        for index in records.indices { for phrase in records[index].excludedContexts { _ = patterns.slot(for: phrase) } }
+        for phrase in file.notPlaces ?? [] { _ = patterns.slot(for: phrase) }
+        let terms = patterns.terms, namings = patterns.namings
+
+        // Namings grouped by pattern (a counting sort, stable).
+        var namingStart = [Int](repeating: 0, count: terms.count + 1)
+        for naming in namings { namingStart[naming.pattern + 1] += 1 }
+        for slot in 0..<terms.count { namingStart[slot + 1] += namingStart[slot] }
+        var fill = namingStart
+        var grouped = [Int](repeating: 0, count: namings.count)
+        for (index, naming) in namings.enumerated() {
+            grouped[fill[naming.pattern]] = index
+            fill[naming.pattern] += 1
+        }
 
         // A division and its successor are one place at two times, not two places.
         func lineage(_ index: Int) -> Int {
             var current = index
-            for _ in 0..<8 { guard let next = records[current].successor else { break }; current = next }
+            for _ in 0..<8 { guard let next = successor[current] else { break }; current = next }
             return current
         }
-        let commonWords = Set((file.contextOnlyNames ?? []).map(UTF8Key.init))
+        var isCommonWord = [Bool](repeating: false, count: terms.count)
+        for name in file.contextOnlyNames ?? [] {
+            if let slot = patterns.index[UTF8Key(name)] { isCommonWord[slot] = true }
+        }
         var starts: [Int32] = [0]
+        starts.reserveCapacity(terms.count + 1)
         var flatTargets: [Target] = []
+        flatTargets.reserveCapacity(namings.count)
         var flatContexts: [Int32] = []
-        for (slot, unordered) in targetsByPattern.enumerated() {
-            let term = terms[slot]
-            let patternTargets = unordered.count < 2 ? unordered : unordered.sorted {
-                (records[$0.division].curatedOrder ?? Int.max, $0.division) < (records[$1.division].curatedOrder ?? Int.max, $1.division)
+        for slot in 0..<terms.count {
+            let range = namingStart[slot]..<namingStart[slot + 1]
+            if range.count > 1 {
+                grouped[range].sort {
+                    (curatedOrder[namings[$0].division], namings[$0].division) < (curatedOrder[namings[$1].division], namings[$1].division)
+                }
             }
-            let ambiguous = patternTargets.count > 1 && Set(patternTargets.map { lineage($0.division) }).count > 1
-            let characters = term.unicodeScalars.count
-            for target in patternTargets {
-                let level = records[target.division].level
+            let firstLineage = range.isEmpty ? nil : lineage(namings[grouped[range.lowerBound]].division)
+            let ambiguous = grouped[range].contains { lineage(namings[$0].division) != firstLineage }
+            let isCommonWord = isCommonWord[slot]
+            for target in grouped[range].lazy.map({ namings[$0] }) {
+                let level = levels[target.division]
                 let needsSupport: Bool
-                let isCommonWord = commonWords.contains(UTF8Key(term))
                 if level.isTownLevel || !target.context.isEmpty || isCommonWord {
                     needsSupport = true
                 } else if target.official || level == .province {
@@ -130,7 +164,7 @@ final class GazetteerTables: Sendable {
                 } else if level == .prefecture {
                     needsSupport = ambiguous
                 } else {
-                    needsSupport = ambiguous || characters <= 2
+                    needsSupport = ambiguous || Self.characterCount(terms[slot]) <= 2
                 }
                 flatTargets.append(Target(
                     division: Int32(target.division), contextStart: Int32(flatContexts.count),
@@ -140,20 +174,74 @@ final class GazetteerTables: Sendable {
             }
             starts.append(Int32(flatTargets.count))
         }
-        matcher = PatternMatcher(patterns: terms.map { Array($0.utf8) })
+        matcher = PatternMatcher(patterns: terms.map { $0.utf8 })
         patternTerms = terms
         targetStart = starts
         targets = flatTargets
         contexts = flatContexts
-        isBareName = terms.map { term in !Self.adminSuffixes.contains { UTF8Key.hasSuffix(term, $0) } }
+        let adminSuffixes = Self.adminSuffixes.map { Array($0.utf8) }
+        isBareName = terms.map { term in
+            ByteSearch.withBytes(of: term) { bytes in !adminSuffixes.contains { ByteSearch.hasSuffix($0, bytes) } }
+        }
         followers = (file.notPlaceFollowers ?? []).map { Array($0.utf8) }
 
-        var byName: [UTF8Key: Int] = [:]
-        for (index, record) in records.enumerated() where byName[UTF8Key(record.name)] == nil { byName[UTF8Key(record.name)] = index }
         // Longest paper names first, so that `浦东时报` is not taken for a shorter listed name.
         paperPriors = (file.paperPriors ?? [])
             .sorted { $0.paper.utf8.count > $1.paper.utf8.count }
-            .map { prior in (paper: Array(prior.paper.utf8), division: prior.division.flatMap { byName[UTF8Key($0)] }) }
+            .map { prior in (paper: Array(prior.paper.utf8), division: prior.division.flatMap { gazetteer.index(named: $0, near: nil) }) }
+    }
+
+    /// The distinct pattern names in the order first met, each one's slot, and which divisions
+    /// they name in the order met. Mutating methods rather than local functions over captured
+    /// variables, which paid a dynamic exclusivity check on every access.
+    private struct PatternList {
+        var index: [UTF8Key: Int] = [:]
+        var terms: [String] = []
+        var namings: [(pattern: Int, division: Int, context: [Int], official: Bool)] = []
+
+        init(capacity: Int) {
+            index.reserveCapacity(capacity)
+            terms.reserveCapacity(capacity)
+            namings.reserveCapacity(capacity)
+        }
+
+        /// Records that `term` names `division`, unless it already did since `firstNaming` (an
+        /// alias equal to the division's short form names it once).
+        mutating func add(_ term: String, naming division: Int, context: [Int], official: Bool, since firstNaming: Int) {
+            let slot = slot(for: term)
+            guard !namings[firstNaming...].contains(where: { $0.pattern == slot }) else { return }
+            namings.append((slot, division, context, official))
+        }
+
+        /// Through the `default:` subscript's in-place accessor, which inserts a missing key in
+        /// the same lookup: one hash per name instead of a lookup and then an insert.
+        mutating func slot(for term: String) -> Int {
+            func read(_ stored: inout Int) -> Int { stored }
+            let next = terms.count
+            let found = read(&index[UTF8Key(term), default: next])
+            if found == next { terms.append(term) }
+            return found
+        }
+    }
+
+    /// The first two digits of the municipalities' codes (`11`, `12`, `31`, `50`), which is what
+    /// places a division in one.
+    private static let municipalityPrefixes: [[UInt8]] = municipalities.map { Array($0.utf8.prefix(2)) }
+
+    /// Read from the code's bytes: building a prefix string per coded division cost some 2,000
+    /// instructions each at every start.
+    private static func prominence(code: String?) -> Int {
+        guard let code else { return 3 }
+        return ByteSearch.withBytes(of: code) { digits in
+            guard digits.count >= 2 else { return 2 }
+            if municipalityPrefixes.contains(where: { $0[0] == digits[0] && $0[1] == digits[1] }) { return 0 }
+            return digits.count >= 4 && digits[2] == UInt8(ascii: "0") && digits[3] == UInt8(ascii: "1") ? 1 : 2
+        }
+    }
+
+    /// Unicode scalars in `term`, counted as the UTF-8 bytes that start one.
+    private static func characterCount(_ term: String) -> Int {
+        ByteSearch.withBytes(of: term) { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// Whether division `left` sorts before `right`: by code (a town without one first), then by
@@ -161,7 +249,7 @@ final class GazetteerTables: Sendable {
     /// of the start-up, and an article compares a handful.
     func precedes(_ left: Int, _ right: Int) -> Bool {
         let leftCode = codes[left] ?? "", rightCode = codes[right] ?? ""
-        if !leftCode.utf8.elementsEqual(rightCode.utf8) { return UTF8Key.precedes(leftCode, rightCode) }
+        if UTF8Key(leftCode) != UTF8Key(rightCode) { return UTF8Key.precedes(leftCode, rightCode) }
         return UTF8Key.precedes(names[left], names[right])
     }
 
@@ -238,14 +326,20 @@ final class GazetteerTables: Sendable {
     /// The divisions pattern `pattern` can name on `date`, each as the division that stands for it
     /// then, once each, with the target that named it; empty for a phrase that is not a place.
     func candidates(of pattern: Int, on date: Int?) -> [(division: Int, target: Target)] {
-        let start = Int(targetStart[pattern]), end = Int(targetStart[pattern + 1])
         var found: [(division: Int, target: Target)] = []
+        appendCandidates(of: pattern, on: date, to: &found)
+        return found
+    }
+
+    /// `candidates(of:on:)` appended to `list`, for callers that keep many names' candidates in one.
+    func appendCandidates(of pattern: Int, on date: Int?, to list: inout [(division: Int, target: Target)]) {
+        let start = Int(targetStart[pattern]), end = Int(targetStart[pattern + 1])
+        let first = list.count
         for slot in start..<end {
             let target = targets[slot]
             let division = resolve(Int(target.division), on: date)
             if date == nil, validUntil[division] != Self.noValidUntil, end - start > 1 { continue }
-            if !found.contains(where: { $0.division == division }) { found.append((division, target)) }
+            if !list[first...].contains(where: { $0.division == division }) { list.append((division, target)) }
         }
-        return found
     }
 }

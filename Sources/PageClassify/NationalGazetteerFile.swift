@@ -13,11 +13,19 @@ enum NationalGazetteerFile {
         var prefecture: Int?
         var townOwner: Int?
         var lineNumber = 0
+        // One list of fields reused for every line: splitting each line into a new array of
+        // slices and mapping it into another of strings allocated twice per line.
+        var fields: [String] = []
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard let kind = line.first, kind != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = line.startIndex
+            for index in line.indices where line[index] == UInt8(ascii: "\t") {
+                fields.append(String(decoding: line[fieldStart..<index], as: UTF8.self))
+                fieldStart = index + 1
+            }
+            fields.append(String(decoding: line[fieldStart...], as: UTF8.self))
             func field(_ index: Int) -> String? { index < fields.count && !fields[index].isEmpty ? fields[index] : nil }
             func bad(_ problem: String) -> ClassifierDataError {
                 ClassifierDataError(file: file, problem: "line \(lineNumber): \(problem); regenerate it with Tools/gazetteer")

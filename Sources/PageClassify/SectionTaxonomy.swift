@@ -46,17 +46,28 @@ public struct SectionTaxonomy: Sendable {
     private let cueSets: [SectionCueSet]
     private let cues: SectionCues
 
-    private struct CompiledRule: Sendable {
-        var kind: SectionRule.Kind
+    /// A class, shared rather than copied: every page's lookup tries some ninety rules, and each
+    /// try copied the struct's four reference-counted fields.
+    private final class CompiledRule: Sendable {
+        let kind: SectionRule.Kind
         /// The pattern as written, for the evidence.
-        var term: String
+        let term: String
         /// The pattern's bytes as names are compared: inner spaces dropped, page numbers normalised.
-        var pattern: [UInt8]
-        var slug: String
+        let pattern: [UInt8]
+        let slug: String
         /// Normalised page numbers the rule is limited to; nil for every page.
-        var pages: [String]?
+        let pages: [String]?
         /// `byteMask(pattern)`: a name lacking one of these bits cannot contain the pattern.
-        var byteMask: UInt64
+        let byteMask: UInt64
+
+        init(kind: SectionRule.Kind, term: String, pattern: [UInt8], slug: String, pages: [String]?, byteMask: UInt64) {
+            self.kind = kind
+            self.term = term
+            self.pattern = pattern
+            self.slug = slug
+            self.pages = pages
+            self.byteMask = byteMask
+        }
     }
 
     /// The taxonomy shipped in `Resources/sections.json`.
