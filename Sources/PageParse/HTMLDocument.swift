@@ -65,9 +65,7 @@ struct HTMLDocument {
     func attributeRange(_ name: StaticString, of index: Int) -> Range<Int>? {
         var found: Range<Int>?
         forEachAttribute(of: index) { buffer, attribute, value in
-            guard attribute.count == name.utf8CodeUnitCount,
-                buffer.equalsIgnoringASCIICase(name, from: attribute.lowerBound, to: attribute.upperBound)
-            else { return false }
+            guard Self.isName(name, buffer, attribute) else { return false }
             found = value
             return true
         }
@@ -78,18 +76,20 @@ struct HTMLDocument {
     func attributeRanges(_ first: StaticString, _ second: StaticString, of index: Int) -> (Range<Int>?, Range<Int>?) {
         var found: (Range<Int>?, Range<Int>?)
         forEachAttribute(of: index) { buffer, attribute, value in
-            if found.0 == nil, attribute.count == first.utf8CodeUnitCount,
-                buffer.equalsIgnoringASCIICase(first, from: attribute.lowerBound, to: attribute.upperBound)
-            {
+            if found.0 == nil, Self.isName(first, buffer, attribute) {
                 found.0 = value
-            } else if found.1 == nil, attribute.count == second.utf8CodeUnitCount,
-                buffer.equalsIgnoringASCIICase(second, from: attribute.lowerBound, to: attribute.upperBound)
-            {
+            } else if found.1 == nil, Self.isName(second, buffer, attribute) {
                 found.1 = value
             }
             return found.0 != nil && found.1 != nil
         }
         return found
+    }
+
+    /// Whether the attribute name at `range` is `name` (lower case), compared ASCII case-insensitively.
+    @inline(__always)
+    private static func isName(_ name: StaticString, _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count == name.utf8CodeUnitCount && buffer.equalsIgnoringASCIICase(name, from: range.lowerBound, to: range.upperBound)
     }
 
     /// Calls `visit` with each attribute's name and raw value range of element `index`, in order,
