@@ -9,6 +9,11 @@ public struct PageCoreConfiguration: Sendable {
     /// Caps on a page's structure that keep a flood of tags or lines from exhausting memory.
     /// Default: 200,000 HTML nodes, 50,000 text lines.
     public var parseLimits: ParseLimits
+    /// Pages whose blob or inflated text is larger than this need one of `largePages` permits,
+    /// shared by every lane (see `LargePageGate`). Default: 1 MiB.
+    public var smallPageBytes: Int = LargePageGate.defaultSmallPageBytes
+    /// How many large pages are decoded and parsed at once across all lanes. Default: 1.
+    public var largePages: Int = 1
     /// A section-taxonomy file whose rules are tried before the bundled ones. Default: none.
     public var sectionsFile: String?
     /// A gazetteer file extending the bundled one. Default: none.

@@ -17,6 +17,8 @@ public struct PageProcessor: Sendable {
     public let parser: PageParser
     public let sections: SectionTaxonomy
     public let districts: DistrictClassifier
+    /// Shared by every copy of this processor, so by every lane that uses it.
+    public let largePages: LargePageGate
 
     public init(configuration: PageCoreConfiguration = PageCoreConfiguration()) throws(ClassifierDataError) {
         var sections = try SectionTaxonomy.bundled()
@@ -27,6 +29,7 @@ public struct PageProcessor: Sendable {
         self.parser = PageParser(limits: configuration.parseLimits)
         self.sections = sections
         self.districts = DistrictClassifier(gazetteer: gazetteer)
+        self.largePages = LargePageGate(smallPageBytes: configuration.smallPageBytes, largePages: configuration.largePages)
     }
 
     /// Turns one raw page into its events (one article event, or one page event for a node page).
@@ -55,8 +58,26 @@ public struct PageProcessor: Sendable {
     ) throws(PageError) -> [PagepipeEvent] {
         let clock = ContinuousClock()
         let started = clock.now
-        let decoded: DecodedPage
-        do { decoded = try decoder.decode(blob, hints: hints) } catch { throw PageError(error) }
+        // A large page keeps its permit until its events are built (see `LargePageGate`).
+        var holdsPermit = blob.count > largePages.smallPageBytes
+        if holdsPermit { largePages.acquire() }
+        defer { if holdsPermit { largePages.release() } }
+        var decoded: DecodedPage
+        do {
+            if holdsPermit {
+                decoded = try decoder.decode(blob, hints: hints)
+            } else {
+                var small = decoder
+                small.limits.maxInflatedBytes = min(decoder.limits.maxInflatedBytes, largePages.smallPageBytes)
+                do {
+                    decoded = try small.decode(blob, hints: hints)
+                } catch where error.reason == .inflateTooLarge && decoder.limits.maxInflatedBytes > largePages.smallPageBytes {
+                    largePages.acquire()
+                    holdsPermit = true
+                    decoded = try decoder.decode(blob, hints: hints)
+                }
+            }
+        } catch { throw PageError(error) }
         timings.decode = started.duration(to: clock.now)
         return try process(text: decoded.text, source: source, timings: &timings)
     }
