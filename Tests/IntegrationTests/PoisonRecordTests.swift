@@ -173,5 +173,48 @@ extension RealBrokerTests {
         #expect(tinyLetter.header("pagepipe-dead-letter-form") == Array("reference".utf8))
         #expect(tinyLetter.header("x-junk") == nil)
     }
+
+    /// Only a dead-letter topic that refuses everything may stop a worker: then it says so, and
+    /// commits nothing past the page it could not dispose of, so the page is redelivered.
+    @Test func aDeadLetterTopicThatRefusesEverythingStopsTheWorkerWithoutCommittingPastThePage() throws {
+        let brokers = try testBrokers()
+        var scenario = try Scenario("dlqrefuses", brokers: brokers)
+        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: brokers), logger: .init(label: "test"))
+        for value in [Self.article(paragraphs: 3, id: 1), Self.random(5_000, seed: 9), Self.article(paragraphs: 3, id: 2)] {
+            try producer.send(KafkaOutgoingMessage(topic: scenario.input, partition: 0, value: value)) { _ in }
+            try producer.flush(timeoutMs: 30_000)
+        }
+        try scenario.recordEnds()
+        // Not a valid topic name: the broker refuses every record sent to it.
+        let worker = try scenario.worker(["--dlq-topic", "no such topic!", "--exit-when-idle", "30"])
+        let status = worker.waitForExit(seconds: 120)
+        #expect(status == 1, "\(worker.log.suffix(3_000))")
+        #expect(worker.log.contains("cannot publish to the dead-letter topic"), "\(worker.log.suffix(3_000))")
+        let committed = try scenario.reader.committed(group: scenario.group, topic: scenario.input)
+        #expect(committed.values.allSatisfy { $0 <= 1 }, "committed past the page that was not disposed of: \(committed)")
+    }
+
+    /// The record limit comes from the cluster: a dead-letter topic created with a small
+    /// `max.message.bytes` gets references for records a default topic would take whole.
+    @Test func theRecordLimitIsReadFromTheTopicsSettings() throws {
+        let brokers = try testBrokers()
+        var scenario = try Scenario("topiclimit", brokers: brokers)
+        let admin = try KafkaAdmin(bootstrapServers: brokers)
+        try admin.createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
+        try admin.createTopics([(name: "pages.dlq\(scenario.suffix)", partitions: 1)], configs: ["max.message.bytes": "100000"], timeoutMs: 10_000)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: brokers), logger: .init(label: "test"))
+        let blob = Self.random(300_000, seed: 11)
+        try producer.send(KafkaOutgoingMessage(topic: scenario.input, partition: 0, value: blob)) { _ in }
+        try producer.flush(timeoutMs: 30_000)
+        try scenario.recordEnds()
+        let worker = try scenario.worker(["--exit-when-idle", "3"])
+        #expect(worker.waitForExit(seconds: 120) == 0, "\(worker.log.suffix(3_000))")
+        #expect(worker.log.contains("max_record_bytes=\(100_000 - 256)"), "\(worker.log.prefix(3_000))")
+        let letters = try scenario.reader.records("pages.dlq\(scenario.suffix)")
+        #expect(letters.count == 1)
+        #expect(letters.first?.header("pagepipe-dead-letter-form") == Array("reference".utf8))
+        #expect(letters.first?.header("pagepipe-original-bytes") == Array("300000".utf8))
+    }
 }
 }
