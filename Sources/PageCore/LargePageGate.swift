@@ -13,17 +13,24 @@ public final class LargePageGate: Sendable {
     public let smallPageBytes: Int
     public let largePages: Int
     private let permits: DispatchSemaphore
+    private let afterLargePage: (@Sendable () -> Void)?
 
     /// Real e-paper pages inflate to tens or hundreds of KB; 1 MiB leaves them all small.
     public static let defaultSmallPageBytes = 1 << 20
 
-    public init(smallPageBytes: Int = defaultSmallPageBytes, largePages: Int = 1) {
+    /// - Parameter afterLargePage: runs as each large page's permit is returned, after its memory
+    ///   was freed (the executables hand it back to the system there).
+    public init(smallPageBytes: Int = defaultSmallPageBytes, largePages: Int = 1, afterLargePage: (@Sendable () -> Void)? = nil) {
         self.smallPageBytes = max(1, smallPageBytes)
         self.largePages = max(1, largePages)
         self.permits = DispatchSemaphore(value: self.largePages)
+        self.afterLargePage = afterLargePage
     }
 
     /// Blocks until a permit is free. Each `acquire` is matched by one `release`.
     func acquire() { permits.wait() }
-    func release() { permits.signal() }
+    func release() {
+        afterLargePage?()
+        permits.signal()
+    }
 }

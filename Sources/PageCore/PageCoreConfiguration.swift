@@ -14,6 +14,8 @@ public struct PageCoreConfiguration: Sendable {
     public var smallPageBytes: Int = LargePageGate.defaultSmallPageBytes
     /// How many large pages are decoded and parsed at once across all lanes. Default: 1.
     public var largePages: Int = 1
+    /// Runs after each large page, once its memory is freed. Default: nothing.
+    public var afterLargePage: (@Sendable () -> Void)? = nil
     /// A section-taxonomy file whose rules are tried before the bundled ones. Default: none.
     public var sectionsFile: String?
     /// A gazetteer file extending the bundled one. Default: none.

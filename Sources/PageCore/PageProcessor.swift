@@ -29,7 +29,8 @@ public struct PageProcessor: Sendable {
         self.parser = PageParser(limits: configuration.parseLimits)
         self.sections = sections
         self.districts = DistrictClassifier(gazetteer: gazetteer)
-        self.largePages = LargePageGate(smallPageBytes: configuration.smallPageBytes, largePages: configuration.largePages)
+        self.largePages = LargePageGate(
+            smallPageBytes: configuration.smallPageBytes, largePages: configuration.largePages, afterLargePage: configuration.afterLargePage)
     }
 
     /// Turns one raw page into its events (one article event, or one page event for a node page).

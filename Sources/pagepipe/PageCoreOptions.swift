@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcessAllocator
 import PageCore
 import PageDecode
 import PageParse
@@ -32,12 +33,14 @@ struct PageCoreOptions: ParsableArguments {
     }
 
     var configuration: PageCoreConfiguration {
-        PageCoreConfiguration(
+        var configuration = PageCoreConfiguration(
             limits: DecodeLimits(maxBlobBytes: maxBlobMib << 20, maxInflatedBytes: maxInflatedMib << 20),
             parseLimits: ParseLimits(maxNodes: maxNodes, maxLines: maxLines),
             sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
             gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
         )
+        configuration.afterLargePage = ProcessAllocator.returnFreedMemory
+        return configuration
     }
 
     func makeProcessor() throws -> PageProcessor {
