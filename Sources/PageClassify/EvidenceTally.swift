@@ -37,20 +37,23 @@ struct FoundName {
     /// For a short form the text may support (`GazetteerTables.mayBeSupportedByText`): directly
     /// followed by a unit suffix (`娄星公安分局`).
     var unitFollows = false
-    /// For such a short form: it stands apart from other words (see `ShortFormMention`).
+    /// For such a name: it starts a word, and it stands apart from other words on both sides
+    /// (see `ShortFormMention`).
+    var startsApart = false
     var standsApart = false
 }
 
-/// Where a county's two-character short form stands in the text. Two characters are often half of
-/// other words (`大名单`, `密集安排`) or a person's given name (`县长王永昌`), so a mention counts
-/// towards repetition only with a word boundary on both sides: punctuation, a digit or letter, the
-/// text's edge, or a character that mostly stands before a place (在, 到, 赴, 与 …) or after one
-/// (的, 人, 籍, 等 …).
+/// Where a county's two-character short form or a unique town name stands in the text. Two
+/// characters are often half of other words (`大名单`, `密集安排`) or a person's given name
+/// (`县长王永昌`), and town names sit inside phrases (`老纺织街道`, `一些小城镇`), so a mention
+/// counts only with a word boundary: punctuation, a digit, the text's edge, or a character that
+/// mostly stands before a place (在, 到, 赴, 走进 …) or after one (的, 人, 籍, 等 …). A Latin letter
+/// or an opening 《 makes it part of a name (`《赤壁OL》`, a game).
 enum ShortFormMention {
-    /// 在 到 赴 来 去 回 至 往 从 经 于 和 与 及 同 是 为 对 驻
+    /// 在 到 赴 来 去 回 至 往 从 经 于 和 与 及 同 是 为 对 驻 进
     private static let before: [UInt32] = [
         0x5728, 0x5230, 0x8D74, 0x6765, 0x53BB, 0x56DE, 0x81F3, 0x5F80, 0x4ECE, 0x7ECF, 0x4E8E, 0x548C, 0x4E0E, 0x53CA,
-        0x540C, 0x662F, 0x4E3A, 0x5BF9, 0x9A7B,
+        0x540C, 0x662F, 0x4E3A, 0x5BF9, 0x9A7B, 0x8FDB,
     ]
     /// 的 人 籍 是 和 与 及 等 地 境 城 全 为 已 将 在 也 都 还 各 两 一
     private static let after: [UInt32] = [
@@ -58,13 +61,20 @@ enum ShortFormMention {
         0x5C06, 0x5728, 0x4E5F, 0x90FD, 0x8FD8, 0x5404, 0x4E24, 0x4E00,
     ]
 
-    static func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        isBoundary(scalarBefore(bytes, start), allowing: before) && isBoundary(scalarAt(bytes, end), allowing: after)
+    static func startsApart(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+        isBoundary(scalarBefore(bytes, start), allowing: before) && scalarBefore(bytes, start) != 0x300A  // 《
     }
 
-    /// A CJK ideograph is part of a word unless it is one of `allowed`; anything else is a boundary.
+    static func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        startsApart(bytes, start: start) && isBoundary(scalarAt(bytes, end), allowing: after)
+    }
+
+    /// A CJK ideograph is part of a word unless it is one of `allowed`, and so is a Latin letter;
+    /// anything else is a boundary.
     private static func isBoundary(_ scalar: UInt32?, allowing allowed: [UInt32]) -> Bool {
-        guard let scalar, scalar >= 0x3400, scalar <= 0x9FFF else { return true }
+        guard let scalar else { return true }
+        if (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A { return false }
+        guard scalar >= 0x3400, scalar <= 0x9FFF else { return true }
         return allowed.contains(scalar)
     }
 
@@ -120,7 +130,8 @@ struct ArticleEvidence {
             var name = FoundName(pattern: match.pattern, source: source, weight: weight, isPrior: isPrior)
             if tables.mayBeSupportedByText[match.pattern], source != .paper, !isPrior {
                 name.unitFollows = followedByAny(of: tables.unitSuffixes, bytes, at: match.end)
-                name.standsApart = ShortFormMention.standsApart(bytes, start: match.start, end: match.end)
+                name.startsApart = ShortFormMention.startsApart(bytes, start: match.start)
+                name.standsApart = name.startsApart && ShortFormMention.standsApart(bytes, start: match.start, end: match.end)
             }
             if tables.isBareName[match.pattern], source != .paper, !name.unitFollows,
                 followedByAny(of: tables.followers, bytes, at: match.end) { return }
@@ -161,7 +172,9 @@ struct ArticleEvidence {
         for name in found {
             // The usual case, without building a candidate list: one division, no support needed.
             let start = Int(tables.targetStart[name.pattern])
-            if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1, !tables.targets[start].needsSupport {
+            if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1,
+                !tables.targets[start].needsSupport
+                    || (tables.targets[start].isUniqueTown && Self.supportedByText(name.pattern, in: found, uniqueTown: true)) {
                 let division = tables.resolve(Int(tables.targets[start].division), on: date)
                 record(division, name)
                 addSupport(division)
@@ -185,7 +198,7 @@ struct ArticleEvidence {
             for candidate in candidates[range] where !tables.levels[candidate.division].isTownLevel && !candidate.target.hasExplicitContext {
                 upper.append(candidate)
             }
-            let textSupport = tables.mayBeSupportedByText[name.pattern] && Self.supportedByText(name.pattern, in: found)
+            let textSupport = tables.mayBeSupportedByText[name.pattern] && Self.supportedByText(name.pattern, in: found, uniqueTown: false)
             if let division = best(upper[...], allowingUnsupported: true, supportedByText: textSupport) {
                 chosen.append(division)
                 record(division, name)
@@ -203,13 +216,14 @@ struct ArticleEvidence {
         }
     }
 
-    /// Whether the text supports a county's two-character short form by itself: one of its mentions
-    /// is followed by a unit suffix (`大名大队`), or at least two stand apart from other words
-    /// (`江阴`, named nine times). Only text counts, never a page name or the paper.
-    static func supportedByText(_ pattern: Int, in found: [FoundName]) -> Bool {
+    /// Whether the text supports a name by itself. A county's two-character short form: one of its
+    /// mentions is followed by a unit suffix (`大名大队`), or at least two stand apart from other
+    /// words (`江阴`, named nine times). A unique town name: one of its mentions starts a word.
+    /// Only text counts, never a page name or the paper.
+    static func supportedByText(_ pattern: Int, in found: [FoundName], uniqueTown: Bool) -> Bool {
         var apart = 0
         for name in found where name.pattern == pattern && !name.isPrior {
-            if name.unitFollows { return true }
+            if uniqueTown ? name.startsApart : name.unitFollows { return true }
             if name.standsApart { apart += 1 }
         }
         return apart >= 2

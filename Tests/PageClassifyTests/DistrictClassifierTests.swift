@@ -198,6 +198,8 @@ import Testing
         #expect(words.district == nil, "大名单 is no 大名县: \(words.districts.map(\.name))")
         let person = classifier.classify(ParsedArticle(paper: "人民日报", title: "县长王永昌谈发展", paragraphs: ["王永昌说，", "王永昌表示"]))
         #expect(person.district == nil, "a given name is no 永昌县: \(person.districts.map(\.name))")
+        let game = classifier.classify(ParsedArticle(paper: "电脑报", title: "《赤壁OL》特色一览", paragraphs: ["《赤壁OL》内测。", "《赤壁》。"]))
+        #expect(game.district == nil, "a title in 《》 is no 赤壁市: \(game.districts.map(\.name))")
         let commonWord = classifier.classify(ParsedArticle(paper: "人民日报", title: "多个公安分局联合行动", paragraphs: ["公安、消防，", "与公安。"]))
         #expect(commonWord.district == nil, "公安 is a common word, no 公安县: \(commonWord.districts.map(\.name))")
     }
@@ -209,6 +211,9 @@ import Testing
         #expect(unique.district?.name == "柯桥区" && unique.locality?.name == "华舍街道")
         let title = classifier.classify(ParsedArticle(paper: "人民日报", title: "贾镇长进村"))
         #expect(title.districts.isEmpty, "\(title.districts.map(\.name))")
+        // Inside a phrase a unique name is no place: 纺织街道 (东胜区) in 老纺织街道, 小城镇 (舒兰市).
+        let phrases = classifier.classify(ParsedArticle(paper: "人民日报", title: "老纺织街道的变迁", paragraphs: ["一些小城镇的大学。"]))
+        #expect(phrases.districts.isEmpty, "\(phrases.districts.map(\.name))")
     }
 
     @Test func exclusionsKeepCommonPhrasesOut() {
