@@ -65,8 +65,8 @@ enum ShortFormMention {
         isBoundary(scalarBefore(bytes, start), allowing: before) && scalarBefore(bytes, start) != 0x300A  // 《
     }
 
-    static func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        startsApart(bytes, start: start) && isBoundary(scalarAt(bytes, end), allowing: after)
+    static func endsApart(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        isBoundary(scalarAt(bytes, end), allowing: after)
     }
 
     /// A CJK ideograph is part of a word unless it is one of `allowed`, and so is a Latin letter;
@@ -131,7 +131,7 @@ struct ArticleEvidence {
             if tables.mayBeSupportedByText[match.pattern], source != .paper, !isPrior {
                 name.unitFollows = followedByAny(of: tables.unitSuffixes, bytes, at: match.end)
                 name.startsApart = ShortFormMention.startsApart(bytes, start: match.start)
-                name.standsApart = name.startsApart && ShortFormMention.standsApart(bytes, start: match.start, end: match.end)
+                name.standsApart = name.startsApart && ShortFormMention.endsApart(bytes, end: match.end)
             }
             if tables.isBareName[match.pattern], source != .paper, !name.unitFollows,
                 followedByAny(of: tables.followers, bytes, at: match.end) { return }
