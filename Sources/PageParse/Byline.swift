@@ -220,19 +220,21 @@ enum Byline {
     static func leadingNames(inParagraph paragraph: String) -> [String] {
         UTF8Text.withBytes(paragraph) { bytes in
             // The opening bracket must be among the first 16 scalars, not the first: most
-            // paragraphs end here, before any copying. A skipped aside does not count.
+            // paragraphs end here, before any copying. A dated wire dateline may run to 24, for a
+            // long foreign place (`新华社俄罗斯叶卡捷琳堡5月18日电`). A skipped aside does not count.
             var index = 0
             var position = 0
             var open: Int?
-            while index < bytes.count, position < 16 {
+            while index < bytes.count, position < maxWireDatelineScalars {
                 let (value, next) = UTF8Text.scalar(in: bytes, at: index)
                 if value == 0xFF08 || value == 0x28 {
                     if position == 0 { return [] }
                     let before = trimmingSpaces(UnsafeBufferPointer(rebasing: bytes[..<index]))
-                    if endsDateline(before) {
+                    if position < maxDatelineScalars ? endsDateline(before) : isWireDateline(before) {
                         open = index
                         break
                     }
+                    if position >= maxDatelineScalars { return [] }
                     guard let asideEnd = newsroomAsideEnd(bytes, after: before, contentStart: next) else { return [] }
                     index = asideEnd
                     continue
@@ -262,6 +264,9 @@ enum Byline {
             }
         }
     }
+
+    private static let maxDatelineScalars = 16
+    private static let maxWireDatelineScalars = 24
 
     /// A reporter named without a role in a wire dateline has a name of at most four scalars:
     /// `（王勉罗念初）` is two names glued together, which cannot be told apart.

@@ -90,12 +90,19 @@ struct BylineTests {
         #expect(Byline.leadingNames(inParagraph: "市民(微博)北京9月21日电(张曦)").isEmpty, "an aside only after a newsroom's name")
     }
 
-    /// The dateline's bracket must open within the first 16 scalars and close within the first 80.
+    /// The dateline's bracket must open within the first 16 scalars (24 for a dated wire dateline)
+    /// and close within the first 80.
     @Test func datelineWindows() {
         for lead in 0...18 {
             let paragraph = String(repeating: "字", count: lead) + "讯（记者 张三）日前"
             #expect(Byline.leadingNames(inParagraph: paragraph) == (lead + 1 < 16 ? ["张三"] : []), "\(lead)")
         }
+        // A dated wire dateline may open its bracket up to the 24th scalar, for long foreign places.
+        for lead in 12...22 {
+            let paragraph = "新华社" + String(repeating: "城", count: lead) + "5月18日电（记者 刘洋）上合组织会议举行。"
+            #expect(Byline.leadingNames(inParagraph: paragraph) == (3 + lead + 6 < 24 ? ["刘洋"] : []), "\(lead)")
+        }
+        #expect(Byline.leadingNames(inParagraph: "新华网俄罗斯叶卡捷琳堡5月18日电(记者刘洋 张亚晨)上海合作组织会议举行。") == ["刘洋", "张亚晨"])
         let farClose = "本报讯（" + String(repeating: "名", count: 80) + " 记者 张三）"
         #expect(Byline.leadingNames(inParagraph: farClose).isEmpty)
     }
