@@ -54,12 +54,14 @@ extension Logger {
     /// Logs `message` unless `repeats` held an identical line back within its window; a line that
     /// follows held-back copies carries their count as `suppressed_repeats`.
     public func log(
-        level: Logger.Level, _ message: String, metadata: Logger.Metadata = [:], unlessRepeatedIn repeats: RepeatedLogLines
+        level: Logger.Level, _ message: String, metadata: Logger.Metadata = [:], unlessRepeatedIn repeats: RepeatedLogLines,
+        file: String = #fileID, function: String = #function, line: UInt = #line
     ) {
         guard self.logLevel <= level else { return }
         guard case .log(let suppressed) = repeats.decide("\(level) \(message)") else { return }
         var metadata = metadata
         if suppressed > 0 { metadata["suppressed_repeats"] = "\(suppressed)" }
-        log(level: level, "\(message)", metadata: metadata)
+        // The caller's place, so the line names the caller's module as its source, not this file's.
+        log(level: level, "\(message)", metadata: metadata, file: file, function: function, line: line)
     }
 }
