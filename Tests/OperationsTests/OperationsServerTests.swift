@@ -16,7 +16,8 @@ import Testing
     /// Starts a server on a free port with one counter in its registry; stopped by the caller.
     func startServer(_ adjust: (inout OperationsConfiguration) -> Void = { _ in }) throws -> (OperationsServer, Int) {
         let registry = PrometheusCollectorRegistry()
-        registry.makeCounter(name: "probe_test_total").increment(by: Int64(3))
+        registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "probe_test", unitName: "total", helpText: "a counter to find in /metrics"))
+            .increment(by: Int64(3))
         var configuration = OperationsConfiguration(port: 0, address: "127.0.0.1")
         adjust(&configuration)
         let server = try OperationsServer(
