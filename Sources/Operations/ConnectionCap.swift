@@ -3,7 +3,8 @@ import Synchronization
 
 /// Keeps at most `limit` probe connections open. Admitting one more closes the oldest instead of
 /// refusing the newcomer: a flood of idle or slow clients then churns through the cap, while a
-/// probe, which sends its request at once and is answered in microseconds, always gets in.
+/// probe, which sends its request at once and is answered within a millisecond, gets in (unless
+/// `limit` newer connections arrive within that millisecond).
 /// Refusing newcomers would let 64 idle sockets lock every probe out until their timeouts.
 final class ConnectionCap: Sendable {
     let limit: Int
