@@ -51,7 +51,7 @@ public final class OperationsServer: Sendable {
             // The request line counts towards both: NIO checks the URL as it checks a header.
             limits.maxHeaderFieldSize = configuration.maxRequestHeadBytes
             limits.maxHeaderListSize = configuration.maxRequestHeadBytes
-            limits.maxHeaderFieldCount = 100
+            limits.maxHeaderFieldCount = 100  // a probe or a scraper sends fewer than 10; NIO allows 65,534
             return limits
         }()
         let bootstrap = ServerBootstrap(group: group)
