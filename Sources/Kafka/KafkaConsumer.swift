@@ -48,9 +48,11 @@ public final class KafkaConsumer: Sendable {
         try client.consumerPoll(timeoutMs: timeoutMs)
     }
 
-    /// Commits synchronously; each offset is the NEXT offset to consume (last processed + 1).
-    public func commit(_ offsets: [KafkaTopicPartition: Int64]) throws(KafkaError) {
-        try client.commit(offsets)
+    /// Commits and waits for the answer; each offset is the NEXT offset to consume (last
+    /// processed + 1). Throws `.timedOut` when the group coordinator does not answer within
+    /// `timeoutMs` (the commit may still land later).
+    public func commit(_ offsets: [KafkaTopicPartition: Int64], timeoutMs: Int = 10_000) throws(KafkaError) {
+        try client.commit(offsets, timeoutMs: timeoutMs)
     }
 
     /// Stops fetching from these partitions (assignment and position are kept).

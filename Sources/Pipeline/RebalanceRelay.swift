@@ -40,7 +40,7 @@ final class RebalanceRelay: Sendable {
             if !worker.book.isIdle(partitions) {
                 worker.logger.warning("revoke deadline passed with pages in flight; the next owner will redo them")
             }
-            worker.commit(worker.book.commitCandidates(partitions))
+            worker.commit(worker.book.commitCandidates(partitions), by: deadline)
             worker.book.forget(partitions)
             worker.idle.removed(partitions)
             worker.noteAssignmentChange(gained: -partitions.count)

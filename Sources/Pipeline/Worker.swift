@@ -104,8 +104,20 @@ public final class Worker: Sendable {
     }
 
     /// Asks the worker to drain and stop; safe from any thread or a signal source.
+    /// The shutdown's deadline starts here, not when the poll loop notices: the loop may be
+    /// waiting out a commit the coordinator does not answer.
     public func stop() {
+        beginShutdown()
         stopRequested.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    /// The one deadline of this shutdown: set by the first call, returned by every call.
+    @discardableResult
+    private func beginShutdown() -> ContinuousClock.Instant {
+        shutdownDeadline.withLock { deadline in
+            if deadline == nil { deadline = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs) }
+            return deadline!
+        }
     }
 
     public var summary: WorkerSummary { stats.snapshot }
@@ -235,6 +247,9 @@ public final class Worker: Sendable {
     }
 
     static let stallMs = 250
+    /// How long a commit in the poll loop waits for its answer before the loop carries on (the
+    /// offsets are committed again at the next interval).
+    static let commitAnswerMs = 5_000
     /// Silence from the brokers that earns one warning before the deadline.
     static let silenceWarningMs = 10_000
 
@@ -302,10 +317,14 @@ public final class Worker: Sendable {
     }
 
     /// Commits offsets synchronously; a failed commit is retried on the next interval.
-    func commit(_ offsets: [KafkaTopicPartition: Int64]) {
+    /// Commits, waiting for the answer until `deadline` (a stop's or a revoke's), else at most
+    /// `commitAnswerMs`: the poll loop must go on turning, and a stop must end, while the group
+    /// coordinator does not answer.
+    func commit(_ offsets: [KafkaTopicPartition: Int64], by deadline: ContinuousClock.Instant? = nil) {
         guard !offsets.isEmpty else { return }
+        let timeoutMs = deadline.map { max(100, Int(Self.seconds(ContinuousClock.now.duration(to: $0)) * 1000)) } ?? Self.commitAnswerMs
         do {
-            try consumer.commit(offsets)
+            try consumer.commit(offsets, timeoutMs: timeoutMs)
             contact.heard()
             book.markCommitted(offsets)
             stats.update { summary in
@@ -328,8 +347,7 @@ public final class Worker: Sendable {
     /// Stops taking pages, lets in-flight ones finish within the drain deadline, flushes the
     /// producer, commits what is finished and leaves the group.
     private func drain() {
-        let deadline = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs)
-        shutdownDeadline.withLock { $0 = deadline }
+        let deadline = beginShutdown()
         if let assignment = try? consumer.assignment() { try? consumer.pause(assignment) }
         while book.inFlight.pages > 0, ContinuousClock.now < deadline {
             _ = try? consumer.poll(timeoutMs: 10)
@@ -344,13 +362,36 @@ public final class Worker: Sendable {
         deliveryRunning.store(false, ordering: .sequentiallyConsistent)
         deliveryDone.wait()
         _ = producer.poll(timeoutMs: 0)
-        commit(book.commitCandidates())
+        commit(book.commitCandidates(), by: deadline)
         if book.inFlight.pages > 0 {
             logger.warning("\(book.inFlight.pages) pages still in flight at the drain deadline; they will be redelivered")
         }
-        consumer.close()
+        closeConsumer(by: deadline)
+    }
+
+    /// Leaves the group, waiting until `deadline` + `closeGraceMs`. librdkafka's close waits for
+    /// outstanding commits and the LeaveGroup answer with no limit of its own, so with a frozen
+    /// coordinator it would hold the process for ever: it runs on a thread of its own, and past
+    /// the wait the worker stops without it (the group moves the partitions once the session
+    /// times out; nothing past the last acknowledged commit was committed).
+    private func closeConsumer(by deadline: ContinuousClock.Instant) {
+        let closed = DispatchSemaphore(value: 0)
+        let consumer = self.consumer
+        DispatchQueue(label: "pagepipe.consumer-close").async {
+            consumer.close()
+            closed.signal()
+        }
+        let waitMs = max(0, Int(Self.seconds(ContinuousClock.now.duration(to: deadline)) * 1000)) + Self.closeGraceMs
+        if closed.wait(timeout: .now() + .milliseconds(waitMs)) == .timedOut {
+            logger.warning(
+                "the consumer did not leave the group within \(waitMs) ms (no answer from the group coordinator); stopping without it: its partitions move to other members when the session times out")
+            return
+        }
         rebalance.detach()
     }
+
+    /// What leaving the group may take past the drain deadline: a LeaveGroup round trip.
+    static let closeGraceMs = 5_000
 
     /// How long a revoke may wait for its partitions' in-flight pages: `drainTimeoutMs`, but never
     /// past the shutdown's own deadline.

@@ -44,6 +44,34 @@ extension RealBrokerTests {
         return log
     }
 
+    /// SIGTERM while the broker is frozen with pages in flight: every wait of the stop (the drain,
+    /// the commit, the revoke, leaving the group) ends by one deadline, so the worker exits within
+    /// the drain timeout plus the grace for leaving the group and a commit already waiting. It
+    /// used to hang in librdkafka's commit and close until the broker came back.
+    @Test func sigtermWithTheBrokerFrozenEndsWithinTheShutdownBudget() throws {
+        let broker = PrivateBroker()
+        try broker.start()
+        defer { try? broker.stop() }
+        let scenario = try Scenario("frozen-stop", pages: 4000, seed: 911, partitions: 4, brokers: broker.address)
+        let drainMs = 4_000
+        let worker = try scenario.worker(["--drain-timeout-ms", String(drainMs)])
+        defer { if worker.process.isRunning { worker.signal(SIGKILL) } }
+        scenario.waitForArticles(atLeast: 200)
+        let pid = try #require(broker.pid)
+        kill(pid, SIGSTOP)
+        defer { kill(pid, SIGCONT) }
+        usleep(500_000)
+        let started = Date()
+        worker.signal(SIGTERM)
+        // Drain deadline + a commit already waiting in the poll loop (5 s) + leaving the group (5 s),
+        // with room for a loaded machine; before, the worker waited for the broker for ever.
+        let budget = Double(drainMs) / 1000 + 5 + 5
+        let status = worker.waitForExit(seconds: budget + 20)
+        let took = Date().timeIntervalSince(started)
+        #expect(status == 0, "exit \(String(describing: status)) after \(took) s: \(worker.log.suffix(3000))")
+        #expect(took < budget + 20)
+    }
+
     @Test func aFreezeLongerThanTheSessionTimeoutLosesNothingAndTheWorkerCarriesOn() throws {
         let log = try freezeMidStream(name: "freeze-long", freezeSeconds: 20)
         #expect(log.contains("lost") || log.contains("revoking"), "a 20 s freeze must cost the 6 s session: \(log.suffix(3000))")

@@ -33,11 +33,32 @@ extension RDKafkaClient {
         return .error(KafkaError(rawCode: err, message: String(cString: rd_kafka_message_errstr(message)), context: where_))
     }
 
-    func commit(_ offsets: [KafkaTopicPartition: Int64]) throws(KafkaError) {
+    /// Commits and waits at most `timeoutMs` for the group coordinator's answer. librdkafka's
+    /// synchronous commit waits for ever while the coordinator does not answer (a frozen broker),
+    /// which held a worker's poll loop and its shutdown; so the commit is sent to a queue of its
+    /// own and that queue is polled with a timeout. A commit that timed out may still land later:
+    /// harmless, it carries the same offsets a later commit would.
+    func commit(_ offsets: [KafkaTopicPartition: Int64], timeoutMs: Int) throws(KafkaError) {
         guard !offsets.isEmpty else { return }
+        let context = "committing offsets"
         let list = RDKafkaTopicPartitionList(offsets)
-        try list.withPointer { list throws(KafkaError) in try check(rd_kafka_commit(handle, list, 0), "committing offsets") }
-        if let error = list.firstError(context: "committing offsets") { throw error }
+        let queue = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        try list.withPointer { list throws(KafkaError) in try check(rd_kafka_commit_queue(handle, list, queue, nil, nil), context) }
+        guard let event = rd_kafka_queue_poll(queue, Self.timeout(timeoutMs)) else {
+            throw KafkaError(
+                code: .timedOut, message: "the group coordinator did not answer within \(timeoutMs) ms", isRetriable: true, context: context)
+        }
+        defer { rd_kafka_event_destroy(event) }
+        let error = rd_kafka_event_error(event)
+        guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(rawCode: error, message: String(cString: rd_kafka_event_error_string(event)), context: context)
+        }
+        if let committed = rd_kafka_event_topic_partition_list(event),
+            let failed = RDKafkaTopicPartitionList.elements(of: committed).first(where: { $0.error != RD_KAFKA_RESP_ERR_NO_ERROR })
+        {
+            throw KafkaError(rawCode: failed.error, context: "\(context) (\(failed.partition))")
+        }
     }
 
     func pause(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
