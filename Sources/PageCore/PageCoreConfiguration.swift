@@ -9,16 +9,26 @@ public struct PageCoreConfiguration: Sendable {
     /// Caps on a page's structure that keep a flood of tags or lines from exhausting memory.
     /// Default: 200,000 HTML nodes, 50,000 text lines.
     public var parseLimits: ParseLimits
+    /// How long one page may take, from its blob to its events. A page still being worked on
+    /// then fails as `parse/tooSlow` (the worker dead-letters it), so no page holds a lane, and
+    /// its partition's commits, for longer. Real pages take milliseconds and a 30 MB page about
+    /// 0.4 s, so the default leaves room for a loaded machine while bounding a page shaped to be
+    /// slow. Default: 5 seconds.
+    public var maxPageDuration: Duration
     /// A section-taxonomy file whose rules are tried before the bundled ones. Default: none.
     public var sectionsFile: String?
     /// A gazetteer file extending the bundled one. Default: none.
     public var gazetteerFile: String?
 
+    public static let defaultMaxPageDuration = Duration.seconds(5)
+
     public init(
-        limits: DecodeLimits = DecodeLimits(), parseLimits: ParseLimits = ParseLimits(), sectionsFile: String? = nil, gazetteerFile: String? = nil
+        limits: DecodeLimits = DecodeLimits(), parseLimits: ParseLimits = ParseLimits(),
+        maxPageDuration: Duration = PageCoreConfiguration.defaultMaxPageDuration, sectionsFile: String? = nil, gazetteerFile: String? = nil
     ) {
         self.limits = limits
         self.parseLimits = parseLimits
+        self.maxPageDuration = maxPageDuration
         self.sectionsFile = sectionsFile
         self.gazetteerFile = gazetteerFile
     }

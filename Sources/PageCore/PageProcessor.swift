@@ -17,6 +17,8 @@ public struct PageProcessor: Sendable {
     public let parser: PageParser
     public let sections: SectionTaxonomy
     public let districts: DistrictClassifier
+    /// `PageCoreConfiguration.maxPageDuration`: each `process` call's deadline is this long after it starts.
+    public let maxPageDuration: Duration
 
     public init(configuration: PageCoreConfiguration = PageCoreConfiguration()) throws(ClassifierDataError) {
         var sections = try SectionTaxonomy.bundled()
@@ -27,6 +29,7 @@ public struct PageProcessor: Sendable {
         self.parser = PageParser(limits: configuration.parseLimits)
         self.sections = sections
         self.districts = DistrictClassifier(gazetteer: gazetteer)
+        self.maxPageDuration = configuration.maxPageDuration
     }
 
     /// Turns one raw page into its events (one article event, or one page event for a node page).
@@ -55,10 +58,11 @@ public struct PageProcessor: Sendable {
     ) throws(PageError) -> [PagepipeEvent] {
         let clock = ContinuousClock()
         let started = clock.now
+        let deadline = PageDeadline(instant: started.advanced(by: maxPageDuration))
         let decoded: DecodedPage
         do { decoded = try decoder.decode(blob, hints: hints) } catch { throw PageError(error) }
         timings.decode = started.duration(to: clock.now)
-        return try process(text: decoded.text, source: source, timings: &timings)
+        return try process(text: decoded.text, source: source, deadline: deadline, timings: &timings)
     }
 
     /// How many pages to process at once when the user does not say: one per online core.
@@ -74,22 +78,29 @@ public struct PageProcessor: Sendable {
     }
 
     public func process(text: String, source: EventSource, timings: inout StageTimings) throws(PageError) -> [PagepipeEvent] {
+        try process(text: text, source: source, deadline: PageDeadline(after: maxPageDuration), timings: &timings)
+    }
+
+    /// Parses and classifies, failing as `parse/tooSlow` once `deadline` passes (checked inside
+    /// the long loops and between the stages).
+    private func process(text: String, source: EventSource, deadline: PageDeadline, timings: inout StageTimings) throws(PageError) -> [PagepipeEvent] {
         let clock = ContinuousClock()
         let started = clock.now
         let page: ParsedPage
-        do { page = try parser.parse(text) } catch { throw PageError(error) }
+        do { try deadline.check("decoding the blob") } catch { throw PageError(ParseError(error)) }
+        do { page = try parser.parse(text, deadline: deadline) } catch { throw PageError(error) }
         let parsed = clock.now
         timings.parse = started.duration(to: parsed)
         defer { timings.classify = parsed.duration(to: clock.now) }
-        return classified(page, source: source)
+        do { return try classified(page, source: source, deadline: deadline) } catch { throw PageError(ParseError(error)) }
     }
 
-    private func classified(_ page: ParsedPage, source: EventSource) -> [PagepipeEvent] {
+    private func classified(_ page: ParsedPage, source: EventSource, deadline: PageDeadline) throws(PageDeadline.Passed) -> [PagepipeEvent] {
         switch page {
         case .article(var article):
             if article.paper == nil { article.paper = Self.paper(servedAt: source) }
             let section = sections.section(for: article)
-            let places = districts.classify(article)
+            let places = try districts.classify(article, deadline: deadline)
             return [.article(ArticleEvent(article: article, section: section, places: places, source: source, parserVersion: Self.parserVersion))]
         case .node(var node):
             if node.paper == nil { node.paper = Self.paper(servedAt: source) }
