@@ -8,8 +8,10 @@ public enum EventCaps {
     /// `districts` of an article event, best first: the rest are dropped, and `district` and
     /// `locality` are chosen among those kept. Real articles name a handful to a few dozen
     /// divisions; a list of all of Sichuan's 183 counties with their prefectures and province is
-    /// about 200.
-    public static let districtsPerArticle = 500
+    /// about 200. 300 entries with their evidence are about 380 KB of JSON at most with the
+    /// bundled gazetteer (an article naming every county and town), leaving room under a 1 MB
+    /// record for the article's own text.
+    public static let districtsPerArticle = 300
 
     /// `evidence` of one `districts` entry, in the event's order (text sources, priors, then
     /// children): the rest are dropped. A division's own names give at most a dozen items and
