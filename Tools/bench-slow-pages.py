@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHAPES = ["unlisted-areas", "titled-areas", "edition-links", "place-names"]
+SHAPES = ["unlisted-areas", "titled-areas", "edition-links", "place-names", "repeated-name"]
 SEED = os.path.join(ROOT, "..", "shared", "seeds", "000_725b41050449d912.txt")
 
 
