@@ -39,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
         // The executables' allocator (see Sources/pagepipe/Allocator.swift).
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+        // SHA-256 of dead-lettered records; librdkafka links libcrypto already.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "PageModel"),
         .target(name: "PageDecode", dependencies: ["PageModel", "CZlib", "CLibdeflate"]),
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "PageCore", "Kafka", .product(name: "Logging", package: "swift-log"),
+                "PageCore", "Kafka", "CCrypto", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),

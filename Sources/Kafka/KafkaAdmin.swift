@@ -12,11 +12,14 @@ public final class KafkaAdmin: Sendable {
         client = try RDKafkaClient.make(kind: .producer, properties: properties, context: context)
     }
 
-    /// Creates the topics with the broker's default replication; topics that already exist
-    /// count as success (whatever their partition count).
-    public func createTopics(_ topics: [(name: String, partitions: Int32)], timeoutMs: Int) throws(KafkaError) {
+    /// Creates the topics with the broker's default replication and the given topic settings
+    /// (`max.message.bytes`, `retention.ms`, …); topics that already exist count as success
+    /// (whatever their partition count and settings).
+    public func createTopics(
+        _ topics: [(name: String, partitions: Int32)], configs: [String: String] = [:], timeoutMs: Int
+    ) throws(KafkaError) {
         guard !topics.isEmpty else { return }
-        try client.createTopics(topics, timeoutMs: timeoutMs)
+        try client.createTopics(topics, configs: configs, timeoutMs: timeoutMs)
     }
 
     /// Member ids of a consumer group; empty when the group has no active members or is unknown.
@@ -24,6 +27,12 @@ public final class KafkaAdmin: Sendable {
     /// once it has committed offsets, so a group that never committed reads as empty there.
     public func groupMembers(_ groupID: String, timeoutMs: Int) throws(KafkaError) -> [String] {
         try client.groupMembers(groupID, timeoutMs: timeoutMs)
+    }
+
+    /// The settings `names` of each topic, as the cluster reports them; a topic the cluster does
+    /// not know is left out, and a setting the cluster does not report is missing from its map.
+    public func topicConfigs(_ topics: [String], names: Set<String>, timeoutMs: Int) throws(KafkaError) -> [String: [String: String]] {
+        try client.topicConfigs(topics, names: names, timeoutMs: timeoutMs)
     }
 
     public func partitions(ofTopic topic: String, timeoutMs: Int) throws(KafkaError) -> [Int32] {

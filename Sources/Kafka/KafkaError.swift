@@ -20,6 +20,11 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         public static let unknownTopic = Code("unknownTopic")
         /// A create-topics request named a topic that is already there.
         public static let topicAlreadyExists = Code("topicAlreadyExists")
+        /// A record is larger than the producer's `message.max.bytes` or the topic's
+        /// `max.message.bytes`: send something smaller, retrying will not help.
+        public static let messageTooLarge = Code("messageTooLarge")
+        /// The cluster refused the client access to a topic or group (ACLs, SASL identity).
+        public static let unauthorized = Code("unauthorized")
         /// The consumer reached the end of a partition (only with partition EOF enabled).
         public static let partitionEOF = Code("partitionEOF")
         /// No connection to the brokers (down, unreachable, refused).

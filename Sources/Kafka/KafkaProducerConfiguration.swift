@@ -15,6 +15,9 @@ public struct KafkaProducerConfiguration: Sendable {
     /// `queue.buffering.max.messages`: local queue size; `send` throws `.queueFull` beyond it.
     /// Default: nil (librdkafka's 100000).
     public var queueBufferingMaxMessages: Int? = nil
+    /// `message.max.bytes`: the largest record librdkafka accepts in `send` (larger ones fail with
+    /// ``KafkaError/Code/messageTooLarge``). Default: nil (librdkafka's 1000000).
+    public var messageMaxBytes: Int? = nil
     /// `statistics.interval.ms`: how often librdkafka hands a ``KafkaStatistics`` snapshot to the
     /// client's `onStatistics`. Default: nil (librdkafka's 0, no statistics).
     public var statisticsIntervalMs: Int? = nil
@@ -46,6 +49,7 @@ public struct KafkaProducerConfiguration: Sendable {
         properties["linger.ms"] = lingerMs.map(String.init)
         properties["compression.codec"] = compressionCodec
         properties["queue.buffering.max.messages"] = queueBufferingMaxMessages.map(String.init)
+        properties["message.max.bytes"] = messageMaxBytes.map(String.init)
         properties["statistics.interval.ms"] = statisticsIntervalMs.map(String.init)
         properties.merge(extra) { _, override in override }
         return properties

@@ -15,7 +15,9 @@ import PageModel
 /// home (from `paper_priors`, else the place the paper's name names: 长春日报 → 长春市; national
 /// papers have none) and the unambiguous names of the text make a set of divisions the article
 /// lies in; 朝阳区 in 长春日报 is 长春's, 城关镇 counts only when its county or prefecture is
-/// supported, and a county's two-character short form only inside its prefecture or province.
+/// supported, and a county's two-character short form only inside its prefecture or province, or
+/// when the text supports it itself (a unit suffix: 娄星公安分局; two mentions apart from other
+/// words), as a unique town name does when a mention starts a word (华舍街道).
 ///
 /// Score of a division d, all on the article's date:
 /// ```

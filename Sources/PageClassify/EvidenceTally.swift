@@ -34,6 +34,63 @@ struct FoundName {
     var source: DistrictClassifier.Source
     var weight: Double
     var isPrior: Bool
+    /// For a short form the text may support (`GazetteerTables.mayBeSupportedByText`): directly
+    /// followed by a unit suffix (`娄星公安分局`).
+    var unitFollows = false
+    /// For such a name: it starts a word, and it stands apart from other words on both sides
+    /// (see `ShortFormMention`).
+    var startsApart = false
+    var standsApart = false
+}
+
+/// Where a county's two-character short form or a unique town name stands in the text. Two
+/// characters are often half of other words (`大名单`, `密集安排`) or a person's given name
+/// (`县长王永昌`), and town names sit inside phrases (`老纺织街道`, `一些小城镇`), so a mention
+/// counts only with a word boundary: punctuation, a digit, the text's edge, or a character that
+/// mostly stands before a place (在, 到, 赴, 走进 …) or after one (的, 人, 籍, 等 …). A Latin letter
+/// or an opening 《 makes it part of a name (`《赤壁OL》`, a game).
+enum ShortFormMention {
+    /// 在 到 赴 来 去 回 至 往 从 经 于 和 与 及 同 是 为 对 驻 进
+    private static let before: [UInt32] = [
+        0x5728, 0x5230, 0x8D74, 0x6765, 0x53BB, 0x56DE, 0x81F3, 0x5F80, 0x4ECE, 0x7ECF, 0x4E8E, 0x548C, 0x4E0E, 0x53CA,
+        0x540C, 0x662F, 0x4E3A, 0x5BF9, 0x9A7B, 0x8FDB,
+    ]
+    /// 的 人 籍 是 和 与 及 等 地 境 城 全 为 已 将 在 也 都 还 各 两 一
+    private static let after: [UInt32] = [
+        0x7684, 0x4EBA, 0x7C4D, 0x662F, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5730, 0x5883, 0x57CE, 0x5168, 0x4E3A, 0x5DF2,
+        0x5C06, 0x5728, 0x4E5F, 0x90FD, 0x8FD8, 0x5404, 0x4E24, 0x4E00,
+    ]
+
+    static func startsApart(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+        isBoundary(scalarBefore(bytes, start), allowing: before) && scalarBefore(bytes, start) != 0x300A  // 《
+    }
+
+    static func endsApart(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        isBoundary(scalarAt(bytes, end), allowing: after)
+    }
+
+    /// A CJK ideograph is part of a word unless it is one of `allowed`, and so is a Latin letter;
+    /// anything else is a boundary.
+    private static func isBoundary(_ scalar: UInt32?, allowing allowed: [UInt32]) -> Bool {
+        guard let scalar else { return true }
+        if (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A { return false }
+        guard scalar >= 0x3400, scalar <= 0x9FFF else { return true }
+        return allowed.contains(scalar)
+    }
+
+    private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32? {
+        guard index < bytes.count else { return nil }
+        let lead = UInt32(bytes[index])
+        guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return lead }
+        return (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+    }
+
+    private static func scalarBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32? {
+        guard index > 0 else { return nil }
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalarAt(bytes, start)
+    }
 }
 
 /// The working state of classifying one article: the tallies of the divisions found so far, in
@@ -83,14 +140,22 @@ struct ArticleEvidence {
                               source: DistrictClassifier.Source, weight: Double, isPrior: Bool, into found: inout [FoundName]) {
         scanner.forEachMatch(in: bytes) { match in
             guard tables.targetStart[match.pattern] < tables.targetStart[match.pattern + 1] else { return }
-            if tables.isBareName[match.pattern], source != .paper, followedByNonPlaceWord(bytes, at: match.end, tables: tables) { return }
-            found.append(FoundName(pattern: match.pattern, source: source, weight: weight, isPrior: isPrior))
+            var name = FoundName(pattern: match.pattern, source: source, weight: weight, isPrior: isPrior)
+            if tables.mayBeSupportedByText[match.pattern], source != .paper, !isPrior {
+                name.unitFollows = followedByAny(of: tables.unitSuffixes, bytes, at: match.end)
+                name.startsApart = ShortFormMention.startsApart(bytes, start: match.start)
+                name.standsApart = name.startsApart && ShortFormMention.endsApart(bytes, end: match.end)
+            }
+            if tables.isBareName[match.pattern], source != .paper, !name.unitFollows,
+                followedByAny(of: tables.followers, bytes, at: match.end) { return }
+            found.append(name)
         }
     }
 
-    private static func followedByNonPlaceWord(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, tables: GazetteerTables) -> Bool {
+    /// Whether one of `words` (`not_place_followers`, `unit_suffixes`) directly follows `end`.
+    private static func followedByAny(of words: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
         let following = UnsafeBufferPointer(rebasing: bytes[end...])
-        return tables.followers.contains { follower in
+        return words.contains { follower in
             // The first byte rules most out before a comparison is set up.
             follower.count <= following.count && (follower.isEmpty || follower[0] == following[0])
                 && ByteSearch.equal(follower, UnsafeBufferPointer(rebasing: following[..<follower.count]))
@@ -105,7 +170,8 @@ struct ArticleEvidence {
 
     /// Credits each found name to the division it means, in three rounds: names with one meaning
     /// that need no support; then county- and prefecture-level names that are ambiguous or short,
-    /// against the support so far; then town-level names and aliases with a required context.
+    /// against the support so far (a county's short form may also be supported by the text itself:
+    /// see `supportedByText`); then town-level names and aliases with a required context.
     ///
     /// Every candidate list lives in one flat array, each name holding a range of it: a list per
     /// name cost an allocation, and freeing lists of tuples went through the runtime's generic
@@ -115,6 +181,7 @@ struct ArticleEvidence {
     mutating func credit(_ found: [FoundName], deadline: PageDeadline = .none) throws(PageDeadline.Passed) {
         typealias Candidate = (division: Int, target: GazetteerTables.Target)
         var countdown = deadline.countdown()
+        let textSupport = TextSupport(found)
         var candidates: [Candidate] = []
         candidates.reserveCapacity(4 * found.count)
         var candidatesOfPattern: [Int: Range<Int>] = [:]
@@ -124,7 +191,9 @@ struct ArticleEvidence {
             try countdown.tick("crediting the place names")
             // The usual case, without building a candidate list: one division, no support needed.
             let start = Int(tables.targetStart[name.pattern])
-            if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1, !tables.targets[start].needsSupport {
+            if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1,
+                !tables.targets[start].needsSupport
+                    || (tables.targets[start].isUniqueTown && textSupport.supports(name.pattern, uniqueTown: true)) {
                 let division = tables.resolve(Int(tables.targets[start].division), on: date)
                 record(division, name)
                 addSupport(division)
@@ -159,7 +228,8 @@ struct ArticleEvidence {
                 for candidate in candidates[range] where !tables.levels[candidate.division].isTownLevel && !candidate.target.hasExplicitContext {
                     upper.append(candidate)
                 }
-                let division = best(upper[...], allowingUnsupported: true)
+                let supported = tables.mayBeSupportedByText[name.pattern] && textSupport.supports(name.pattern, uniqueTown: false)
+                let division = best(upper[...], allowingUnsupported: true, supportedByText: supported)
                 let first = candidates.count
                 if division == nil {
                     for index in range where tables.levels[candidates[index].division].isTownLevel || candidates[index].target.hasExplicitContext {
@@ -191,11 +261,43 @@ struct ArticleEvidence {
         }
     }
 
+    /// Whether the text supports a name by itself. A county's two-character short form: one of its
+    /// mentions is followed by a unit suffix (`大名大队`), or at least two stand apart from other
+    /// words (`江阴`, named nine times). A unique town name: one of its mentions starts a word.
+    /// Only text counts, never a page name or the paper. Gathered per name in one pass over the
+    /// found names, so asking for every mention does not scan them all again.
+    struct TextSupport {
+        private struct Mentions {
+            var unitFollows = false
+            var startsApart = false
+            var standingApart = 0
+        }
+
+        private var mentions: [Int: Mentions] = [:]
+
+        init(_ found: [FoundName]) {
+            for name in found where !name.isPrior && (name.unitFollows || name.startsApart || name.standsApart) {
+                var entry = mentions[name.pattern] ?? Mentions()
+                entry.unitFollows = entry.unitFollows || name.unitFollows
+                entry.startsApart = entry.startsApart || name.startsApart
+                if name.standsApart { entry.standingApart += 1 }
+                mentions[name.pattern] = entry
+            }
+        }
+
+        func supports(_ pattern: Int, uniqueTown: Bool) -> Bool {
+            guard let mentions = mentions[pattern] else { return false }
+            return (uniqueTown ? mentions.startsApart : mentions.unitFollows) || mentions.standingApart >= 2
+        }
+    }
+
     /// The candidate with the nearest support (itself, its parent, … in `support`; for an alias
-    /// with a required context, one of those divisions). On a tie: the curated order when the
-    /// candidates share a parent, else nothing (城关镇 in two supported counties is no answer),
-    /// except among names that need no support, where the most prominent wins (朝阳区 → 北京).
-    private func best(_ candidates: ArraySlice<(division: Int, target: GazetteerTables.Target)>, allowingUnsupported: Bool) -> Int? {
+    /// with a required context, one of those divisions; for a short form the text supports by
+    /// itself, the division itself). On a tie: the curated order when the candidates share a
+    /// parent, else nothing (城关镇 in two supported counties is no answer), except among names
+    /// that need no support, where the most prominent wins (朝阳区 → 北京).
+    private func best(_ candidates: ArraySlice<(division: Int, target: GazetteerTables.Target)>, allowingUnsupported: Bool,
+                      supportedByText: Bool = false) -> Int? {
         guard !candidates.isEmpty else { return nil }
         var bestDistance = Int.max
         var nearest: [Int] = []
@@ -204,6 +306,8 @@ struct ArticleEvidence {
             if target.hasExplicitContext {
                 let required = tables.contexts[Int(target.contextStart)..<Int(target.contextEnd)]
                 distance = required.contains { support.contains(tables.resolve(Int($0), on: date)) } ? 1 : Int.max
+            } else if target.isShortForm, supportedByText {
+                distance = 0
             } else {
                 distance = supportDistance(of: division, commonWord: target.isCommonWord)
             }

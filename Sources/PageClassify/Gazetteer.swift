@@ -21,7 +21,8 @@
 ///   "paper_priors": [{"paper": "杨浦时报", "division": "杨浦区"}, {"paper": "人民日报", "division": null}],
 ///   "not_places": ["新华社", "东方明珠"],
 ///   "not_place_followers": ["路", "大学"],
-///   "context_only_names": ["中山", "老城区"]
+///   "context_only_names": ["中山", "老城区"],
+///   "unit_suffixes": ["县委", "公安分局", "法院"]
 /// }
 /// ```
 /// - `level`: `province`, `prefecture`, `district` (区), `county` (县, 县级市, 旗), `subdistrict` (街道)
@@ -37,9 +38,15 @@
 ///   place; the matcher prefers the longest match, so inside `新华社` no division is found.
 /// - `not_place_followers`: a bare name (one without 省/市/区/县/镇/乡/街道 …) directly followed by
 ///   one of these is a street, school or institution, not the place (`中山路`, `北京大学`).
-/// - `context_only_names`: names that are also common words (`东方`, `开封`, `老城区`): they count
-///   only inside their prefecture (named in the text, or the paper's home), like a county's
-///   two-character short form.
+/// - `context_only_names`: names that are also common words (`东方`, `开封`, `老城区`, `公安`): they
+///   count only inside their prefecture (named in the text, or the paper's home). Unlike a county's
+///   other two-character short forms, repeated mentions and unit suffixes do not make them count
+///   (`公安分局` is no 公安县).
+/// - `unit_suffixes`: bodies a county names after itself (`县委`, `公安分局`, `法院`, `人民医院`), and
+///   `县`/`旗` after an autonomous county's stem (`威宁县`): a county's two-character short form
+///   directly followed by one is that county (`娄星公安分局`),
+///   without other support. Checked before `not_place_followers` for such short forms only, so
+///   `江阴中学` names 江阴 while `中山大学` and `平凉路` stay no place.
 /// - `paper_priors`: an article whose paper name contains `paper` has `division` as its home;
 ///   `null` marks a national paper. Papers not listed take the place their name names, if any.
 public struct Gazetteer: Sendable {
@@ -123,6 +130,7 @@ extension GazetteerFile {
         result.notPlaces = (notPlaces ?? []) + (`extension`.notPlaces ?? [])
         result.notPlaceFollowers = (notPlaceFollowers ?? []) + (`extension`.notPlaceFollowers ?? [])
         result.contextOnlyNames = (contextOnlyNames ?? []) + (`extension`.contextOnlyNames ?? [])
+        result.unitSuffixes = (unitSuffixes ?? []) + (`extension`.unitSuffixes ?? [])
         return result
     }
 }

@@ -9,6 +9,7 @@ struct GazetteerFile: Decodable, Sendable {
     var notPlaces: [String]?
     var notPlaceFollowers: [String]?
     var contextOnlyNames: [String]?
+    var unitSuffixes: [String]?
 }
 
 struct DivisionEntry: Decodable, Sendable {

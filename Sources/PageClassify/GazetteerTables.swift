@@ -22,6 +22,12 @@ final class GazetteerTables: Sendable {
     /// `not_place_followers` word turns into a street or institution.
     let isBareName: [Bool]
     let followers: [[UInt8]]
+    /// `unit_suffixes`: after a pattern that `mayBeSupportedByText`, the county's own body (`县委`).
+    let unitSuffixes: [[UInt8]]
+    /// Whether a pattern's only meaning is a county's two-character short form or a town-level
+    /// name that the text itself may support (see `Target.isShortForm`, `Target.isUniqueTown`):
+    /// its matches are read for unit suffixes and word boundaries.
+    let mayBeSupportedByText: [Bool]
     let paperPriors: [(paper: [UInt8], division: Int?)]
 
     let validFrom: [Int]
@@ -47,6 +53,15 @@ final class GazetteerTables: Sendable {
         /// A name that is also a common word (老城区, 东方): only support at prefecture level or
         /// nearer counts, a whole province's is too broad.
         var isCommonWord: Bool
+        /// Needs support only for being a county-level division's short form of two characters
+        /// that no other division shares and that is no common word (永春, 江阴, 娄星): besides the
+        /// support of the paper's home and other names, the text may support it itself, by a unit
+        /// suffix (`娄星公安分局`) or by naming it apart from other words more than once.
+        var isShortForm: Bool
+        /// A 街道/镇/乡's full name of three characters or more that no other division bears
+        /// (华舍街道): it names its county without other support when one of its mentions starts a
+        /// word, which keeps such names inside phrases out (老纺织街道, 一些小城镇, 位于城镇).
+        var isUniqueTown: Bool
         var hasExplicitContext: Bool { contextEnd > contextStart }
     }
 
@@ -157,19 +172,27 @@ final class GazetteerTables: Sendable {
             for target in grouped[range].lazy.map({ namings[$0] }) {
                 let level = levels[target.division]
                 let needsSupport: Bool
-                if level.isTownLevel || !target.context.isEmpty || isCommonWord {
+                var isShortForm = false, isUniqueTown = false
+                if !target.context.isEmpty || isCommonWord {
                     needsSupport = true
+                } else if level.isTownLevel {
+                    // Needs support, but a full name that no other division bears (华舍街道) may
+                    // have the text's; a shared one (城关镇), an alias, or a name of two characters
+                    // (mostly a surname before a title: 贾镇长) has only the usual support.
+                    needsSupport = true
+                    isUniqueTown = !ambiguous && target.official && Self.characterCount(terms[slot]) > 2
                 } else if target.official || level == .province {
                     needsSupport = false
                 } else if level == .prefecture {
                     needsSupport = ambiguous
                 } else {
-                    needsSupport = ambiguous || Self.characterCount(terms[slot]) <= 2
+                    isShortForm = !ambiguous && Self.characterCount(terms[slot]) <= 2
+                    needsSupport = ambiguous || isShortForm
                 }
                 flatTargets.append(Target(
                     division: Int32(target.division), contextStart: Int32(flatContexts.count),
                     contextEnd: Int32(flatContexts.count + target.context.count), needsSupport: needsSupport,
-                    isCommonWord: isCommonWord))
+                    isCommonWord: isCommonWord, isShortForm: isShortForm, isUniqueTown: isUniqueTown))
                 flatContexts.append(contentsOf: target.context.map(Int32.init))
             }
             starts.append(Int32(flatTargets.count))
@@ -184,6 +207,10 @@ final class GazetteerTables: Sendable {
             ByteSearch.withBytes(of: term) { bytes in !adminSuffixes.contains { ByteSearch.hasSuffix($0, bytes) } }
         }
         followers = (file.notPlaceFollowers ?? []).map { Array($0.utf8) }
+        unitSuffixes = (file.unitSuffixes ?? []).map { Array($0.utf8) }
+        mayBeSupportedByText = (0..<terms.count).map { slot in
+            starts[slot + 1] - starts[slot] == 1 && (flatTargets[Int(starts[slot])].isShortForm || flatTargets[Int(starts[slot])].isUniqueTown)
+        }
 
         // Longest paper names first, so that `浦东时报` is not taken for a shorter listed name.
         paperPriors = (file.paperPriors ?? [])

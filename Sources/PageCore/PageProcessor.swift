@@ -17,7 +17,10 @@ public struct PageProcessor: Sendable {
     public let parser: PageParser
     public let sections: SectionTaxonomy
     public let districts: DistrictClassifier
-    /// `PageCoreConfiguration.maxPageDuration`: each `process` call's deadline is this long after it starts.
+    /// Shared by every copy of this processor, so by every lane that uses it.
+    public let largePages: LargePageGate
+    /// `PageCoreConfiguration.maxPageDuration`: each `process` call's deadline is this long after
+    /// its work starts.
     public let maxPageDuration: Duration
 
     public init(configuration: PageCoreConfiguration = PageCoreConfiguration()) throws(ClassifierDataError) {
@@ -29,6 +32,8 @@ public struct PageProcessor: Sendable {
         self.parser = PageParser(limits: configuration.parseLimits)
         self.sections = sections
         self.districts = DistrictClassifier(gazetteer: gazetteer)
+        self.largePages = LargePageGate(
+            smallPageBytes: configuration.smallPageBytes, largePages: configuration.largePages, afterLargePage: configuration.afterLargePage)
         self.maxPageDuration = configuration.maxPageDuration
     }
 
@@ -58,9 +63,33 @@ public struct PageProcessor: Sendable {
     ) throws(PageError) -> [PagepipeEvent] {
         let clock = ContinuousClock()
         let started = clock.now
-        let deadline = PageDeadline(instant: started.advanced(by: maxPageDuration))
-        let decoded: DecodedPage
-        do { decoded = try decoder.decode(blob, hints: hints) } catch { throw PageError(error) }
+        // The budget is for the page's own work: a large page's starts once it holds its permit,
+        // so waiting behind another large page does not spend it.
+        var deadline = PageDeadline(instant: started.advanced(by: maxPageDuration))
+        // A large page keeps its permit until its events are built (see `LargePageGate`).
+        var holdsPermit = blob.count > largePages.smallPageBytes
+        if holdsPermit {
+            largePages.acquire()
+            deadline = PageDeadline(after: maxPageDuration)
+        }
+        defer { if holdsPermit { largePages.release() } }
+        var decoded: DecodedPage
+        do {
+            if holdsPermit {
+                decoded = try decoder.decode(blob, hints: hints)
+            } else {
+                var small = decoder
+                small.limits.maxInflatedBytes = min(decoder.limits.maxInflatedBytes, largePages.smallPageBytes)
+                do {
+                    decoded = try small.decode(blob, hints: hints)
+                } catch where error.reason == .inflateTooLarge && decoder.limits.maxInflatedBytes > largePages.smallPageBytes {
+                    largePages.acquire()
+                    holdsPermit = true
+                    deadline = PageDeadline(after: maxPageDuration)
+                    decoded = try decoder.decode(blob, hints: hints)
+                }
+            }
+        } catch { throw PageError(error) }
         timings.decode = started.duration(to: clock.now)
         return try process(text: decoded.text, source: source, deadline: deadline, timings: &timings)
     }

@@ -1,6 +1,6 @@
 import PageModel
 
-/// Bylines: `■记者 毛海萍`, `本报记者 X`, `记者 X Y`, `通讯员 X`, `文/X`, `■本报记者 X 通讯员 Y`,
+/// Bylines: `■记者 毛海萍`, `本报记者 X`, `本报记者：X`, `记者 X Y`, `通讯员 X`, `文/X`, `■本报记者 X 通讯员 Y`,
 /// `湖北日报全媒记者 X 通讯员 Y` (a newsroom before the role), `□ 湖北日报评论员` and `本报评论员`
 /// (a collective author, kept whole), a trailing `（记者 X）`, and the dateline form inside a first
 /// paragraph, `本报讯（记者 X）…`. Only names are kept.
@@ -30,8 +30,8 @@ enum Byline {
     private static let sentenceMarks: [UInt32] = [0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1A, 0x3A, 0x201C, 0x201D, 0x22, 0x300A, 0x300B]
     /// Bracket pairs a byline may sit in: （） () 【】 [].
     private static let brackets: [(open: UInt32, close: UInt32)] = [(0xFF08, 0xFF09), (0x28, 0x29), (0x3010, 0x3011), (0x5B, 0x5D)]
-    /// Tokens that are not names: 报道, 本报讯.
-    private static let notNames: [[UInt8]] = ["报道", "本报讯"].map { Array($0.utf8) }
+    /// Tokens that are not names: 报道, 本报讯, and 综合/综述 (`（综合报道）` in a wire dateline).
+    private static let notNames: [[UInt8]] = ["报道", "本报讯", "综合", "综述"].map { Array($0.utf8) }
     private static let maxScalars = 40
     /// A newsroom's name before its role has at most this many scalars (`中国纪检监察报`).
     private static let maxNewsroomScalars = 10
@@ -81,10 +81,30 @@ enum Byline {
             hadMarker = true
         }
         let line = stripBrackets(UnsafeBufferPointer(rebasing: text[start...]))
-        guard !line.isEmpty, UTF8Text.scalarCount(line, upTo: maxScalars) <= maxScalars, !containsAny(line, sentenceMarks) else { return nil }
+        guard !line.isEmpty, UTF8Text.scalarCount(line, upTo: maxScalars) <= maxScalars,
+            let colons = roleColons(in: line)
+        else { return nil }
         guard hadMarker || startsWithRole(line) else { return nil }
-        let names = splitNames(line)
-        return names.isEmpty ? nil : names
+        guard let names = splitNames(line, colonsSeparate: colons > 0, onlyNames: colons > 0), !names.isEmpty else { return nil }
+        return names
+    }
+
+    /// How many colons stand right after a role (`本报记者：潘清`, `记者:X`), which then separate like a
+    /// space; nil when the line has any other sentence mark, a colon elsewhere included
+    /// (`共联:联席会+分会+小组`).
+    private static func roleColons(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var colons = 0
+        var index = 0
+        while index < line.count {
+            let (value, next) = UTF8Text.scalar(in: line, at: index)
+            if sentenceMarks.contains(value) {
+                let before = UnsafeBufferPointer(rebasing: line[..<index])
+                guard value == 0xFF1A || value == 0x3A, roles.contains(where: { $0.count > 3 && hasSuffix(before, $0) }) else { return nil }
+                colons += 1
+            }
+            index = next
+        }
+        return colons
     }
 
     /// The line starts with a role (a one-scalar role such as 文 only when a separator or the end
@@ -133,7 +153,9 @@ enum Byline {
 
     /// Splits on separators; drops role words, also with a newsroom or glued to a name
     /// (`记者毛海萍`, `湖北日报全媒记者`), and a trailing 摄 or 报道; keeps `X评论员` whole.
-    private static func splitNames(_ text: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// `colonsSeparate`: a colon after a role separates too. `onlyNames`: nil unless every token
+    /// is a role or a name, so that an interview's `记者：郭总，咱们为什么选择…` is no byline.
+    private static func splitNames(_ text: UnsafeBufferPointer<UInt8>, colonsSeparate: Bool = false, onlyNames: Bool = false) -> [String]? {
         var names: [String] = []
         var tokenStart = 0
         var index = 0
@@ -142,15 +164,24 @@ enum Byline {
             if index < text.count {
                 let scalar = UTF8Text.scalar(in: text, at: index)
                 next = scalar.next
-                guard separators.contains(scalar.value) else { index = next; continue }
+                let separates = separators.contains(scalar.value) || (colonsSeparate && (scalar.value == 0xFF1A || scalar.value == 0x3A))
+                guard separates else { index = next; continue }
             }
-            if let name = name(in: UnsafeBufferPointer(rebasing: text[tokenStart..<index])), !names.contains(name) {
-                names.append(name)
+            let token = UnsafeBufferPointer(rebasing: text[tokenStart..<index])
+            if let name = name(in: token) {
+                if !names.contains(name) { names.append(name) }
+            } else if onlyNames, !token.isEmpty, !isRole(token) {
+                return nil
             }
             tokenStart = next
             index = next
         }
         return names
+    }
+
+    /// A role word alone, with or without its newsroom (`记者`, `本报记者`).
+    private static func isRole(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        roles.contains { equal(token, $0) } || newsroomRoleEnd(token) == token.count
     }
 
     private static func name(in raw: UnsafeBufferPointer<UInt8>) -> String? {
@@ -181,27 +212,38 @@ enum Byline {
 
     // MARK: Bylines inside paragraphs
 
-    /// Names from a dateline byline at the start of a paragraph (`本报讯（记者 X 通讯员 Y）日前…`).
+    /// Names from a dateline byline at the start of a paragraph: `本报讯（记者 X 通讯员 Y）日前…`, and
+    /// wire and web-portal datelines alike (`新华社北京2月10日电（记者 X）`, `新华网…电`, `中新网…电`,
+    /// `人民网…电`, `中广网呼和浩特8月3日消息（记者 X）`). A wire dateline's bracket names its
+    /// reporters also without a role (`中新网北京9月21日电(张曦)`), and a portal's aside right after
+    /// its name (`中新网(微博)北京…`, left by the portal's links) is skipped.
     static func leadingNames(inParagraph paragraph: String) -> [String] {
         UTF8Text.withBytes(paragraph) { bytes in
             // The opening bracket must be among the first 16 scalars, not the first: most
-            // paragraphs end here, before any copying.
+            // paragraphs end here, before any copying. A dated wire dateline may run to 24, for a
+            // long foreign place (`新华社俄罗斯叶卡捷琳堡5月18日电`). A skipped aside does not count.
             var index = 0
             var position = 0
             var open: Int?
-            while index < bytes.count, position < 16 {
+            while index < bytes.count, position < maxWireDatelineScalars {
                 let (value, next) = UTF8Text.scalar(in: bytes, at: index)
                 if value == 0xFF08 || value == 0x28 {
                     if position == 0 { return [] }
-                    open = index
-                    break
+                    let before = trimmingSpaces(UnsafeBufferPointer(rebasing: bytes[..<index]))
+                    if position < maxDatelineScalars ? endsDateline(before) : isWireDateline(before) {
+                        open = index
+                        break
+                    }
+                    if position >= maxDatelineScalars { return [] }
+                    guard let asideEnd = newsroomAsideEnd(bytes, after: before, contentStart: next) else { return [] }
+                    index = asideEnd
+                    continue
                 }
                 index = next
                 position += 1
             }
             guard let open else { return [] }
             let before = trimmingSpaces(UnsafeBufferPointer(rebasing: bytes[..<open]))
-            guard UTF8Text.hasSuffix(before, "讯") || UTF8Text.hasSuffix(before, "电") else { return [] }
             // The dateline's close bracket lies within the first 80 scalars.
             let insideStart = UTF8Text.scalar(in: bytes, at: open).next
             var close = insideStart
@@ -214,9 +256,47 @@ enum Byline {
             }
             guard close < bytes.count, position < 80 else { return [] }
             return UTF8Text.withNormalized(UnsafeBufferPointer(rebasing: bytes[insideStart..<close])) { inside in
-                containsLongRole(inside) ? splitNames(inside) : []
+                if containsLongRole(inside) { return splitNames(inside, colonsSeparate: true) ?? [] }
+                guard isWireDateline(before), let names = splitNames(inside, onlyNames: true),
+                    names.allSatisfy({ $0.unicodeScalars.count <= maxRolelessNameScalars })
+                else { return [] }
+                return names
             }
         }
+    }
+
+    private static let maxDatelineScalars = 16
+    private static let maxWireDatelineScalars = 24
+
+    /// A reporter named without a role in a wire dateline has a name of at most four scalars:
+    /// `（王勉罗念初）` is two names glued together, which cannot be told apart.
+    private static let maxRolelessNameScalars = 4
+
+    /// 讯 (本报讯), 电 (新华社…电, 新华网…专电) or 消息 (中广网…消息) ends a dateline.
+    private static func endsDateline(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Text.hasSuffix(before, "讯") || UTF8Text.hasSuffix(before, "电") || UTF8Text.hasSuffix(before, "消息")
+    }
+
+    /// A wire or portal dateline, with a place and a date (`新华网北京6月10日电`): its bracket holds
+    /// only the reporters' names. 本报讯 has no date, and its bracket may hold anything.
+    private static func isWireDateline(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
+        (UTF8Text.hasSuffix(before, "电") || UTF8Text.hasSuffix(before, "消息")) && UTF8Text.contains(before, "日")
+    }
+
+    /// Where an aside of at most four scalars in brackets ends, when it directly follows a
+    /// newsroom's name (`中新网(微博)`: 2 to 10 scalars ending in 报, 社, 台, 刊 or 网); else nil.
+    private static func newsroomAsideEnd(_ bytes: UnsafeBufferPointer<UInt8>, after before: UnsafeBufferPointer<UInt8>, contentStart: Int) -> Int? {
+        guard !before.isEmpty, newsroomEnds.contains(UTF8Text.scalar(in: before, at: lastScalarStart(before)).value),
+            (2...maxNewsroomScalars).contains(UTF8Text.scalarCount(before, upTo: maxNewsroomScalars + 1)), !containsAny(before, separators)
+        else { return nil }
+        var index = contentStart
+        for _ in 0...4 {
+            guard index < bytes.count else { return nil }
+            let (value, next) = UTF8Text.scalar(in: bytes, at: index)
+            if value == 0xFF09 || value == 0x29 { return next }
+            index = next
+        }
+        return nil
     }
 
     /// A byline in brackets at the end of a paragraph (`…正式开放。（记者 王五 通讯员 赵六）`): its

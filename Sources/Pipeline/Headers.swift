@@ -18,6 +18,15 @@ public enum PagepipeHeader {
     public static let errorStage = "pagepipe-error-stage"
     /// A stable reason code (`truncated`, `noTitle`, …).
     public static let errorReason = "pagepipe-error-reason"
-    /// The human-readable error message.
+    /// The human-readable error message (at most 1 KB).
     public static let error = "pagepipe-error"
+    // On a dead letter cut to a reference (the whole record was over the record limit).
+    /// `reference`: the value is only the first KB of the original, which stays at `pagepipe-source`.
+    public static let deadLetterForm = "pagepipe-dead-letter-form"
+    /// The original value's size in bytes, in decimal.
+    public static let originalBytes = "pagepipe-original-bytes"
+    /// The original value's SHA-256, 64 lower-case hex digits.
+    public static let originalSHA256 = "pagepipe-original-sha256"
+    /// How many of the original headers were left out (each over 1 KB, or past 8 KB in all).
+    public static let droppedHeaders = "pagepipe-dropped-headers"
 }

@@ -8,7 +8,7 @@ final class PageTicket: Sendable {
     /// The partition's ownership generation when the page was taken (see `OffsetBook`).
     let generation: Int
     private let pending = Atomic<Int>(0)
-    private let failure = Mutex<String?>(nil)
+    private let failure = Mutex<DeliveryFailure?>(nil)
 
     init(record: KafkaRecord, generation: Int) {
         self.record = record
@@ -24,10 +24,17 @@ final class PageTicket: Sendable {
 
     /// Records one acknowledgement; returns true for the last one. A failure is kept and reported
     /// once all acknowledgements are in, so the page is dead-lettered exactly once.
-    func acknowledge(error: String?) -> Bool {
+    func acknowledge(error: DeliveryFailure?) -> Bool {
         if let error { failure.withLock { if $0 == nil { $0 = error } } }
         return pending.subtract(1, ordering: .sequentiallyConsistent).newValue == 0
     }
 
-    var firstFailure: String? { failure.withLock { $0 } }
+    var firstFailure: DeliveryFailure? { failure.withLock { $0 } }
+}
+
+/// Why one of a page's records was not delivered: the dead letter's reason and message.
+struct DeliveryFailure: Sendable {
+    /// `eventTooLarge` when the broker refused the record's size, else `deliveryFailed`.
+    var reason: String
+    var message: String
 }

@@ -33,7 +33,7 @@ final class RebalanceRelay: Sendable {
         case .revoked(let partitions):
             worker.logger.info("revoking \(partitions.count) partitions: draining their in-flight pages")
             worker.book.beginRevoke(partitions)
-            let deadline = ContinuousClock.now + .milliseconds(worker.configuration.drainTimeoutMs)
+            let deadline = worker.revokeDeadline()
             while !worker.book.isIdle(partitions), ContinuousClock.now < deadline {
                 usleepMilliseconds(5)
             }

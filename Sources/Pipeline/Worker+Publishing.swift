@@ -23,6 +23,15 @@ extension Worker {
         // Outside the dates asked for, or routing sends this kind nowhere.
         guard !output.messages.isEmpty else { return passOver(ticket) }
         let messages = output.messages
+        // A record over the limit would be refused after the page's other records went out; such a
+        // page is dead-lettered at once, and none of its events is published.
+        if let oversized = messages.first(where: { !recordSize.fits($0) }) {
+            let size = RecordSizePolicy.recordBytes(oversized)
+            return deadLetter(
+                ticket, stage: "publish", reason: "eventTooLarge",
+                message: "the event for \(oversized.topic) is \(size) bytes, over the \(recordSize.maxRecordBytes)-byte record limit "
+                    + "(\(recordSize.origin)); raise max.message.bytes on the output topics, or --max-record-bytes with it")
+        }
         ticket.expect(messages.count)
         // What the summary needs once the page is acknowledged, taken now: keeping the events
         // themselves until then would hold every page's text in memory across the broker's round trip.
@@ -33,9 +42,12 @@ extension Worker {
             // bytes alive until delivery and free them on the delivery thread.
             let topic = message.topic
             send(message) { result in
-                let failure: String? = switch result {
+                let failure: DeliveryFailure? = switch result {
                 case .success: nil
-                case .failure(let error): "publishing to \(topic) failed: \(error)"
+                case .failure(let error):
+                    DeliveryFailure(
+                        reason: error.code == .messageTooLarge ? "eventTooLarge" : "deliveryFailed",
+                        message: "publishing to \(topic) failed: \(error)")
                 }
                 if case .success = result {
                     self.contact.heard()
@@ -59,7 +71,7 @@ extension Worker {
     /// wait for the producer's queue, which only the delivery thread (this one) drains.
     private func published(_ ticket: PageTicket, page: PublishedPage) {
         if let failure = ticket.firstFailure {
-            deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: "deliveryFailed", message: failure) }
+            deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: failure.reason, message: failure.message) }
             return
         }
         stats.update { summary in
@@ -82,33 +94,60 @@ extension Worker {
         book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count, generation: ticket.generation)
     }
 
-    /// Sends the input record unchanged, with headers naming the error, to the dead-letter topic.
-    /// The page counts as finished only once the dead letter is acknowledged; if even that fails
-    /// the worker stops without committing past it, so the page is redelivered rather than lost.
+    /// Sends the page to the dead-letter topic (`DeadLetter`: whole when it fits, else a reference).
+    /// The page counts as finished only once the dead letter is acknowledged. A whole letter the
+    /// cluster refuses for its size is sent again as a reference; only a dead-letter topic that
+    /// refuses even that stops the worker, without committing past the page, so it is redelivered
+    /// rather than lost.
     func deadLetter(_ ticket: PageTicket, stage: String, reason: String, message: String) {
         let record = ticket.record
-        logger.notice("dead-lettering \(record.topic)/\(record.partition)@\(record.offset): \(stage) \(reason): \(message)")
-        var headers = record.headers
-        headers.append(KafkaHeader(key: PagepipeHeader.errorStage, value: Array(stage.utf8)))
-        headers.append(KafkaHeader(key: PagepipeHeader.errorReason, value: Array(reason.utf8)))
-        headers.append(KafkaHeader(key: PagepipeHeader.error, value: Array(message.utf8)))
-        headers.append(KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8)))
-        let letter = KafkaOutgoingMessage(
-            topic: configuration.router.resolvedDeadLetterTopic, key: record.key, value: record.value, headers: headers
-        )
-        send(letter) { result in
+        logger.notice("dead-lettering \(record.topic)/\(record.partition)@\(record.offset): \(stage) \(reason): \(message.prefix(DeadLetter.keptBytes))")
+        let letter = DeadLetter.make(
+            for: record, topic: configuration.router.resolvedDeadLetterTopic, stage: stage, reason: reason, error: message,
+            policy: recordSize)
+        send(letter, of: ticket, stage: stage, reason: reason, error: message)
+    }
+
+    private func send(_ letter: DeadLetter, of ticket: PageTicket, stage: String, reason: String, error message: String) {
+        send(letter.message) { result in
             switch result {
             case .success:
                 self.metrics.pageDeadLettered(stage: stage, reason: reason)
                 self.stats.update {
                     $0.deadLettered += 1
                     $0.deadLetterReasons["\(stage)/\(reason)", default: 0] += 1
+                    if letter.form == .reference { $0.deadLetterReferences += 1 }
                 }
                 self.finished(ticket)
+            case .failure(let error) where letter.form == .whole && error.code == .messageTooLarge:
+                // Off the delivery thread: sending may wait for the queue only that thread drains.
+                self.deadLetters.async {
+                    let reference = DeadLetter.make(
+                        .reference, for: ticket.record, topic: letter.message.topic, stage: stage, reason: reason, error: message)
+                    self.send(reference, of: ticket, stage: stage, reason: reason, error: message)
+                }
             case .failure(let error):
-                self.recordFatal("cannot publish to the dead-letter topic \(letter.topic): \(error)")
+                self.recordFatal(Self.deadLetterFailure(topic: letter.message.topic, error: error))
             }
         }
+    }
+
+    /// What to fix when the dead-letter topic refuses a page, by the cause.
+    static func deadLetterFailure(topic: String, error: KafkaError) -> String {
+        let advice = switch error.code {
+        case .unknownTopic:
+            "the topic does not exist: create it (Tools/broker start creates it locally; see the README's size policy "
+                + "for the settings), or point --dlq-topic at one that does"
+        case .unauthorized:
+            "this client may not write to it: grant the worker's principal Write on the topic, or use another --dlq-topic"
+        case .messageTooLarge:
+            "it refuses even a reference record of a few KB: raise its max.message.bytes to at least \(RecordSizePolicy.minimumMaxRecordBytes)"
+        case .timedOut, .transport:
+            "no broker acknowledged it within message.timeout.ms: check that the brokers run and this host reaches them"
+        default:
+            "fix the cause above and restart: the page stays uncommitted and is redelivered"
+        }
+        return "cannot publish to the dead-letter topic \(topic) (\(error)); \(advice). Stopping without committing past the page"
     }
 
     /// Enqueues one record; while librdkafka's local queue is full, waits for the delivery thread to

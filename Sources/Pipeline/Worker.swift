@@ -24,6 +24,8 @@ public final class Worker: Sendable {
     let stats = WorkerStats()
     let contact = BrokerContact()
     let metrics = WorkerMetrics()
+    /// How large a record may be; fixed at start (see `RecordSizePolicy`).
+    let recordSize: RecordSizePolicy
     /// When the poll loop last turned (uptime nanoseconds; 0 before it started), for liveness.
     private let loopTurned = Atomic<UInt64>(0)
     private let loopEnded = Atomic<Bool>(false)
@@ -34,6 +36,9 @@ public final class Worker: Sendable {
     private let stopRequested = Atomic<Bool>(false)
     private let assignmentChanged = Atomic<Bool>(false)
     private let fatalMessage = Mutex<String?>(nil)
+    /// Set once the worker begins to stop: every wait of the shutdown (the drain, the revoke that
+    /// closing the consumer triggers, the flush) ends by it, so a stop spends `drainTimeoutMs` once.
+    private let shutdownDeadline = Mutex<ContinuousClock.Instant?>(nil)
     private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
     /// Dead letters decided inside delivery reports are sent from here, off the delivery thread.
     let deadLetters = DispatchQueue(label: "pagepipe.dead-letters")
@@ -48,6 +53,9 @@ public final class Worker: Sendable {
         let rebalance = RebalanceRelay()
         var producerConfiguration = configuration.producer
         producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
+        let recordSize = Self.recordSizePolicy(configuration, sectionSlugs: processor.sections.slugs, logger: logger)
+        self.recordSize = recordSize
+        producerConfiguration.messageMaxBytes = recordSize.producerMessageMaxBytes
         do {
             self.producer = try KafkaProducer(configuration: producerConfiguration, logger: logger) { statistics in
                 rebalance.handle(statistics)
@@ -69,6 +77,23 @@ public final class Worker: Sendable {
         self.lanes = PageLanes(count: configuration.concurrency, label: "pagepipe.lane")
         self.rebalance = rebalance
         rebalance.attach(self)
+    }
+
+    /// `--max-record-bytes` when given, else what the cluster says of the output topics. A
+    /// `message.max.bytes` set with `-X` is librdkafka's own hard limit, so the policy stays under it.
+    private static func recordSizePolicy(_ configuration: WorkerConfiguration, sectionSlugs: [String], logger: Logger) -> RecordSizePolicy {
+        var policy = configuration.maxRecordBytes.map { RecordSizePolicy(maxRecordBytes: $0, origin: "--max-record-bytes") }
+            ?? RecordSizePolicy.discover(
+                topics: configuration.router.allTopics(sectionSlugs: sectionSlugs), bootstrapServers: configuration.bootstrapServers,
+                properties: configuration.producer.extra, logger: logger)
+        if let text = configuration.producer.extra["message.max.bytes"], let librdkafkaLimit = Int(text),
+            librdkafkaLimit - (64 << 10) < policy.maxRecordBytes
+        {
+            policy = RecordSizePolicy(
+                maxRecordBytes: max(RecordSizePolicy.minimumMaxRecordBytes, librdkafkaLimit - (64 << 10)),
+                origin: "-X message.max.bytes=\(librdkafkaLimit)")
+        }
+        return policy
     }
 
     /// A worker that never ran still has lane threads waiting for pages.
@@ -96,6 +121,7 @@ public final class Worker: Sendable {
         logger.info("worker started", metadata: [
             "group": "\(configuration.groupID)", "topics": "\(configuration.inputTopics.joined(separator: ","))",
             "lanes": "\(lanes.count)", "librdkafka": "\(Librdkafka.versionString)",
+            "max_record_bytes": "\(recordSize.maxRecordBytes)", "max_record_bytes_from": "\(recordSize.origin)",
         ])
 
         var throttled = false
@@ -301,6 +327,7 @@ public final class Worker: Sendable {
     /// producer, commits what is finished and leaves the group.
     private func drain() {
         let deadline = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs)
+        shutdownDeadline.withLock { $0 = deadline }
         if let assignment = try? consumer.assignment() { try? consumer.pause(assignment) }
         while book.inFlight.pages > 0, ContinuousClock.now < deadline {
             _ = try? consumer.poll(timeoutMs: 10)
@@ -321,6 +348,13 @@ public final class Worker: Sendable {
         }
         consumer.close()
         rebalance.detach()
+    }
+
+    /// How long a revoke may wait for its partitions' in-flight pages: `drainTimeoutMs`, but never
+    /// past the shutdown's own deadline.
+    func revokeDeadline() -> ContinuousClock.Instant {
+        let own = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs)
+        return shutdownDeadline.withLock { $0.map { min($0, own) } } ?? own
     }
 
     func recordFatal(_ message: String) {

@@ -47,6 +47,10 @@ public struct WorkerConfiguration: Sendable {
     /// Reprocessing: only events whose page date (`YYYY-MM-DD`) falls in this range are published;
     /// pages outside it are committed without output. Default: nil, every date.
     public var pagesDated: ClosedRange<String>? = nil
+    /// The largest record the worker writes (see `RecordSizePolicy`). Default: nil, the smallest
+    /// `max.message.bytes` the cluster reports for the output and dead-letter topics at start, else
+    /// 1,000,000 (Kafka's default).
+    public var maxRecordBytes: Int? = nil
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 

@@ -20,6 +20,8 @@ public struct WorkerSummary: Sendable, Equatable {
     /// Pages sent to the dead-letter topic, by `stage/reason`.
     public var deadLettered = 0
     public var deadLetterReasons: [String: Int] = [:]
+    /// Of those, dead letters sent as a reference because the whole record was over the limit.
+    public var deadLetterReferences = 0
     /// Article events by section slug, by primary county-level district and by the province of
     /// the article's place (`-` when none).
     public var sections: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcessAllocator
 import PageCore
 import PageDecode
 import PageParse
@@ -41,7 +42,7 @@ struct PageCoreOptions: ParsableArguments {
     }
 
     var configuration: PageCoreConfiguration {
-        PageCoreConfiguration(
+        var configuration = PageCoreConfiguration(
             limits: DecodeLimits(maxBlobBytes: maxBlobMib << 20, maxInflatedBytes: maxInflatedMib << 20),
             parseLimits: ParseLimits(maxNodes: maxNodes, maxLines: maxLines),
             // validate() has read the variable: it is a whole number here.
@@ -49,6 +50,8 @@ struct PageCoreOptions: ParsableArguments {
             sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
             gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
         )
+        configuration.afterLargePage = ProcessAllocator.returnFreedMemory
+        return configuration
     }
 
     func makeProcessor() throws -> PageProcessor {

@@ -57,6 +57,8 @@ extension Pagepipe {
             try requireSupportedLibrdkafka(logger)
             var configuration = KafkaProducerConfiguration(bootstrapServers: try kafka.resolvedBrokers())
             configuration.lingerMs = 20
+            // Up to the largest page a worker accepts; the topic's max.message.bytes is the other limit.
+            configuration.messageMaxBytes = DecodeLimits().maxBlobBytes + (64 << 10)
             configuration.extra = try kafka.librdkafkaProperties(for: "producer")
             let producer: KafkaProducer
             do {

@@ -8,6 +8,7 @@ enum SummaryJSON {
             "pages_in": summary.pagesIn, "bytes_in": summary.bytesIn, "pages_published": summary.pagesPublished,
             "records_out": summary.recordsOut, "article_events": summary.articleEvents, "page_events": summary.pageEvents,
             "dead_lettered": summary.deadLettered, "dead_letter_reasons": summary.deadLetterReasons,
+            "dead_letter_references": summary.deadLetterReferences,
             "sections": summary.sections, "districts": summary.districts, "provinces": summary.provinces, "committed": summary.committed,
             "elapsed_seconds": summary.elapsedSeconds, "active_seconds": summary.activeSeconds,
             "first_page_ms": summary.firstPageMs ?? 0, "last_page_ms": summary.lastPageMs ?? 0, "filtered": summary.filtered,

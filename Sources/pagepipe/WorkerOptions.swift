@@ -62,6 +62,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where a new group starts: earliest or latest.", valueName: "position"))
     var autoOffsetReset: String = "earliest"
 
+    @Option(name: .long, help: ArgumentHelp("The largest record the worker writes (key, value and headers). An event over it dead-letters its page at once (publish/eventTooLarge); a dead letter over it is sent as a 1 KB reference to the input record. Keep it at or below the output and dead-letter topics' max.message.bytes. Env: PAGEPIPE_MAX_RECORD_BYTES. Default: the smallest max.message.bytes the cluster reports for those topics at start, else 1000000.", valueName: "bytes"))
+    var maxRecordBytes: Int?
+
     @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables.", valueName: "ms"))
     var progressIntervalMs: Int = 5000
 
@@ -104,6 +107,12 @@ struct WorkerOptions: ParsableArguments {
             configuration.brokerDownTimeoutMs = limit
         }
         configuration.exitWhenIdleMs = exitWhenIdle.map { Int($0 * 1000) }
+        if let limit = try maxRecordBytes ?? Environment.integer("PAGEPIPE_MAX_RECORD_BYTES") {
+            guard limit >= RecordSizePolicy.minimumMaxRecordBytes else {
+                throw ValidationError("--max-record-bytes must be at least \(RecordSizePolicy.minimumMaxRecordBytes), room for a dead letter's reference record.")
+            }
+            configuration.maxRecordBytes = limit
+        }
         configuration.progressIntervalMs = progressIntervalMs
         configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
         configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs

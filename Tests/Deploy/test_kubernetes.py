@@ -189,3 +189,14 @@ def test_probes_and_scrape_annotations_use_the_declared_metrics_port():
     assert annotations["prometheus.io/scrape"] == "true"
     assert annotations["prometheus.io/port"] == str(metrics_port)
     assert annotations["prometheus.io/path"] == "/metrics"
+
+
+def test_the_grace_period_outlasts_the_workers_shutdown_budget():
+    # SIGTERM spends --drain-timeout-ms once (drain, the revoke on close and the flush share one
+    # deadline); the pod must not be killed before that, or in-flight pages are redone elsewhere.
+    container = worker_container()
+    drain_ms = int(environment(container).get("PAGEPIPE_DRAIN_TIMEOUT_MS", "30000"))
+    deployment = only([document for _, document in kubernetes_documents()], "Deployment")
+    grace_s = deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
+    # Leaving the group and closing the clients take a few seconds after the drain deadline.
+    assert grace_s * 1000 >= drain_ms + 10_000, (grace_s, drain_ms)

@@ -146,6 +146,11 @@ struct Scenario {
         ends = try reader.endOffsets(input)
     }
 
+    /// Reads the input's end offsets, for a test that filled the input itself.
+    mutating func recordEnds() throws {
+        ends = try reader.endOffsets(input)
+    }
+
     func worker(_ extra: [String] = []) throws -> WorkerProcess {
         try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: extra)
     }

@@ -183,6 +183,39 @@ import Testing
         #expect(result[0].score == result[1].score)
     }
 
+    /// A county's two-character short form with no home or other name to support it counts when the
+    /// text supports it: a unit suffix, or two mentions standing apart from other words.
+    @Test func shortFormsSupportedByTheTextItself() {
+        let once = classifier.classify(ParsedArticle(paper: "人民日报", title: "江阴企业加快转型"))
+        #expect(once.district == nil, "one mention glued to other words is not enough: \(once.districts.map(\.name))")
+        let twice = classifier.classify(ParsedArticle(paper: "人民日报", title: "江阴企业加快转型", paragraphs: ["在江阴，", "江阴的工厂"]))
+        #expect(twice.district?.name == "江阴市" && twice.district?.province == "江苏省")
+        let unit = classifier.classify(ParsedArticle(paper: "人民日报", title: "娄星公安分局破获一起诈骗案"))
+        #expect(unit.district?.name == "娄星区", "\(unit.districts.map(\.name))")
+        let school = classifier.classify(ParsedArticle(paper: "人民日报", title: "南雄中学新校舍启用"))
+        #expect(school.district?.name == "南雄市", "a unit suffix is checked before 中学 makes it an institution")
+        let words = classifier.classify(ParsedArticle(paper: "人民日报", title: "女排公布大名单", paragraphs: ["大名单中有7名新人，大名单。"]))
+        #expect(words.district == nil, "大名单 is no 大名县: \(words.districts.map(\.name))")
+        let person = classifier.classify(ParsedArticle(paper: "人民日报", title: "县长王永昌谈发展", paragraphs: ["王永昌说，", "王永昌表示"]))
+        #expect(person.district == nil, "a given name is no 永昌县: \(person.districts.map(\.name))")
+        let game = classifier.classify(ParsedArticle(paper: "电脑报", title: "《赤壁OL》特色一览", paragraphs: ["《赤壁OL》内测。", "《赤壁》。"]))
+        #expect(game.district == nil, "a title in 《》 is no 赤壁市: \(game.districts.map(\.name))")
+        let commonWord = classifier.classify(ParsedArticle(paper: "人民日报", title: "多个公安分局联合行动", paragraphs: ["公安、消防，", "与公安。"]))
+        #expect(commonWord.district == nil, "公安 is a common word, no 公安县: \(commonWord.districts.map(\.name))")
+    }
+
+    /// A 街道/镇/乡 whose full name no other division bears names its county without support; a
+    /// shared name (城关镇, tested above) or a two-character one (贾镇 in 贾镇长) does not.
+    @Test func uniqueTownNamesNameTheirCounty() {
+        let unique = classifier.classify(ParsedArticle(paper: "人民日报", title: "华舍街道的纺织企业"))
+        #expect(unique.district?.name == "柯桥区" && unique.locality?.name == "华舍街道")
+        let title = classifier.classify(ParsedArticle(paper: "人民日报", title: "贾镇长进村"))
+        #expect(title.districts.isEmpty, "\(title.districts.map(\.name))")
+        // Inside a phrase a unique name is no place: 纺织街道 (东胜区) in 老纺织街道, 小城镇 (舒兰市).
+        let phrases = classifier.classify(ParsedArticle(paper: "人民日报", title: "老纺织街道的变迁", paragraphs: ["一些小城镇的大学。"]))
+        #expect(phrases.districts.isEmpty, "\(phrases.districts.map(\.name))")
+    }
+
     @Test func exclusionsKeepCommonPhrasesOut() {
         let result = classifier.classify(ParsedArticle(title: "绿水青山就是金山银山", paragraphs: ["游船驶过黄浦江。", "旧金山代表团来访。"]))
         #expect(result.districts.isEmpty, "\(result.districts.map(\.name))")

@@ -50,6 +50,21 @@ enum ArticleRegionFixtures {
     </div>
     """
 
+    /// A web portal's copy: the byline with a colon on its own line, a portal dateline naming its
+    /// reporter without a role, and an interview whose questions start with 记者：.
+    static let portalRegionWithColonByline = """
+    <div id="scroller">
+    <h1>基金专家建议把握股债轮动机会</h1>
+    <div id="ozoom"><founder-content>
+    <p>　　本报记者：潘清</p>
+    <p>　　中新网(微博)上海6月21日电(张曦) 尽管近期A股出现回暖迹象，沪深股市仍呈现“忽冷忽热”的态势。</p>
+    <p>　　一位基金研究员告诉记者：“大牛市时所有股票都大涨的时代已经过去。”</p>
+    <p>　　记者：后市还有哪些不确定性？</p>
+    <p>　　研究员：海外市场的波动仍会传导过来。</p>
+    </founder-content></div>
+    </div>
+    """
+
     /// A byline at the end, glued to the last paragraph. The paper is named nowhere but in the
     /// page's own `<url>`.
     static let regionWithTrailingByline = """

@@ -115,6 +115,20 @@ struct ArticleRegionTests {
         #expect(parsed.paragraphs == ["本报讯 社区食堂让老人吃上了热乎饭。", "每天中午，食堂里坐满了附近的老人，一荤两素只要十二元。"])
     }
 
+    /// `本报记者：潘清` is the byline, not paragraph 1; 记者： inside a paragraph or before an
+    /// interview question leaves the paragraph as it is.
+    @Test func portalRegionWithColonByline() throws {
+        let withoutByline = ArticleRegionFixtures.portalRegionWithColonByline.replacingOccurrences(of: "<p>　　本报记者：潘清</p>", with: "")
+        #expect(try parseArticle(withoutByline).authors == ["张曦"], "the portal dateline names its reporter")
+        let parsed = try parseArticle(ArticleRegionFixtures.portalRegionWithColonByline)
+        #expect(parsed.authors == ["潘清"], "a dateline's names are read only when no byline line came first, as for 新华社")
+        #expect(parsed.paragraphs.count == 4)
+        #expect(parsed.paragraphs.first?.hasPrefix("中新网(微博)上海6月21日电(张曦) 尽管") == true)
+        #expect(parsed.paragraphs[1].hasPrefix("一位基金研究员告诉记者："))
+        #expect(parsed.paragraphs[2] == "记者：后市还有哪些不确定性？")
+        #expect(parsed.subheadings.isEmpty)
+    }
+
     @Test func newerLayoutRegionWithWireByline() throws {
         let parsed = try parseArticle(ArticleRegionFixtures.newerLayoutRegionWithWireByline)
         #expect(parsed.paper == nil)

@@ -3,7 +3,7 @@ import CRdKafka
 /// Admin requests of ``RDKafkaClient`` (on a producer-type handle, as librdkafka recommends).
 extension RDKafkaClient {
     /// Creates topics; one that already exists counts as created.
-    func createTopics(_ topics: [(name: String, partitions: Int32)], timeoutMs: Int) throws(KafkaError) {
+    func createTopics(_ topics: [(name: String, partitions: Int32)], configs: [String: String] = [:], timeoutMs: Int) throws(KafkaError) {
         let context = "creating topics \(topics.map(\.name))"
         var errorText = [CChar](repeating: 0, count: 512)
         var newTopics: [OpaquePointer?] = []
@@ -14,6 +14,12 @@ extension RDKafkaClient {
                 throw KafkaError(code: .configuration, message: Self.string(errorText), context: context)
             }
             newTopics.append(newTopic)
+            for (name, value) in configs.sorted(by: { $0.key < $1.key }) {
+                let code = rd_kafka_NewTopic_set_config(newTopic, name, value)
+                guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                    throw KafkaError(rawCode: code, context: "setting \(name)=\(value) on new topic '\(topic.name)'")
+                }
+            }
         }
         let options = rd_kafka_AdminOptions_new(handle, RD_KAFKA_ADMIN_OP_CREATETOPICS)
         defer { rd_kafka_AdminOptions_destroy(options) }
@@ -66,5 +72,60 @@ extension RDKafkaClient {
             }
         }
         return members
+    }
+}
+
+extension RDKafkaClient {
+    /// The named settings of each topic as the cluster reports them (DescribeConfigs). Apache
+    /// Kafka reports every setting with its effective value, defaults included; a broker that
+    /// reports only overrides (Tansu) gives an empty map for a topic without any. A topic the
+    /// cluster does not know is left out.
+    func topicConfigs(_ topics: [String], names: Set<String>, timeoutMs: Int) throws(KafkaError) -> [String: [String: String]] {
+        guard !topics.isEmpty else { return [:] }
+        let context = "describing the settings of topics \(topics)"
+        var errorText = [CChar](repeating: 0, count: 512)
+        var resources: [OpaquePointer?] = topics.map { rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, $0) }
+        defer { for resource in resources { rd_kafka_ConfigResource_destroy(resource) } }
+        let options = rd_kafka_AdminOptions_new(handle, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS)
+        defer { rd_kafka_AdminOptions_destroy(options) }
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, Self.timeout(timeoutMs), &errorText, errorText.count)
+
+        let queue = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        rd_kafka_DescribeConfigs(handle, &resources, resources.count, options, queue)
+        guard let event = rd_kafka_queue_poll(queue, Self.timeout(timeoutMs + 5_000)) else {
+            throw KafkaError(code: .timedOut, message: "no answer within \(timeoutMs) ms", context: context)
+        }
+        defer { rd_kafka_event_destroy(event) }
+        let eventError = rd_kafka_event_error(event)
+        guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(rawCode: eventError, message: String(cString: rd_kafka_event_error_string(event)), context: context)
+        }
+        guard let result = rd_kafka_event_DescribeConfigs_result(event) else { return [:] }
+        var count = 0
+        guard let described = rd_kafka_DescribeConfigs_result_resources(result, &count) else { return [:] }
+        var configs: [String: [String: String]] = [:]
+        for index in 0..<count {
+            guard let resource = described[index] else { continue }
+            let name = String(cString: rd_kafka_ConfigResource_name(resource))
+            let code = rd_kafka_ConfigResource_error(resource)
+            if code == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART { continue }
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                let message = rd_kafka_ConfigResource_error_string(resource).map { String(cString: $0) }
+                throw KafkaError(rawCode: code, message: message, context: "describing the settings of topic '\(name)'")
+            }
+            var settings: [String: String] = [:]
+            var entryCount = 0
+            if let entries = rd_kafka_ConfigResource_configs(resource, &entryCount) {
+                for entryIndex in 0..<entryCount {
+                    guard let entry = entries[entryIndex] else { continue }
+                    let key = String(cString: rd_kafka_ConfigEntry_name(entry))
+                    guard names.contains(key), let value = rd_kafka_ConfigEntry_value(entry) else { continue }
+                    settings[key] = String(cString: value)
+                }
+            }
+            configs[name] = settings
+        }
+        return configs
     }
 }
