@@ -2,9 +2,10 @@
 /// the page was taken up. A page that is still being worked on then fails (`tooSlow`) instead of
 /// holding its lane, and the commits of its partition, for as long as its shape makes it take.
 ///
-/// Checked cooperatively: the long loops of parsing and classifying tick a `DeadlineCountdown`,
-/// and the stages check it between them. A loop that ticks nothing cannot be stopped, so every
-/// loop whose length a page controls ticks.
+/// Checked cooperatively: the loops whose turns a page can multiply (tokenizing, the page list,
+/// the article links and image map, the title list, crediting place names) tick a
+/// `DeadlineCountdown`, and the stages check it between them. A loop that ticks nothing cannot be
+/// stopped, so a new loop over what a page lists should tick too.
 public struct PageDeadline: Sendable {
     /// Nil for no deadline.
     public let instant: ContinuousClock.Instant?
