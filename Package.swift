@@ -10,6 +10,7 @@
 //   Kafka (+ CRdKafka)              the only code that touches librdkafka
 //   Pipeline                        the worker: consumer -> Dispatch stages -> producer
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
+//   Operations                      /metrics and the probes over swift-nio, JSON logs
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
 import PackageDescription
 
@@ -31,7 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -67,8 +68,8 @@ let package = Package(
                 "Pipeline", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 
@@ -96,7 +97,15 @@ let package = Package(
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PageCorpus"], linkerSettings: localLibrarySearchPath),
-        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "Pipeline", "PageCorpus", "PageModel"], linkerSettings: localLibrarySearchPath),
+        // Raw-socket HTTP clients that send what a library would refuse to, for the probe-port tests.
+        .target(name: "HTTPAttackSupport", path: "Tests/HTTPAttackSupport"),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: [
+                "Operations", "Pipeline", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "Pipeline", "PageCorpus", "PageModel", "HTTPAttackSupport"], linkerSettings: localLibrarySearchPath),
     ],
     swiftLanguageModes: [.v6]
 )

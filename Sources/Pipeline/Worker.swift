@@ -26,6 +26,8 @@ public final class Worker: Sendable {
     let metrics = WorkerMetrics()
     /// How large a record may be; fixed at start (see `RecordSizePolicy`).
     let recordSize: RecordSizePolicy
+    /// The consumer repeats its errors while no broker answers; one copy per 10 s is logged.
+    private let repeatedKafkaErrors = RepeatedLogLines()
     /// When the poll loop last turned (uptime nanoseconds; 0 before it started), for liveness.
     private let loopTurned = Atomic<UInt64>(0)
     private let loopEnded = Atomic<Bool>(false)
@@ -161,7 +163,7 @@ public final class Worker: Sendable {
                 contact.heard()
                 dispatch(record)
             case .error(let error):
-                logger.warning("kafka: \(error)")
+                logger.log(level: .warning, "kafka: \(error)", unlessRepeatedIn: repeatedKafkaErrors)
             case .partitionEOF(let partition, _):
                 idle.reachedEnd(of: partition)
             case nil:

@@ -26,6 +26,12 @@ struct KafkaOptions: ParsableArguments {
         guard let brokers = brokers ?? Environment.value("PAGEPIPE_BROKERS") else {
             throw ValidationError("Say which Kafka cluster to use: --brokers host:port or PAGEPIPE_BROKERS=host:port (Tools/broker address prints the local one).")
         }
+        // librdkafka takes an empty list (or ",,,") without complaint and then waits for ever for a
+        // broker it was never told about; refuse it here, where the user can still be told why.
+        let entries = brokers.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !entries.contains(where: \.isEmpty) else {
+            throw ValidationError("--brokers (PAGEPIPE_BROKERS) '\(brokers)' has an empty entry: give host:port[,host:port…].")
+        }
         return brokers
     }
 

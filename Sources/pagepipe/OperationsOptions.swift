@@ -12,6 +12,11 @@ struct OperationsOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("/healthz fails once the poll loop has not turned for this long; keep it above --drain-timeout-ms. Env: PAGEPIPE_LIVENESS_TIMEOUT_MS. Default: 120000.", valueName: "ms"))
     var livenessTimeoutMs: Int?
 
+    /// Refuses a bad port or timeout before anything starts (a usage error, exit 64).
+    func validate() throws {
+        _ = try configuration()
+    }
+
     /// nil when no port is set: the worker then serves nothing.
     func configuration() throws -> OperationsConfiguration? {
         guard let port = try metricsPort ?? Environment.integer("PAGEPIPE_METRICS_PORT") else { return nil }

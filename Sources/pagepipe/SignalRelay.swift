@@ -2,7 +2,9 @@ import Dispatch
 import Foundation
 
 /// Turns SIGTERM and SIGINT into a callback on a Dispatch queue, so the worker can drain instead
-/// of dying mid-page. A second signal while draining exits at once.
+/// of dying mid-page. A second signal exits at once, whatever the process is doing then (draining,
+/// stopping the metrics server): so the relay is never cancelled. Keep it alive until the process
+/// exits; the signals stay ignored once it is gone.
 final class SignalRelay {
     private let sources: [any DispatchSourceSignal]
 
@@ -22,10 +24,6 @@ final class SignalRelay {
             source.resume()
             return source
         }
-    }
-
-    func cancel() {
-        for source in sources { source.cancel() }
     }
 }
 

@@ -140,6 +140,14 @@ func runWorker(
         logger.critical("\(error)")
         throw ExitCode.failure
     }
+    // Before anything that could hang on the way out, and alive until runWorker returns (its defer
+    // runs last): a second SIGTERM or SIGINT must exit at once at every step of the shutdown,
+    // including the metrics server's stop.
+    let signals = SignalRelay { signal in
+        logger.notice("received \(signal): draining")
+        worker.stop()
+    }
+    defer { withExtendedLifetime(signals) {} }
     var server: OperationsServer?
     if let operations, let registry {
         do {
@@ -150,12 +158,8 @@ func runWorker(
             throw ExitCode.failure
         }
     }
+    // Bounded (OperationsConfiguration.stopTimeoutMs): a hostile client cannot hold the exit.
     defer { server?.stop() }
-    let signals = SignalRelay { signal in
-        logger.notice("received \(signal): draining")
-        worker.stop()
-    }
-    defer { signals.cancel() }
     let summary: WorkerSummary
     do {
         summary = try worker.run()

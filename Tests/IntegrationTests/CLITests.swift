@@ -68,6 +68,41 @@ import Testing
         #expect(try run(["parse", "--concurrency", "0", corpus]).status == 64)
     }
 
+    @Test func anEmptyBrokerListIsAUsageError() throws {
+        for brokers in ["", ",,,", " , ", "127.0.0.1:1,"] {
+            let result = try run(["run", "--brokers", brokers, "--broker-down-timeout-ms", "1000"])
+            #expect(result.status == 64, "--brokers '\(brokers)': \(result.err)")
+            #expect(result.err.contains("has an empty entry: give host:port"), "\(result.err)")
+        }
+        let fromEnvironment = try run(["run", "--broker-down-timeout-ms", "1000"], environment: ["PAGEPIPE_BROKERS": ",,,"])
+        #expect(fromEnvironment.status == 64, "\(fromEnvironment.err)")
+    }
+
+    @Test func aMetricsPortOutsideOneTo65535IsRefusedBeforeAnythingStarts() throws {
+        for port in ["99999", "65536", "0", "-1"] {
+            let result = try run(["run", "--brokers", "127.0.0.1:1", "--broker-down-timeout-ms", "1000", "--metrics-port=\(port)"])
+            #expect(result.status == 64, "port \(port): \(result.err)")
+            #expect(result.err.contains("must be between 1 and 65535"), "\(result.err)")
+            #expect(!result.err.contains("librdkafka"), "refused only after starting: \(result.err)")
+        }
+        let fromEnvironment = try run(["run", "--brokers", "127.0.0.1:1"], environment: ["PAGEPIPE_METRICS_PORT": "99999"])
+        #expect(fromEnvironment.status == 64 && fromEnvironment.err.contains("not 99999"), "\(fromEnvironment.err)")
+    }
+
+    /// With no broker to answer, librdkafka and the consumer repeat the same few lines about 75
+    /// times a second; one copy per 10 s goes out, and the next one counts the copies held back.
+    @Test func repeatedLinesWhileNoBrokerAnswersAreRateLimited() throws {
+        let result = try run(["run", "--brokers", "127.0.0.1:1", "--broker-down-timeout-ms", "4000", "--progress-interval-ms", "0"])
+        #expect(result.status == 1, "the worker exits once the broker-down timeout passes: \(result.err)")
+        let lines = result.err.split(separator: "\n")
+        let refused = lines.filter { $0.contains("Connection refused") }
+        #expect(!refused.isEmpty, "the failure must still be logged: \(result.err)")
+        // Seen before: about 300 lines in 4 s, 230 of them "Connection refused". Now one copy of
+        // each distinct line per client (consumer, producer) and per path (log, error callback).
+        #expect(refused.count <= 12, "\(refused.count) 'Connection refused' lines in 4 s: \(result.err)")
+        #expect(lines.count < 40, "\(lines.count) lines in 4 s: \(result.err)")
+    }
+
     @Test func missingBrokersIsAUsageErrorThatSaysWhatToDo() throws {
         let result = try run(["run"], environment: ["PAGEPIPE_BROKERS": ""])
         #expect(result.status == 64)

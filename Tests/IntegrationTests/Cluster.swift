@@ -43,11 +43,14 @@ final class WorkerProcess {
     let process = Process()
     let logPath: String
 
-    init(brokers: String, group: String, input: String, suffix: String, extra: [String] = []) throws {
+    /// - Parameter launcher: a command that execs the binary in the same process (`prlimit
+    ///   --nofile=256:256`), so signals still reach the worker; none by default.
+    init(brokers: String, group: String, input: String, suffix: String, extra: [String] = [], launcher: [String] = []) throws {
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("pagepipe-worker-\(UUID().uuidString).log").path
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: pagepipeBinary)
-        process.arguments = [
+        let command = launcher + [pagepipeBinary]
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst()) + [
             "run", "--brokers", brokers, "--group", group, "--input-topic", input, "--topic-suffix", suffix,
             "--session-timeout-ms", "6000", "--heartbeat-interval-ms", "1000", "--progress-interval-ms", "0",
             "--log-level", "info",
@@ -151,8 +154,8 @@ struct Scenario {
         ends = try reader.endOffsets(input)
     }
 
-    func worker(_ extra: [String] = []) throws -> WorkerProcess {
-        try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: extra)
+    func worker(_ extra: [String] = [], launcher: [String] = []) throws -> WorkerProcess {
+        try WorkerProcess(brokers: brokers, group: group, input: input, suffix: suffix, extra: extra, launcher: launcher)
     }
 
     /// Records on the `articles` output topic so far.

@@ -216,5 +216,23 @@ extension RealBrokerTests {
         #expect(letters.first?.header("pagepipe-dead-letter-form") == Array("reference".utf8))
         #expect(letters.first?.header("pagepipe-original-bytes") == Array("300000".utf8))
     }
+
+    /// `pagepipe produce` sends pages up to the page core's blob cap, not librdkafka's 1 MB default:
+    /// the topic's own max.message.bytes is the only other limit.
+    @Test func produceSendsAPageOverAMegabyteWhole() throws {
+        let brokers = try testBrokers()
+        let scenario = try Scenario("produce2mb", brokers: brokers)
+        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
+        let page = Self.article(paragraphs: 12_000, id: 7)
+        #expect(page.count > 2_000_000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pagepipe-2mb-\(UUID().uuidString).html")
+        try Data(page).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let produced = try runTool(pagepipeBinary, ["produce", "--brokers", brokers, "--topic", scenario.input, "--log-level", "warning", file.path])
+        #expect(produced.status == 0, "\(produced.output)")
+        let records = try scenario.reader.records(scenario.input)
+        #expect(records.count == 1)
+        #expect(records.first?.value == page)
+    }
 }
 }

@@ -13,8 +13,8 @@ func rdKafkaLogCallback(
     let facilityName = facility.map { String(cString: $0) } ?? "?"
     let message = text.map { String(cString: $0) } ?? ""
     context.logger.log(
-        level: Logger.Level(syslogLevel: level), "\(message)",
-        metadata: ["librdkafka.facility": "\(facilityName)"])
+        level: Logger.Level(syslogLevel: level), message, metadata: ["librdkafka.facility": "\(facilityName)"],
+        unlessRepeatedIn: context.repeatedLines)
 }
 
 /// `error_cb`: client-wide errors (brokers down, fatal idempotence errors), served by poll.

@@ -26,18 +26,10 @@ extension RDKafkaClient {
         _ = rd_kafka_AdminOptions_set_request_timeout(options, Self.timeout(timeoutMs), &errorText, errorText.count)
         _ = rd_kafka_AdminOptions_set_operation_timeout(options, Self.timeout(timeoutMs), &errorText, errorText.count)
 
-        let queue = rd_kafka_queue_new(handle)
-        defer { rd_kafka_queue_destroy(queue) }
-        rd_kafka_CreateTopics(handle, &newTopics, newTopics.count, options, queue)
-        // librdkafka enforces the request timeout itself; the margin only guards against a lost event.
-        guard let event = rd_kafka_queue_poll(queue, Self.timeout(timeoutMs + 5_000)) else {
-            throw KafkaError(code: .timedOut, message: "no answer within \(timeoutMs) ms", context: context)
+        let event = try adminResult(timeoutMs: timeoutMs, context: context) { queue in
+            rd_kafka_CreateTopics(handle, &newTopics, newTopics.count, options, queue)
         }
         defer { rd_kafka_event_destroy(event) }
-        let eventError = rd_kafka_event_error(event)
-        guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            throw KafkaError(rawCode: eventError, message: String(cString: rd_kafka_event_error_string(event)), context: context)
-        }
         guard let result = rd_kafka_event_CreateTopics_result(event) else { return }
         var count = 0
         guard let results = rd_kafka_CreateTopics_result_topics(result, &count) else { return }
@@ -90,17 +82,10 @@ extension RDKafkaClient {
         defer { rd_kafka_AdminOptions_destroy(options) }
         _ = rd_kafka_AdminOptions_set_request_timeout(options, Self.timeout(timeoutMs), &errorText, errorText.count)
 
-        let queue = rd_kafka_queue_new(handle)
-        defer { rd_kafka_queue_destroy(queue) }
-        rd_kafka_DescribeConfigs(handle, &resources, resources.count, options, queue)
-        guard let event = rd_kafka_queue_poll(queue, Self.timeout(timeoutMs + 5_000)) else {
-            throw KafkaError(code: .timedOut, message: "no answer within \(timeoutMs) ms", context: context)
+        let event = try adminResult(timeoutMs: timeoutMs, context: context) { queue in
+            rd_kafka_DescribeConfigs(handle, &resources, resources.count, options, queue)
         }
         defer { rd_kafka_event_destroy(event) }
-        let eventError = rd_kafka_event_error(event)
-        guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            throw KafkaError(rawCode: eventError, message: String(cString: rd_kafka_event_error_string(event)), context: context)
-        }
         guard let result = rd_kafka_event_DescribeConfigs_result(event) else { return [:] }
         var count = 0
         guard let described = rd_kafka_DescribeConfigs_result_resources(result, &count) else { return [:] }
@@ -127,5 +112,28 @@ extension RDKafkaClient {
             configs[name] = settings
         }
         return configs
+    }
+}
+
+extension RDKafkaClient {
+    /// Sends one admin request (`request` posts it to the queue it is given) and waits for its
+    /// result event, which the caller destroys. Throws the request's own error, or `.timedOut`.
+    fileprivate func adminResult(
+        timeoutMs: Int, context: String, _ request: (OpaquePointer?) -> Void
+    ) throws(KafkaError) -> OpaquePointer {
+        let queue = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        request(queue)
+        // librdkafka enforces the request timeout itself; the margin only guards against a lost event.
+        guard let event = rd_kafka_queue_poll(queue, Self.timeout(timeoutMs + 5_000)) else {
+            throw KafkaError(code: .timedOut, message: "no answer within \(timeoutMs) ms", context: context)
+        }
+        let eventError = rd_kafka_event_error(event)
+        guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            let message = String(cString: rd_kafka_event_error_string(event))
+            rd_kafka_event_destroy(event)
+            throw KafkaError(rawCode: eventError, message: message, context: context)
+        }
+        return event
     }
 }

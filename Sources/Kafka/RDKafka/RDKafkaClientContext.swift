@@ -12,6 +12,8 @@ final class RDKafkaClientContext: Sendable {
     /// Consumers report non-fatal errors from `poll`; producers and admin clients only log them.
     let reportsErrorsFromPoll: Bool
     private let pendingErrors = Mutex<[KafkaError]>([])
+    /// Holds back the copies of a line librdkafka repeats while no broker answers.
+    let repeatedLines = RepeatedLogLines()
 
     init(
         logger: Logger, reportsErrorsFromPoll: Bool,
@@ -29,7 +31,7 @@ final class RDKafkaClientContext: Sendable {
         if error.isFatal {
             logger.critical("\(error)")
         } else if !reportsErrorsFromPoll {
-            logger.warning("\(error)")
+            logger.log(level: .warning, "\(error)", unlessRepeatedIn: repeatedLines)
         }
         // Fatal errors are thrown by poll through rd_kafka_fatal_error, never buffered twice.
         guard reportsErrorsFromPoll, !error.isFatal else { return }
