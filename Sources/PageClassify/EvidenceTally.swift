@@ -94,24 +94,37 @@ enum ShortFormMention {
 }
 
 /// The working state of classifying one article: the tallies of the divisions found so far, in
-/// the order first found (an article names a handful, so a linear search beats hashing), and the
-/// divisions that support ambiguous names.
+/// the order first found, and the divisions that support ambiguous names. Every lookup is a hash
+/// lookup: an article names a handful of divisions, but a page can name all 43,000, and linear
+/// searches made that page quadratic (7.7 s for one article).
 struct ArticleEvidence {
     let tables: GazetteerTables
     /// The article's date as a `IsoDate.key`, nil when undated.
     let date: Int?
     private(set) var tallies: [EvidenceTally] = []
+    /// Each division's index in `tallies`.
+    private var tallyOfDivision: [Int: Int] = [:]
     /// Every tally's evidence, each division's items in the order first seen.
     private(set) var items: [EvidenceItem] = []
+    /// The last item of each (tally, source, key), and whether a (tally, source) has any item.
+    private var lastItem: [ItemKey: Int] = [:]
+    private var sourcesWithItems = Set<ItemKey>()
     /// Divisions the article's place is known to lie in: the paper's home and what unambiguous
     /// names say, with their ancestors. A name that needs support counts only inside them.
-    private(set) var support: [Int] = []
+    private(set) var support = Set<Int>()
+
+    private struct ItemKey: Hashable {
+        var tally: Int
+        var source: DistrictClassifier.Source
+        var key: Int
+    }
 
     init(tables: GazetteerTables, date: Int?) {
         self.tables = tables
         self.date = date
         tallies.reserveCapacity(8)
         items.reserveCapacity(16)
+        tallyOfDivision.reserveCapacity(8)
     }
 
     /// Every name in `text`, minus bare names followed by a word that makes them a street or an
@@ -162,71 +175,120 @@ struct ArticleEvidence {
     ///
     /// Every candidate list lives in one flat array, each name holding a range of it: a list per
     /// name cost an allocation, and freeing lists of tuples went through the runtime's generic
-    /// destroy, together a tenth of classifying an article.
-    mutating func credit(_ found: [FoundName]) {
+    /// destroy, together a tenth of classifying an article. A name's candidates are listed, and
+    /// its division chosen, once per round: support changes only between rounds, so every
+    /// mention of a name in a round means the same division (城关镇 a thousand times is one choice).
+    mutating func credit(_ found: [FoundName], deadline: PageDeadline = .none) throws(PageDeadline.Passed) {
         typealias Candidate = (division: Int, target: GazetteerTables.Target)
+        var countdown = deadline.countdown()
+        let textSupport = TextSupport(found)
         var candidates: [Candidate] = []
         candidates.reserveCapacity(4 * found.count)
+        var candidatesOfPattern: [Int: Range<Int>] = [:]
         var pending: [(name: FoundName, candidates: Range<Int>)] = []
         pending.reserveCapacity(found.count)
         for name in found {
+            try countdown.tick("crediting the place names")
             // The usual case, without building a candidate list: one division, no support needed.
             let start = Int(tables.targetStart[name.pattern])
             if tables.targetStart[name.pattern + 1] - tables.targetStart[name.pattern] == 1,
                 !tables.targets[start].needsSupport
-                    || (tables.targets[start].isUniqueTown && Self.supportedByText(name.pattern, in: found, uniqueTown: true)) {
+                    || (tables.targets[start].isUniqueTown && textSupport.supports(name.pattern, uniqueTown: true)) {
                 let division = tables.resolve(Int(tables.targets[start].division), on: date)
                 record(division, name)
                 addSupport(division)
                 continue
             }
-            let first = candidates.count
-            tables.appendCandidates(of: name.pattern, on: date, to: &candidates)
-            if candidates.count - first == 1, !candidates[first].target.needsSupport {
-                record(candidates[first].division, name)
-                addSupport(candidates[first].division)
-            } else if candidates.count > first {
-                pending.append((name, first..<candidates.count))
+            let range: Range<Int>
+            if let listed = candidatesOfPattern[name.pattern] {
+                range = listed
+            } else {
+                let first = candidates.count
+                tables.appendCandidates(of: name.pattern, on: date, to: &candidates)
+                range = first..<candidates.count
+                candidatesOfPattern[name.pattern] = range
+            }
+            if range.count == 1, !candidates[range.lowerBound].target.needsSupport {
+                record(candidates[range.lowerBound].division, name)
+                addSupport(candidates[range.lowerBound].division)
+            } else if !range.isEmpty {
+                pending.append((name, range))
             }
         }
         var towns: [(name: FoundName, candidates: Range<Int>)] = []
         towns.reserveCapacity(pending.count)
         var chosen: [Int] = []
         var upper: [Candidate] = []
+        /// Per pattern: the division chosen among its upper-level candidates, else its town candidates.
+        var upperChoice: [Int: (division: Int?, towns: Range<Int>)] = [:]
         for (name, range) in pending {
-            upper.removeAll(keepingCapacity: true)
-            for candidate in candidates[range] where !tables.levels[candidate.division].isTownLevel && !candidate.target.hasExplicitContext {
-                upper.append(candidate)
+            try countdown.tick("choosing among same-named counties")
+            if upperChoice[name.pattern] == nil {
+                upper.removeAll(keepingCapacity: true)
+                for candidate in candidates[range] where !tables.levels[candidate.division].isTownLevel && !candidate.target.hasExplicitContext {
+                    upper.append(candidate)
+                }
+                let supported = tables.mayBeSupportedByText[name.pattern] && textSupport.supports(name.pattern, uniqueTown: false)
+                let division = best(upper[...], allowingUnsupported: true, supportedByText: supported)
+                let first = candidates.count
+                if division == nil {
+                    for index in range where tables.levels[candidates[index].division].isTownLevel || candidates[index].target.hasExplicitContext {
+                        candidates.append(candidates[index])
+                    }
+                }
+                upperChoice[name.pattern] = (division, first..<candidates.count)
             }
-            let textSupport = tables.mayBeSupportedByText[name.pattern] && Self.supportedByText(name.pattern, in: found, uniqueTown: false)
-            if let division = best(upper[...], allowingUnsupported: true, supportedByText: textSupport) {
+            let choice = upperChoice[name.pattern]!
+            if let division = choice.division {
                 chosen.append(division)
                 record(division, name)
             } else {
-                let first = candidates.count
-                for index in range where tables.levels[candidates[index].division].isTownLevel || candidates[index].target.hasExplicitContext {
-                    candidates.append(candidates[index])
-                }
-                towns.append((name, first..<candidates.count))
+                towns.append((name, choice.towns))
             }
         }
         for division in chosen { addSupport(division) }
+        var townChoice: [Int: Int?] = [:]
         for (name, range) in towns {
-            if let division = best(candidates[range], allowingUnsupported: false) { record(division, name) }
+            try countdown.tick("choosing among same-named towns")
+            let division: Int?
+            if let known = townChoice[name.pattern] {
+                division = known
+            } else {
+                division = best(candidates[range], allowingUnsupported: false)
+                townChoice[name.pattern] = division
+            }
+            if let division { record(division, name) }
         }
     }
 
     /// Whether the text supports a name by itself. A county's two-character short form: one of its
     /// mentions is followed by a unit suffix (`大名大队`), or at least two stand apart from other
     /// words (`江阴`, named nine times). A unique town name: one of its mentions starts a word.
-    /// Only text counts, never a page name or the paper.
-    static func supportedByText(_ pattern: Int, in found: [FoundName], uniqueTown: Bool) -> Bool {
-        var apart = 0
-        for name in found where name.pattern == pattern && !name.isPrior {
-            if uniqueTown ? name.startsApart : name.unitFollows { return true }
-            if name.standsApart { apart += 1 }
+    /// Only text counts, never a page name or the paper. Gathered per name in one pass over the
+    /// found names, so asking for every mention does not scan them all again.
+    struct TextSupport {
+        private struct Mentions {
+            var unitFollows = false
+            var startsApart = false
+            var standingApart = 0
         }
-        return apart >= 2
+
+        private var mentions: [Int: Mentions] = [:]
+
+        init(_ found: [FoundName]) {
+            for name in found where !name.isPrior && (name.unitFollows || name.startsApart || name.standsApart) {
+                var entry = mentions[name.pattern] ?? Mentions()
+                entry.unitFollows = entry.unitFollows || name.unitFollows
+                entry.startsApart = entry.startsApart || name.startsApart
+                if name.standsApart { entry.standingApart += 1 }
+                mentions[name.pattern] = entry
+            }
+        }
+
+        func supports(_ pattern: Int, uniqueTown: Bool) -> Bool {
+            guard let mentions = mentions[pattern] else { return false }
+            return (uniqueTown ? mentions.startsApart : mentions.unitFollows) || mentions.standingApart >= 2
+        }
     }
 
     /// The candidate with the nearest support (itself, its parent, … in `support`; for an alias
@@ -294,7 +356,7 @@ struct ArticleEvidence {
         var current: Int? = division
         for _ in 0..<6 {
             guard let next = current else { return }
-            if !support.contains(next) { support.append(next) }
+            support.insert(next)
             current = tables.parentIndex(of: next, on: date)
         }
     }
@@ -307,22 +369,29 @@ struct ArticleEvidence {
         let tally = tallyIndex(of: division)
         if isPrior {
             // One prior per source and term: a page name that names a division twice is one hint.
-            guard !items.contains(where: { $0.tally == tally && $0.source == source }) else { return }
+            guard !sourcesWithItems.contains(ItemKey(tally: tally, source: source, key: 0)) else { return }
             tallies[tally].priorScore += weight
-            items.append(EvidenceItem(tally: tally, source: source, key: 0, count: 1))
+            append(EvidenceItem(tally: tally, source: source, key: 0, count: 1))
         } else {
             tallies[tally].textScore += weight
             tallies[tally].mentions += 1
-            if let index = items.lastIndex(where: { $0.tally == tally && $0.source == source && $0.key == pattern }) {
+            if let index = lastItem[ItemKey(tally: tally, source: source, key: pattern)] {
                 items[index].count += 1
             } else {
-                items.append(EvidenceItem(tally: tally, source: source, key: pattern, count: 1))
+                append(EvidenceItem(tally: tally, source: source, key: pattern, count: 1))
             }
         }
     }
 
+    private mutating func append(_ item: EvidenceItem) {
+        lastItem[ItemKey(tally: item.tally, source: item.source, key: item.key)] = items.count
+        sourcesWithItems.insert(ItemKey(tally: item.tally, source: item.source, key: 0))
+        items.append(item)
+    }
+
     private mutating func tallyIndex(of division: Int) -> Int {
-        if let index = tallies.firstIndex(where: { $0.division == division }) { return index }
+        if let index = tallyOfDivision[division] { return index }
+        tallyOfDivision[division] = tallies.count
         tallies.append(EvidenceTally(division: division))
         return tallies.count - 1
     }
@@ -338,10 +407,10 @@ struct ArticleEvidence {
         guard !children.isEmpty else { return }
         children.sort { tables.precedes($0.child, $1.child) }
         for (parent, child) in children {
-            guard let tally = tallies.first(where: { $0.division == child }) else { continue }
+            guard let tally = tallyOfDivision[child].map({ tallies[$0] }) else { continue }
             let parentTally = tallyIndex(of: parent)
             tallies[parentTally].childScore += share * tally.ownScore
-            items.append(EvidenceItem(tally: parentTally, source: .child, key: child, count: max(tally.mentions, 1)))
+            append(EvidenceItem(tally: parentTally, source: .child, key: child, count: max(tally.mentions, 1)))
         }
     }
 }

@@ -19,6 +19,9 @@ public struct PageProcessor: Sendable {
     public let districts: DistrictClassifier
     /// Shared by every copy of this processor, so by every lane that uses it.
     public let largePages: LargePageGate
+    /// `PageCoreConfiguration.maxPageDuration`: each `process` call's deadline is this long after
+    /// its work starts.
+    public let maxPageDuration: Duration
 
     public init(configuration: PageCoreConfiguration = PageCoreConfiguration()) throws(ClassifierDataError) {
         var sections = try SectionTaxonomy.bundled()
@@ -31,6 +34,7 @@ public struct PageProcessor: Sendable {
         self.districts = DistrictClassifier(gazetteer: gazetteer)
         self.largePages = LargePageGate(
             smallPageBytes: configuration.smallPageBytes, largePages: configuration.largePages, afterLargePage: configuration.afterLargePage)
+        self.maxPageDuration = configuration.maxPageDuration
     }
 
     /// Turns one raw page into its events (one article event, or one page event for a node page).
@@ -59,9 +63,15 @@ public struct PageProcessor: Sendable {
     ) throws(PageError) -> [PagepipeEvent] {
         let clock = ContinuousClock()
         let started = clock.now
+        // The budget is for the page's own work: a large page's starts once it holds its permit,
+        // so waiting behind another large page does not spend it.
+        var deadline = PageDeadline(instant: started.advanced(by: maxPageDuration))
         // A large page keeps its permit until its events are built (see `LargePageGate`).
         var holdsPermit = blob.count > largePages.smallPageBytes
-        if holdsPermit { largePages.acquire() }
+        if holdsPermit {
+            largePages.acquire()
+            deadline = PageDeadline(after: maxPageDuration)
+        }
         defer { if holdsPermit { largePages.release() } }
         var decoded: DecodedPage
         do {
@@ -75,12 +85,13 @@ public struct PageProcessor: Sendable {
                 } catch where error.reason == .inflateTooLarge && decoder.limits.maxInflatedBytes > largePages.smallPageBytes {
                     largePages.acquire()
                     holdsPermit = true
+                    deadline = PageDeadline(after: maxPageDuration)
                     decoded = try decoder.decode(blob, hints: hints)
                 }
             }
         } catch { throw PageError(error) }
         timings.decode = started.duration(to: clock.now)
-        return try process(text: decoded.text, source: source, timings: &timings)
+        return try process(text: decoded.text, source: source, deadline: deadline, timings: &timings)
     }
 
     /// How many pages to process at once when the user does not say: one per online core.
@@ -96,22 +107,29 @@ public struct PageProcessor: Sendable {
     }
 
     public func process(text: String, source: EventSource, timings: inout StageTimings) throws(PageError) -> [PagepipeEvent] {
+        try process(text: text, source: source, deadline: PageDeadline(after: maxPageDuration), timings: &timings)
+    }
+
+    /// Parses and classifies, failing as `parse/tooSlow` once `deadline` passes (checked inside
+    /// the long loops and between the stages).
+    private func process(text: String, source: EventSource, deadline: PageDeadline, timings: inout StageTimings) throws(PageError) -> [PagepipeEvent] {
         let clock = ContinuousClock()
         let started = clock.now
         let page: ParsedPage
-        do { page = try parser.parse(text) } catch { throw PageError(error) }
+        do { try deadline.check("decoding the blob") } catch { throw PageError(ParseError(error)) }
+        do { page = try parser.parse(text, deadline: deadline) } catch { throw PageError(error) }
         let parsed = clock.now
         timings.parse = started.duration(to: parsed)
         defer { timings.classify = parsed.duration(to: clock.now) }
-        return classified(page, source: source)
+        do { return try classified(page, source: source, deadline: deadline) } catch { throw PageError(ParseError(error)) }
     }
 
-    private func classified(_ page: ParsedPage, source: EventSource) -> [PagepipeEvent] {
+    private func classified(_ page: ParsedPage, source: EventSource, deadline: PageDeadline) throws(PageDeadline.Passed) -> [PagepipeEvent] {
         switch page {
         case .article(var article):
             if article.paper == nil { article.paper = Self.paper(servedAt: source) }
             let section = sections.section(for: article)
-            let places = districts.classify(article)
+            let places = try districts.classify(article, deadline: deadline)
             return [.article(ArticleEvent(article: article, section: section, places: places, source: source, parserVersion: Self.parserVersion))]
         case .node(var node):
             if node.paper == nil { node.paper = Self.paper(servedAt: source) }

@@ -66,7 +66,7 @@ struct FounderArticleParser {
         return ParsedArticle(
             paper: paper, date: metadata.date ?? navigation.visibleDate(), page: page, kicker: kicker, title: title,
             subtitle: subtitle, authors: authors, paragraphs: body.paragraphs, subheadings: body.subheadings,
-            edition: navigation.edition(), pageArticles: navigation.articleLinks().map(\.title))
+            edition: try navigation.edition(), pageArticles: try navigation.articleLinks().map(\.title))
     }
 
     /// Static, so `flatMap(Self.nonEmpty)` builds no closure holding a copy of the parser.

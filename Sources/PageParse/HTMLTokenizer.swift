@@ -14,20 +14,26 @@ struct HTMLTokenizer {
 
     /// The document of `bytes`, or nil once it would have more than `maxNodes` nodes: the walk
     /// stops there, so a flood of tags costs its first `maxNodes` nodes, not its whole length.
-    static func parse(_ bytes: [UInt8], maxNodes: Int) -> HTMLDocument? {
+    /// It also stops when `deadline` passes.
+    static func parse(_ bytes: [UInt8], maxNodes: Int, deadline: PageDeadline = .none) throws(PageDeadline.Passed) -> HTMLDocument? {
         var nodes: [HTMLNode] = []
         var tagCounts: [Int] = []
         var comments: [Int] = []
-        let complete = bytes.withUnsafeBufferPointer { buffer in
+        let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<Bool, PageDeadline.Passed> in
             var builder = TreeBuilder(buffer: buffer, maxNodes: maxNodes, expectedNodes: min(bytes.count / 24, maxNodes))
             defer { builder.deallocate() }
-            guard builder.run() else { return false }
+            var countdown = deadline.countdown()
+            do throws(PageDeadline.Passed) {
+                guard try builder.run(&countdown) else { return .success(false) }
+            } catch {
+                return .failure(error)
+            }
             nodes = builder.nodes.array()
             tagCounts = builder.tagCounts.array()
             comments = builder.comments
-            return true
+            return .success(true)
         }
-        guard complete else { return nil }
+        guard try outcome.get() else { return nil }
         let (elementsByTag, tagStarts) = groupElementsByTag(nodes, counts: tagCounts)
         return HTMLDocument(bytes: bytes, nodes: nodes, elementsByTag: elementsByTag, tagStarts: tagStarts, comments: comments)
     }
@@ -103,12 +109,13 @@ private struct TreeBuilder {
 
     /// Builds the tree; false as soon as it has more than `maxNodes` nodes (nodes are only ever
     /// added, and a round adds at most three, so the tree never outgrows the cap by more).
-    mutating func run() -> Bool {
+    mutating func run(_ countdown: inout DeadlineCountdown) throws(PageDeadline.Passed) -> Bool {
         let end = buffer.count
         var index = 0
         var textStart = 0
         while index < end {
             guard nodes.count <= maxNodes else { return false }
+            try countdown.tick("reading the HTML's tags")
             index = nextLessThan(from: index)
             guard index + 1 < end else { break }
             let next = buffer[index + 1]

@@ -13,12 +13,12 @@ struct NodePageParser {
         guard let number, !number.isEmpty else {
             throw ParseError(.noPageLabel, "node page without a page label (第N版 / N版: / founder-pagenum); document title: \(metadata.documentTitle ?? "none")")
         }
-        let edition = navigation.edition()
+        let edition = try navigation.edition()
         let normalized = PageRef.normalizedNumber(number)
         let name = visible?.name ?? edition.first(where: { $0.number == normalized })?.name
         let paper = StatedPaper.find(in: document, metadata: metadata)
         return ParsedNodePage(
             paper: paper, date: metadata.date ?? navigation.visibleDate(), page: PageRef(number: number, name: name),
-            articles: navigation.articleLinks(), edition: edition)
+            articles: try navigation.articleLinks(), edition: edition)
     }
 }

@@ -156,7 +156,8 @@ struct PageMetadata {
         var text = text
         guard text.withUTF8({ $0.index(of: UInt8(ascii: "<"), from: 0, to: $0.count) < $0.count }) else { return text }
         // A title with more markup than a whole page may have is a flood: nothing of it is kept.
-        guard let document = HTMLTokenizer.parse(Array(text.utf8), maxNodes: ParseLimits().maxNodes) else { return "" }
+        // (Without a deadline the tokenizer cannot throw.)
+        guard let document = try? HTMLTokenizer.parse(Array(text.utf8), maxNodes: ParseLimits().maxNodes) else { return "" }
         return document.text(0..<document.nodes.count)
     }
 }

@@ -16,9 +16,12 @@ struct PageNavigation {
     /// element is inside a link exactly when an earlier link's subtree reaches past it, so that
     /// question is a binary search, whatever the nesting depth.
     private let linkEndsSoFar: [Int]
+    /// The page's time budget: the page-list and article-link loops stop when it passes.
+    let deadline: PageDeadline
 
-    init(_ document: HTMLDocument) {
+    init(_ document: HTMLDocument, deadline: PageDeadline = .none) {
         self.document = document
+        self.deadline = deadline
         let links = document.elements(.a)
         var hrefs: [Range<Int>?] = []
         var ids: [Range<Int>?] = []
@@ -47,37 +50,48 @@ struct PageNavigation {
         self.banTexts = banTexts
     }
 
-    /// The page list (`<a id=pageLink href=node_1.htm>第01版：一版要闻</a>`, `A01： 头版`), deduplicated by number.
-    func edition() -> [PageRef] {
+    /// The page list (`<a id=pageLink href=node_1.htm>第01版：一版要闻</a>`, `A01： 头版`), deduplicated by
+    /// number, at most `EventCaps.editionPages` pages.
+    func edition() throws(ParseError) -> [PageRef] {
         var pages: [PageRef] = []
-        pages.reserveCapacity(document.elements(.a).count)
+        var numbers = Set<String?>()
+        var countdown = deadline.countdown()
         for (position, index) in document.elements(.a).enumerated() where document.nodes[index].end - index <= 64 {
+            try countdown.tickParsing("reading the page list")
             // Only links that mention 版 or are marked as page links can be page-list entries.
             let isPageLink = ids[position].map { document.value($0, is: "pagelink") } ?? false
             guard isPageLink || mentionsBan(index) else { continue }
             guard let page = document.withText(of: index, { PageLabel.parse(utf8: $0, requireBanSuffix: !isPageLink) }) else { continue }
-            if !pages.contains(where: { $0.number == page.number }) { pages.append(page) }
+            guard numbers.insert(page.number).inserted else { continue }
+            pages.append(page)
+            if pages.count == EventCaps.editionPages { break }
         }
         return pages
     }
 
-    /// The page's own articles in page order, one per content id. When the page has an image map,
-    /// `TitleList` keeps its title list and the map's articles, not boxes linking other pages'.
-    func articleLinks() -> [ArticleLink] {
+    /// The page's own articles in page order, one per content id, at most `EventCaps.articlesPerPage`.
+    /// When the page has an image map, `TitleList` keeps its title list and the map's articles,
+    /// not boxes linking other pages'.
+    func articleLinks() throws(ParseError) -> [ArticleLink] {
         var candidates: [TitleList.Candidate] = []
         candidates.reserveCapacity(document.elements(.a).count)
+        var countdown = deadline.countdown()
         for (position, index) in document.elements(.a).enumerated() where document.nodes[index].end - index <= 256 {
+            try countdown.tickParsing("reading the article links")
             guard let range = hrefs[position], let title = title(ofLink: index, href: range) else { continue }
             let (href, key) = hrefAndKey(index, href: range)
             let link = ArticleLink(title: title, href: href)
             candidates.append(TitleList.Candidate(link: link, key: link.contentID ?? key, element: index))
         }
-        let areas = document.elements(.area).compactMap { area -> (key: String, element: Int)? in
-            guard let range = document.attributeRange("href", of: area) else { return nil }
+        var areas: [(key: String, element: Int)] = []
+        for area in document.elements(.area) {
+            try countdown.tickParsing("reading the image map")
+            guard let range = document.attributeRange("href", of: area) else { continue }
             let (href, key) = hrefAndKey(area, href: range)
-            return (ContentID.inLink(href) ?? key, area)
+            areas.append((ContentID.inLink(href) ?? key, area))
         }
-        return TitleList(document: document).articles(candidates: candidates, areas: areas)
+        let articles = try TitleList(document: document, deadline: deadline).articles(candidates: candidates, areas: areas)
+        return Array(articles.prefix(EventCaps.articlesPerPage))
     }
 
     /// The decoded `href` of element `index` and its dedupe key (`key(_:)`). Plain ASCII hrefs,

@@ -12,8 +12,9 @@ public struct PageParser: Sendable {
         self.limits = limits
     }
 
-    /// Parses one decoded page. `text` is the whole page (HTML or plain text).
-    public func parse(_ text: String) throws(ParseError) -> ParsedPage {
+    /// Parses one decoded page. `text` is the whole page (HTML or plain text). Past `deadline`,
+    /// the page fails as `tooSlow`.
+    public func parse(_ text: String, deadline: PageDeadline = .none) throws(ParseError) -> ParsedPage {
         let bytes = Array(text.utf8)
         guard hasVisibleCharacter(bytes) else {
             throw ParseError(.empty, "the page is empty or only whitespace (\(bytes.count) bytes); check the fetch and decode steps")
@@ -21,16 +22,19 @@ public struct PageParser: Sendable {
         if looksBinary(bytes) {
             throw ParseError(.notAPage, "the input looks like binary data, not a decoded page: \(ParseError.preview(of: bytes))")
         }
-        guard looksLikeHTML(bytes) else { return try PlainTextArticleParser(maxLines: limits.maxLines).parse(bytes) }
+        guard looksLikeHTML(bytes) else { return try PlainTextArticleParser(maxLines: limits.maxLines, deadline: deadline).parse(bytes) }
         guard bytes.count < Int32.max else {  // `HTMLNode` keeps offsets in 32 bits
             throw ParseError(.tooComplex, "HTML page of \(bytes.count) bytes, over 2 GiB: not a newspaper page; lower the decoder's size caps")
         }
 
-        guard let document = HTMLTokenizer.parse(bytes, maxNodes: limits.maxNodes) else {
+        let tokenized: HTMLDocument?
+        do { tokenized = try HTMLTokenizer.parse(bytes, maxNodes: limits.maxNodes, deadline: deadline) } catch { throw ParseError(error) }
+        guard let document = tokenized else {
             throw ParseError(.tooComplex, "HTML page with more than \(limits.maxNodes) elements, text runs and comments (ParseLimits.maxNodes; \(bytes.count) bytes): a flood of markup, not a newspaper page: \(ParseError.preview(of: bytes))")
         }
         let metadata = PageMetadata(document)
-        let navigation = PageNavigation(document)
+        let navigation = PageNavigation(document, deadline: deadline)
+        try deadline.checkParsing("reading the page's metadata")
         let node = NodePageParser(document: document, metadata: metadata, navigation: navigation)
         if metadata.pageType == "2" { return .node(try node.parse()) }
         let article = FounderArticleParser(document: document, metadata: metadata, navigation: navigation)
@@ -40,7 +44,7 @@ public struct PageParser: Sendable {
             parsed.url = metadata.url
             return .article(parsed)
         }
-        if !navigation.articleLinks().isEmpty { return .node(try node.parse()) }
+        if try !navigation.articleLinks().isEmpty { return .node(try node.parse()) }
         throw ParseError(.notAPage, "HTML without an article body, title or article list (title: \(metadata.documentTitle ?? "none")): \(ParseError.preview(of: bytes))")
     }
 

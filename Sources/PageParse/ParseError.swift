@@ -1,3 +1,5 @@
+import PageModel
+
 /// Why a page could not be parsed. `detail` says what was missing and what the input looked
 /// like, so an operator can tell a truncated download from a page of an unsupported layout.
 public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -12,6 +14,8 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case noPageLabel
         /// More HTML nodes or text lines than `ParseLimits` allow: a flood, not a newspaper page.
         case tooComplex
+        /// The per-page time budget (`PageDeadline`) ran out: a page shaped to be slow.
+        case tooSlow
     }
 
     public var reason: Reason
@@ -23,6 +27,10 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "cannot parse page (\(reason.rawValue)): \(detail)" }
+
+    public init(_ passed: PageDeadline.Passed) {
+        self.init(.tooSlow, "\(passed); real pages take milliseconds, so this one is shaped to be slow")
+    }
 }
 
 extension ParseError {

@@ -12,6 +12,8 @@ struct PlainTextArticleParser {
 
     /// `ParseLimits.maxLines`.
     let maxLines: Int
+    /// The page's time budget, checked between the passes over the lines.
+    let deadline: PageDeadline
 
     func parse(_ bytes: [UInt8]) throws(ParseError) -> ParsedPage {
         guard let lines = splitLines(bytes) else {
@@ -21,10 +23,12 @@ struct PlainTextArticleParser {
         // Label lines are read once: the page label and the edition list come from the same parses.
         // A dated last line is the footer even when it also reads as a label, so the edition list
         // and the page's titles after it always end before the footer.
+        try deadline.checkParsing("splitting the text into lines")
         let labelPages = lines.map { PageLabel.parse($0.text) }
         let labels = lines.indices.filter { labelPages[$0] != nil && $0 != footerIndex }
         let edition = editionRun(labels)
         let isNavigation = lines.map { NavigationResidue.isResidue($0.text) }
+        try deadline.checkParsing("reading the lines' labels")
         guard !labels.isEmpty || footerIndex != nil || isNavigation.contains(true) else {
             throw ParseError(.notAPage, "plain text without a page label, navigation or dated footer: \(ParseError.preview(of: bytes))")
         }
@@ -61,6 +65,7 @@ struct PlainTextArticleParser {
         var pageArticles: [String] = []
         if let edition {
             for index in edition.upperBound..<(footerIndex ?? lines.count) where !isNavigation[index] {
+                guard pageArticles.count < EventCaps.articlesPerPage else { break }
                 pageArticles.append(lines[index].text)
             }
         }
@@ -76,7 +81,7 @@ struct PlainTextArticleParser {
             ParsedArticle(
                 paper: paper, date: date, page: page, kicker: titles.kicker, title: title, subtitle: titles.subtitle,
                 authors: body.authors, paragraphs: body.paragraphs, subheadings: body.subheadings,
-                edition: edition.map { $0.compactMap { labelPages[$0] } } ?? [],
+                edition: edition.map { Array($0.compactMap { labelPages[$0] }.prefix(EventCaps.editionPages)) } ?? [],
                 pageArticles: pageArticles))
     }
 

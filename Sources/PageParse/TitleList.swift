@@ -19,41 +19,102 @@ struct TitleList {
     }
 
     let document: HTMLDocument
+    /// The page's time budget: every loop here ticks it, since a map or a list can be as long
+    /// as the page's node cap allows.
+    let deadline: PageDeadline
 
-    /// `areas` are the map's (key, area element) pairs in document order.
-    func articles(candidates: [Candidate], areas: [(key: String, element: Int)]) -> [ArticleLink] {
+    /// `areas` are the map's (key, area element) pairs in document order; `candidates` are in
+    /// document order too. Every lookup is by hash or by binary search over the candidates, so
+    /// the work grows with the number of links and areas, not with their product.
+    func articles(candidates: [Candidate], areas: [(key: String, element: Int)]) throws(ParseError) -> [ArticleLink] {
         let mapped = Set(areas.map(\.key))
         guard !mapped.isEmpty, candidates.contains(where: { mapped.contains($0.key) }) else { return unique(candidates) }
+        var countdown = deadline.countdown()
+        let index = CandidateIndex(candidates)
         var best: (list: [Candidate], covered: Int)?
         var containers = Set<Int>()
-        for candidate in candidates where mapped.contains(candidate.key) {
-            guard let container = container(of: candidate, among: candidates), containers.insert(container).inserted else { continue }
-            let list = candidates.filter { other in
-                other.element > container && other.element < document.nodes[container].end
-                    && sameTagPath(below: container, other.element, candidate.element)
+        for (position, candidate) in candidates.enumerated() where mapped.contains(candidate.key) {
+            guard let container = try container(of: position, in: index, &countdown), containers.insert(container).inserted else { continue }
+            var list: [Candidate] = []
+            for other in candidates[index.positions(inside: container, of: document)] {
+                try countdown.tickParsing("comparing the title list's links")
+                if sameTagPath(below: container, other.element, candidate.element) { list.append(other) }
             }
             let covered = Set(list.map(\.key)).intersection(mapped).count
             if covered > best?.covered ?? 0 { best = (list, covered) }
         }
         var links = best?.list ?? candidates.filter { mapped.contains($0.key) }
-        for area in areas where !links.contains(where: { $0.key == area.key }) {
-            if let elsewhere = candidates.first(where: { $0.key == area.key }) {
-                links.append(elsewhere)
+        var listed = Set(links.map(\.key))
+        var firstWithKey: [String: Int] = [:]
+        for position in candidates.indices.reversed() { firstWithKey[candidates[position].key] = position }
+        for area in areas where !listed.contains(area.key) {
+            try countdown.tickParsing("reading the image map's articles")
+            if let elsewhere = firstWithKey[area.key] {
+                links.append(candidates[elsewhere])
+                listed.insert(area.key)
             } else if let title = (document.attribute("title", of: area.element) ?? document.attribute("alt", of: area.element))?.trimmingWhitespace(),
                 !title.isEmpty, let href = document.attribute("href", of: area.element)
             {
                 links.append(Candidate(link: ArticleLink(title: title, href: href), key: area.key, element: area.element))
+                listed.insert(area.key)
             }
         }
         return unique(links)
     }
 
+    /// The candidates' elements and keys arranged for range questions: which candidates lie
+    /// inside an element, and whether one of them has another key than a given one.
+    private struct CandidateIndex {
+        let elements: [Int]
+        /// Each candidate's key as a small number, equal for equal keys.
+        let keys: [Int]
+        /// For each candidate, the first later candidate whose key differs from its own (or the count).
+        let nextOtherKey: [Int]
+
+        init(_ candidates: [Candidate]) {
+            elements = candidates.map(\.element)
+            var numbers: [String: Int] = [:]
+            keys = candidates.map { candidate in
+                if let number = numbers[candidate.key] { return number }
+                numbers[candidate.key] = numbers.count
+                return numbers.count - 1
+            }
+            var nextOtherKey = [Int](repeating: candidates.count, count: candidates.count)
+            for position in candidates.indices.dropLast().reversed() {
+                nextOtherKey[position] = keys[position + 1] != keys[position] ? position + 1 : nextOtherKey[position + 1]
+            }
+            self.nextOtherKey = nextOtherKey
+        }
+
+        /// Positions of the candidates inside element `ancestor` (after it, before its end).
+        func positions(inside ancestor: Int, of document: HTMLDocument) -> Range<Int> {
+            firstPosition(after: ancestor)..<firstPosition(after: document.nodes[ancestor].end - 1)
+        }
+
+        /// Whether a candidate in `positions` has a key other than `key`.
+        func hasOtherKey(than key: Int, in positions: Range<Int>) -> Bool {
+            guard !positions.isEmpty else { return false }
+            return keys[positions.lowerBound] != key || nextOtherKey[positions.lowerBound] < positions.upperBound
+        }
+
+        /// The first position whose element comes after `element` (binary search).
+        private func firstPosition(after element: Int) -> Int {
+            var low = 0
+            var high = elements.count
+            while low < high {
+                let middle = (low + high) / 2
+                if elements[middle] <= element { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
     /// The nearest ancestor of the candidate's link that holds a link to another article.
-    private func container(of candidate: Candidate, among candidates: [Candidate]) -> Int? {
-        var ancestor = document.nodes[candidate.element].parent
+    private func container(of position: Int, in index: CandidateIndex, _ countdown: inout DeadlineCountdown) throws(ParseError) -> Int? {
+        var ancestor = document.nodes[index.elements[position]].parent
         while ancestor >= 0 {
-            let end = document.nodes[ancestor].end
-            if candidates.contains(where: { $0.element > ancestor && $0.element < end && $0.key != candidate.key }) { return ancestor }
+            try countdown.tickParsing("finding the title list")
+            if index.hasOtherKey(than: index.keys[position], in: index.positions(inside: ancestor, of: document)) { return ancestor }
             ancestor = document.nodes[ancestor].parent
         }
         return nil

@@ -28,14 +28,25 @@ struct PageCoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Refuse plain-text pages with more lines than this.", valueName: "n"))
     var maxLines: Int = ParseLimits().maxLines
 
+    @Option(name: .long, help: ArgumentHelp("Fail a page still being worked on after this many milliseconds, as parse/tooSlow (the worker dead-letters it). Env: PAGEPIPE_MAX_PAGE_MS. Default: 5000.", valueName: "ms"))
+    var maxPageMs: Int?
+
     func validate() throws {
         guard maxBlobMib > 0, maxInflatedMib > 0, maxNodes > 0, maxLines > 0 else { throw ValidationError("Size caps must be positive.") }
+        guard try resolvedMaxPageMs.map({ $0 > 0 }) ?? true else { throw ValidationError("--max-page-ms (PAGEPIPE_MAX_PAGE_MS) must be positive.") }
+    }
+
+    /// `--max-page-ms`, else `PAGEPIPE_MAX_PAGE_MS`, else nil for the default.
+    private var resolvedMaxPageMs: Int? {
+        get throws { try maxPageMs ?? Environment.integer("PAGEPIPE_MAX_PAGE_MS") }
     }
 
     var configuration: PageCoreConfiguration {
         var configuration = PageCoreConfiguration(
             limits: DecodeLimits(maxBlobBytes: maxBlobMib << 20, maxInflatedBytes: maxInflatedMib << 20),
             parseLimits: ParseLimits(maxNodes: maxNodes, maxLines: maxLines),
+            // validate() has read the variable: it is a whole number here.
+            maxPageDuration: (try? resolvedMaxPageMs).flatMap { $0 }.map { .milliseconds($0) } ?? PageCoreConfiguration.defaultMaxPageDuration,
             sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
             gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
         )

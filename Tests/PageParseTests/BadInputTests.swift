@@ -70,10 +70,10 @@ struct BadInputTests {
     }
 
     /// "More than `maxNodes`" exactly: the check runs while building, not after.
-    @Test func theNodeCapIsExact() {
+    @Test func theNodeCapIsExact() throws {
         let html = Array("<p>a</p><p>b</p>".utf8)  // two elements, two texts
-        #expect(HTMLTokenizer.parse(html, maxNodes: 4)?.nodes.count == 4)
-        #expect(HTMLTokenizer.parse(html, maxNodes: 3) == nil)
+        #expect(try HTMLTokenizer.parse(html, maxNodes: 4)?.nodes.count == 4)
+        #expect(try HTMLTokenizer.parse(html, maxNodes: 3) == nil)
     }
 
     /// The inputs are built to set off what a tolerant parser is prone to (unclosed elements, deep

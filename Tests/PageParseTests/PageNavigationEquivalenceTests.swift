@@ -56,17 +56,17 @@ import Testing
         return pages
     }
 
-    @Test func labelsAndEditionsMatchAFullScan() {
+    @Test func labelsAndEditionsMatchAFullScan() throws {
         var random = SystemRandomNumberGenerator()
         var labelsFound = 0
         for _ in 0..<4_000 {
             let html = Self.randomText(from: Self.pieces, upTo: 60, using: &random)
-            let document = HTMLTokenizer.parse(Array(html.utf8), maxNodes: .max)!
+            let document = try HTMLTokenizer.parse(Array(html.utf8), maxNodes: .max)!
             let navigation = PageNavigation(document)
             let label = navigation.visibleLabel()
             // The fallback (a `date` class) is not in the soup, so a label comes from the first rule.
             #expect(label == Self.referenceLabel(document), "\(html)")
-            #expect(navigation.edition() == Self.referenceEdition(document), "\(html)")
+            #expect(try navigation.edition() == Self.referenceEdition(document), "\(html)")
             if label != nil { labelsFound += 1 }
         }
         #expect(labelsFound > 100, "the soup should hold labels often enough to compare")
@@ -80,12 +80,12 @@ import Testing
 
     /// The date is searched while the visible text is built; it must be the first date of the
     /// whole text, also when a date is cut across elements, references or comments.
-    @Test func visibleDateMatchesASearchOfTheWholeText() {
+    @Test func visibleDateMatchesASearchOfTheWholeText() throws {
         var random = SystemRandomNumberGenerator()
         var datesFound = 0
         for _ in 0..<4_000 {
             let html = Self.randomText(from: Self.datePieces, upTo: 40, using: &random)
-            let document = HTMLTokenizer.parse(Array(html.utf8), maxNodes: .max)!
+            let document = try HTMLTokenizer.parse(Array(html.utf8), maxNodes: .max)!
             let date = PageNavigation(document).visibleDate()
             #expect(date == DateText.first(in: document.text(0..<document.nodes.count)), "\(html)")
             if date != nil { datesFound += 1 }
