@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageCore", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator",
+                "PageCore", "PageClassify", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

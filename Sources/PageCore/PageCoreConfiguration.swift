@@ -13,13 +13,17 @@ public struct PageCoreConfiguration: Sendable {
     public var sectionsFile: String?
     /// A gazetteer file extending the bundled one. Default: none.
     public var gazetteerFile: String?
+    /// A topic model file (`pagepipe topic-model train`) used instead of the bundled one. Default: none.
+    public var topicModelFile: String?
 
     public init(
-        limits: DecodeLimits = DecodeLimits(), parseLimits: ParseLimits = ParseLimits(), sectionsFile: String? = nil, gazetteerFile: String? = nil
+        limits: DecodeLimits = DecodeLimits(), parseLimits: ParseLimits = ParseLimits(), sectionsFile: String? = nil, gazetteerFile: String? = nil,
+        topicModelFile: String? = nil
     ) {
         self.limits = limits
         self.parseLimits = parseLimits
         self.sectionsFile = sectionsFile
         self.gazetteerFile = gazetteerFile
+        self.topicModelFile = topicModelFile
     }
 }

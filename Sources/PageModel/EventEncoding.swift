@@ -12,6 +12,7 @@ extension ArticleEvent {
         json.key("date"); json.optionalString(date)
         json.key("page"); json.pageRef(page)
         json.key("section"); json.section(section)
+        json.key("topic"); json.topic(topic)
         json.key("kicker"); json.optionalString(kicker)
         json.key("title"); json.string(title)
         json.key("subtitle"); json.optionalString(subtitle)
@@ -97,9 +98,25 @@ extension JSONWriter {
             key("field"); string(item.field)
             key("term"); string(item.term)
             key("count"); integer(item.count)
+            // Only topic evidence has a probability; rule and cue evidence keeps its three keys.
+            if let p = item.p { key("p"); fixed3(p) }
             endObject()
         }
         endArray()
+        endObject()
+    }
+
+    mutating func topic(_ topic: Topic?) {
+        guard let topic else { return null() }
+        beginObject()
+        key("slug"); string(topic.slug)
+        key("p"); fixed3(topic.p)
+        key("runner_up")
+        beginObject()
+        key("slug"); string(topic.runnerUp.slug)
+        key("p"); fixed3(topic.runnerUp.p)
+        endObject()
+        key("model"); string(topic.model)
         endObject()
     }
 

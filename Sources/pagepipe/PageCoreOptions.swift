@@ -15,6 +15,11 @@ struct PageCoreOptions: ParsableArguments {
         valueName: "file"))
     var gazetteer: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A topic model file (pagepipe topic-model train) used instead of the bundled one. Env: PAGEPIPE_TOPIC_MODEL.",
+        valueName: "file"))
+    var topicModel: String?
+
     @Option(name: .long, help: ArgumentHelp("Refuse blobs larger than this many MiB.", valueName: "MiB"))
     var maxBlobMib: Int = 32
 
@@ -36,7 +41,8 @@ struct PageCoreOptions: ParsableArguments {
             limits: DecodeLimits(maxBlobBytes: maxBlobMib << 20, maxInflatedBytes: maxInflatedMib << 20),
             parseLimits: ParseLimits(maxNodes: maxNodes, maxLines: maxLines),
             sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
-            gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
+            gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER"),
+            topicModelFile: topicModel ?? Environment.value("PAGEPIPE_TOPIC_MODEL")
         )
     }
 

@@ -22,6 +22,6 @@ struct Pagepipe: ParsableCommand {
 
             Tools/broker start runs a local broker; Tools/demo shows the whole flow.
             """,
-        subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self]
+        subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self, TopicModelCommand.self]
     )
 }

@@ -36,7 +36,7 @@ import Testing
 
     @Test func articleEventIsDeterministic() {
         let article = ParsedArticle(paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "07", name: "城事·三区"), title: "标题")
-        let event = ArticleEvent(article: article, section: Section(slug: "city", name: "城事·三区"), places: PlaceClassification(), source: .file(path: "x"), parserVersion: "1")
+        let event = ArticleEvent(article: article, section: Section(slug: "city", name: "城事·三区", source: .page), places: PlaceClassification(), source: .file(path: "x"), parserVersion: "1")
         #expect(event.jsonBytes() == event.jsonBytes())
         #expect(event.district == nil && event.locality == nil)
         #expect(String(decoding: event.jsonBytes(), as: UTF8.self).contains(#""district":null,"locality":null,"districts":[]"#))

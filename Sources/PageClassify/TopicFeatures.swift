@@ -1,0 +1,108 @@
+/// The features a topic model reads: hashed character n-grams (orders 1 to 3) of an article's own
+/// text. Training and prediction both call `forEachFeature`, so a model always sees text the way
+/// it was trained to.
+///
+/// Characters are folded before n-grams are taken: ASCII and full-width letters to lower case,
+/// every digit to `0` (a date or a score says little about the topic, the digit pattern a little),
+/// and every run of whitespace and punctuation to one separator, which n-grams may span (`。新`
+/// marks a sentence start) but never consist of. N-grams are hashed (FNV-1a over the scalars and
+/// the order) into `2^bucketBits` buckets: no vocabulary to store, and a word the training data
+/// never saw costs nothing.
+///
+/// Only the body's first `bodyScalarBudget` characters are read: the lead says what a report is
+/// about, and reading all of a long article would cost more than the rest of its classification.
+struct TopicFeatures: Sendable {
+    let bucketBits: Int
+    let bodyScalarBudget: Int
+
+    static let separator: UInt32 = 0x20
+
+    /// Calls `body` with each n-gram's bucket, as often as it occurs, and returns how many there were.
+    @discardableResult
+    func forEachFeature(heading: [String], body: [String], _ visit: (Int) -> Void) -> Int {
+        var folder = NGramHasher(mask: (1 << bucketBits) - 1)
+        for text in heading { folder.add(text, budget: Int.max, visit) }
+        var remaining = bodyScalarBudget
+        for text in body where remaining > 0 { remaining = folder.add(text, budget: remaining, visit) }
+        return folder.count
+    }
+
+    /// The features as an array (training keeps them to revisit each example every epoch).
+    func features(heading: [String], body: [String]) -> [Int32] {
+        var buckets: [Int32] = []
+        forEachFeature(heading: heading, body: body) { buckets.append(Int32($0)) }
+        return buckets
+    }
+
+    /// `UnicodeScalar` folding, as described on the type.
+    static func fold(_ value: UInt32) -> UInt32 {
+        var scalar = value
+        // Full-width ASCII (Ａ, １, ，) to its ASCII form.
+        if scalar >= 0xFF01 && scalar <= 0xFF5E { scalar -= 0xFEE0 }
+        switch scalar {
+        case 0x30...0x39: return 0x30
+        case 0x41...0x5A: return scalar + 0x20
+        case 0x61...0x7A: return scalar
+        case 0...0x7F: return separator
+        // Latin-1 punctuation and spaces, general punctuation (— “ ” …), CJK symbols and
+        // punctuation (、。「」《》), full-width forms left after the shift, and U+3000.
+        case 0x80...0xBF, 0x2000...0x206F, 0x3000...0x303F, 0xFE30...0xFE4F, 0xFF00...0xFFEF: return separator
+        default: return scalar
+        }
+    }
+}
+
+/// Rolls the folded scalars of one article's fields into n-gram buckets.
+private struct NGramHasher {
+    let mask: Int
+    private(set) var count = 0
+    private var previous: UInt32 = TopicFeatures.separator
+    private var beforePrevious: UInt32 = TopicFeatures.separator
+
+    init(mask: Int) {
+        self.mask = mask
+    }
+
+    /// Adds up to `budget` scalars of `text`; returns the budget left. Fields are joined by a separator.
+    mutating func add(_ text: String, budget: Int, _ visit: (Int) -> Void) -> Int {
+        var left = budget
+        for unicode in text.unicodeScalars {
+            guard left > 0 else { break }
+            left -= 1
+            push(TopicFeatures.fold(unicode.value), visit)
+        }
+        push(TopicFeatures.separator, visit)
+        return left
+    }
+
+    private mutating func push(_ scalar: UInt32, _ visit: (Int) -> Void) {
+        let separator = TopicFeatures.separator
+        if scalar == separator && previous == separator { return }
+        if scalar != separator { emit(Self.hash(1, scalar, 0, 0), visit) }
+        if previous != separator || scalar != separator {
+            emit(Self.hash(2, previous, scalar, 0), visit)
+            if !(previous == separator && beforePrevious == separator) { emit(Self.hash(3, beforePrevious, previous, scalar), visit) }
+        }
+        beforePrevious = previous
+        previous = scalar
+    }
+
+    private mutating func emit(_ hash: UInt32, _ visit: (Int) -> Void) {
+        count += 1
+        visit(Int(hash) & mask)
+    }
+
+    /// FNV-1a over the order and the scalars' four bytes each: fixed, so a model file stays valid
+    /// across builds and platforms (Swift's `Hasher` is seeded per process).
+    private static func hash(_ order: UInt32, _ first: UInt32, _ second: UInt32, _ third: UInt32) -> UInt32 {
+        mix(mix(mix(mix(2_166_136_261, order), first), second), third)
+    }
+
+    @inline(__always)
+    private static func mix(_ hash: UInt32, _ word: UInt32) -> UInt32 {
+        var hash = (hash ^ (word & 0xFF)) &* 16_777_619
+        hash = (hash ^ ((word >> 8) & 0xFF)) &* 16_777_619
+        hash = (hash ^ ((word >> 16) & 0xFF)) &* 16_777_619
+        return (hash ^ (word >> 24)) &* 16_777_619
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import PageModel
+
+/// A learned topic classifier: a linear model over hashed character n-grams (`TopicFeatures`),
+/// read from a model file and applied to an article's own text (title, kicker, subtitle,
+/// sub-headings and the body's lead; never the page's name, authors or chrome).
+///
+/// score(topic) = bias(topic) + lengthFactor × Σ over the article's n-gram occurrences of weight(n-gram, topic),
+/// with lengthFactor = 1/√occurrences for a `sqrt`-normalised model (logistic regression: a headline
+/// and a long article land on the same scale) and 1 otherwise (naive Bayes); probabilities are the
+/// softmax of the scores. Weights are stored as 16-bit integers times one scale and summed as
+/// integers, so a prediction is the same on every machine.
+///
+/// File format (`pagepipe.topic-model/v1`): the 8 bytes `PPTOPIC1`, a little-endian UInt32 length,
+/// that many bytes of JSON header (`TopicModelHeader`: topics, hashing, biases, the training
+/// data's SHA-256 and the held-out evaluation), then `topics.count × 2^bucket_bits` little-endian
+/// Int16 weights, bucket-major (a bucket's weights for every topic side by side).
+public final class TopicModel: Sendable {
+    public let header: TopicModelHeader
+    public var name: String { header.name }
+    public var topics: [String] { header.topics }
+    let features: TopicFeatures
+    private let weights: [Int16]
+    private let bias: [Double]
+
+    static let magic = Array("PPTOPIC1".utf8)
+    static let format = "pagepipe.topic-model/v1"
+
+    init(header: TopicModelHeader, weights: [Int16]) {
+        self.header = header
+        self.features = TopicFeatures(bucketBits: header.bucketBits, bodyScalarBudget: header.bodyScalarBudget)
+        self.weights = weights
+        self.bias = header.bias
+    }
+
+    /// The model shipped in `Resources/topic-model.bin`.
+    public static func bundled() throws(ClassifierDataError) -> TopicModel {
+        let resource = try ClassifierDataError.readBundledResource("topic-model", extension: "bin")
+        return try TopicModel(bytes: resource.bytes, file: resource.label)
+    }
+
+    /// A model file written by `pagepipe topic-model train`.
+    public convenience init(contentsOfFile path: String) throws(ClassifierDataError) {
+        try self.init(bytes: ClassifierDataError.readFile(atPath: path), file: path)
+    }
+
+    convenience init(bytes: [UInt8], file: String) throws(ClassifierDataError) {
+        guard bytes.count >= 12, Array(bytes[0..<8]) == Self.magic else {
+            throw ClassifierDataError(file: file, problem: "is not a pagepipe topic model (no PPTOPIC1 magic)")
+        }
+        let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        guard bytes.count >= 12 + headerLength else { throw ClassifierDataError(file: file, problem: "is truncated in its header") }
+        let header = try ClassifierDataError.decode(TopicModelHeader.self, from: Array(bytes[12..<12 + headerLength]), file: file)
+        guard header.format == Self.format else {
+            throw ClassifierDataError(file: file, problem: "has format \(header.format), expected \(Self.format)")
+        }
+        guard !header.topics.isEmpty, header.bias.count == header.topics.count, (8...24).contains(header.bucketBits) else {
+            throw ClassifierDataError(file: file, problem: "has inconsistent topics, biases or bucket_bits")
+        }
+        let count = header.topics.count << header.bucketBits
+        let start = 12 + headerLength
+        guard bytes.count == start + 2 * count else {
+            throw ClassifierDataError(file: file, problem: "has \(bytes.count - start) weight bytes, expected \(2 * count)")
+        }
+        let weights = [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                for index in 0..<count {
+                    buffer[index] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * index, as: Int16.self))
+                }
+            }
+            initialized = count
+        }
+        self.init(header: header, weights: weights)
+    }
+
+    /// The file's bytes, as `init(contentsOfFile:)` reads them.
+    public func fileBytes() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        let json = [UInt8]((try? encoder.encode(header)) ?? Data())
+        var bytes = Self.magic
+        let length = UInt32(json.count)
+        bytes += [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
+        bytes += json
+        bytes.reserveCapacity(bytes.count + 2 * weights.count)
+        for weight in weights {
+            let value = UInt16(bitPattern: weight)
+            bytes.append(UInt8(value & 0xFF))
+            bytes.append(UInt8(value >> 8))
+        }
+        return bytes
+    }
+
+    /// The article's topic: its text as `TopicFeatures` reads it.
+    public func topic(of article: ParsedArticle) -> Topic {
+        topic(heading: Self.heading(of: article), body: Self.body(of: article))
+    }
+
+    public func topic(heading: [String], body: [String]) -> Topic {
+        let probabilities = self.probabilities(heading: heading, body: body)
+        var best = 0, second = probabilities.count > 1 ? 1 : 0
+        if probabilities.count > 1 && probabilities[1] > probabilities[0] { (best, second) = (1, 0) }
+        for index in probabilities.indices.dropFirst(2) {
+            if probabilities[index] > probabilities[best] {
+                (best, second) = (index, best)
+            } else if probabilities[index] > probabilities[second] {
+                second = index
+            }
+        }
+        return Topic(slug: topics[best], p: Self.rounded(probabilities[best]),
+                     runnerUp: TopicAlternative(slug: topics[second], p: Self.rounded(probabilities[second])), model: name)
+    }
+
+    /// Every topic's probability, in `topics` order.
+    public func probabilities(heading: [String], body: [String]) -> [Double] {
+        let topicCount = topics.count
+        var sums = [Int64](repeating: 0, count: topicCount)
+        let occurrences = weights.withUnsafeBufferPointer { weights in
+            sums.withUnsafeMutableBufferPointer { sums in
+                features.forEachFeature(heading: heading, body: body) { bucket in
+                    let base = bucket &* topicCount
+                    for topic in 0..<topicCount { sums[topic] &+= Int64(weights[base &+ topic]) }
+                }
+            }
+        }
+        let factor = header.lengthNormalization == .sqrt ? 1 / Double(max(occurrences, 1)).squareRoot() : 1
+        let scores = sums.indices.map { bias[$0] + header.weightScale * factor * Double(sums[$0]) }
+        let top = scores.max() ?? 0
+        let exponentials = scores.map { Foundation.exp($0 - top) }
+        let total = exponentials.reduce(0, +)
+        return exponentials.map { $0 / total }
+    }
+
+    /// Title, kicker and subtitle: read whole.
+    static func heading(of article: ParsedArticle) -> [String] {
+        [article.kicker, article.title, article.subtitle].compactMap { $0 }
+    }
+
+    /// Sub-headings and paragraphs: read up to the body budget.
+    static func body(of article: ParsedArticle) -> [String] {
+        article.subheadings.isEmpty ? article.paragraphs : article.subheadings + article.paragraphs
+    }
+
+    /// Three decimals on the wire: enough to compare with a threshold, and stable across libm versions.
+    static func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }
+}
+
+/// Everything in a model file but its weights.
+public struct TopicModelHeader: Sendable, Codable {
+    public enum LengthNormalization: String, Sendable, Codable { case sqrt, none }
+
+    public var format: String
+    /// `name` as events carry it in `topic.model` (`pagepipe-news-topics-1`).
+    public var name: String
+    public var algorithm: String
+    public var topics: [String]
+    public var bucketBits: Int
+    public var bodyScalarBudget: Int
+    public var lengthNormalization: LengthNormalization
+    public var weightScale: Double
+    /// The probability from which an article's topic names its section when its page does not:
+    /// calibrated on held-out data (see README, "Sections from the text").
+    public var sectionThreshold: Double
+    public var bias: [Double]
+    /// The files it was trained on, with SHA-256, rows used and rows held out.
+    public var training: [TopicTrainingFile]
+    public var seed: UInt64
+    public var epochs: Int
+    /// The held-out evaluation table written at training time (Markdown).
+    public var evaluation: String
+}
+
+public struct TopicTrainingFile: Sendable, Codable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var rows: Int
+    public var heldOut: Int
+
+    public init(path: String, sha256: String, rows: Int, heldOut: Int) {
+        self.path = path
+        self.sha256 = sha256
+        self.rows = rows
+        self.heldOut = heldOut
+    }
+}
