@@ -12,7 +12,9 @@ extension ArticleEvent {
         json.key("date"); json.optionalString(date)
         json.key("page"); json.pageRef(page)
         json.key("section"); json.section(section)
-        json.key("topic"); json.topic(topic)
+        // Absent rather than null when no model classified the article (events built without the
+        // page core): the schema's `topic` is an object whenever present.
+        if let topic { json.key("topic"); json.topic(topic) }
         json.key("kicker"); json.optionalString(kicker)
         json.key("title"); json.string(title)
         json.key("subtitle"); json.optionalString(subtitle)
@@ -106,8 +108,7 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func topic(_ topic: Topic?) {
-        guard let topic else { return null() }
+    mutating func topic(_ topic: Topic) {
         beginObject()
         key("slug"); string(topic.slug)
         key("p"); fixed3(topic.p)
