@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pagepipe-bench",
-            dependencies: ["PageCore", "PageCorpus", "PageDecode", "Pipeline", "Kafka", "ProcessAllocator"],
+            dependencies: ["PageCore", "PageClassify", "PageCorpus", "PageDecode", "Pipeline", "Kafka", "ProcessAllocator"],
             path: "Sources/PagepipeBench",
             linkerSettings: localLibrarySearchPath
         ),

@@ -3,7 +3,7 @@ import Foundation
 /// One labelled text for training or evaluating a topic model.
 public struct TopicExample: Sendable {
     public var topic: String
-    /// Title, kicker, subtitle: read whole.
+    /// Kicker, title, subtitle: read first, up to `TopicFeatures.headingScalarBudget` characters.
     public var heading: [String]
     /// Paragraphs: read up to the model's body budget.
     public var body: [String]

@@ -5,23 +5,27 @@
 /// Characters are folded before n-grams are taken: ASCII and full-width letters to lower case,
 /// every digit to `0` (a date or a score says little about the topic, the digit pattern a little),
 /// and every run of whitespace and punctuation to one separator, which n-grams may span (`。新`
-/// marks a sentence start) but never consist of. N-grams are hashed (FNV-1a over the scalars and
-/// the order) into `2^bucketBits` buckets: no vocabulary to store, and a word the training data
+/// marks a sentence start) but never consist of. N-grams are hashed (their scalars packed into 64
+/// bits, then mixed) into `2^bucketBits` buckets: no vocabulary to store, and a word the training data
 /// never saw costs nothing.
 ///
 /// Only the body's first `bodyScalarBudget` characters are read: the lead says what a report is
 /// about, and reading all of a long article would cost more than the rest of its classification.
+/// Kicker, title and subtitle are read up to `headingScalarBudget` characters together, so that no
+/// page can make an article's integer sums overflow (`TopicModel`).
 struct TopicFeatures: Sendable {
     let bucketBits: Int
     let bodyScalarBudget: Int
+    static let headingScalarBudget = 200
 
     static let separator: UInt32 = 0x20
 
     /// Calls `body` with each n-gram's bucket, as often as it occurs, and returns how many there were.
     @discardableResult
     func forEachFeature(heading: [String], body: [String], _ visit: (Int) -> Void) -> Int {
-        var folder = NGramHasher(mask: (1 << bucketBits) - 1)
-        for text in heading { folder.add(text, budget: Int.max, visit) }
+        var folder = NGramHasher(bucketBits: bucketBits)
+        var headingLeft = Self.headingScalarBudget
+        for text in heading where headingLeft > 0 { headingLeft = folder.add(text, budget: headingLeft, visit) }
         var remaining = bodyScalarBudget
         for text in body where remaining > 0 { remaining = folder.add(text, budget: remaining, visit) }
         return folder.count
@@ -54,13 +58,14 @@ struct TopicFeatures: Sendable {
 
 /// Rolls the folded scalars of one article's fields into n-gram buckets.
 private struct NGramHasher {
-    let mask: Int
+    /// 64 − bucket bits: the mixed key's top bits are its bucket.
+    let shift: UInt64
     private(set) var count = 0
     private var previous: UInt32 = TopicFeatures.separator
     private var beforePrevious: UInt32 = TopicFeatures.separator
 
-    init(mask: Int) {
-        self.mask = mask
+    init(bucketBits: Int) {
+        self.shift = UInt64(64 - bucketBits)
     }
 
     /// Adds up to `budget` scalars of `text`; returns the budget left. Fields are joined by a separator.
@@ -78,31 +83,30 @@ private struct NGramHasher {
     private mutating func push(_ scalar: UInt32, _ visit: (Int) -> Void) {
         let separator = TopicFeatures.separator
         if scalar == separator && previous == separator { return }
-        if scalar != separator { emit(Self.hash(1, scalar, 0, 0), visit) }
+        if scalar != separator { emit(Self.key(scalar, 0, 0), visit) }
         if previous != separator || scalar != separator {
-            emit(Self.hash(2, previous, scalar, 0), visit)
-            if !(previous == separator && beforePrevious == separator) { emit(Self.hash(3, beforePrevious, previous, scalar), visit) }
+            emit(Self.key(previous, scalar, 0), visit)
+            if !(previous == separator && beforePrevious == separator) { emit(Self.key(beforePrevious, previous, scalar), visit) }
         }
         beforePrevious = previous
         previous = scalar
     }
 
-    private mutating func emit(_ hash: UInt32, _ visit: (Int) -> Void) {
-        count += 1
-        visit(Int(hash) & mask)
-    }
-
-    /// FNV-1a over the order and the scalars' four bytes each: fixed, so a model file stays valid
-    /// across builds and platforms (Swift's `Hasher` is seeded per process).
-    private static func hash(_ order: UInt32, _ first: UInt32, _ second: UInt32, _ third: UInt32) -> UInt32 {
-        mix(mix(mix(mix(2_166_136_261, order), first), second), third)
-    }
-
     @inline(__always)
-    private static func mix(_ hash: UInt32, _ word: UInt32) -> UInt32 {
-        var hash = (hash ^ (word & 0xFF)) &* 16_777_619
-        hash = (hash ^ ((word >> 8) & 0xFF)) &* 16_777_619
-        hash = (hash ^ ((word >> 16) & 0xFF)) &* 16_777_619
-        return (hash ^ (word >> 24)) &* 16_777_619
+    private mutating func emit(_ key: UInt64, _ visit: (Int) -> Void) {
+        count += 1
+        // A multiply-xorshift mix (SplitMix64's finaliser, halved); the top bits are the bucket.
+        var mixed = (key ^ (key >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        mixed ^= mixed >> 29
+        mixed = mixed &* 0x94D0_49BB_1331_11EB
+        visit(Int(truncatingIfNeeded: mixed >> shift))
+    }
+
+    /// The n-gram's scalars packed 21 bits each (Unicode needs 21): no two n-grams share a key,
+    /// since no folded scalar is 0, so a unigram (X, 0, 0) is never a bigram. Fixed, so a model
+    /// file stays valid across builds and platforms (Swift's `Hasher` is seeded per process).
+    @inline(__always)
+    private static func key(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> UInt64 {
+        UInt64(first) | UInt64(second) << 21 | UInt64(third) << 42
     }
 }

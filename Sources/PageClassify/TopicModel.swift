@@ -20,7 +20,11 @@ public final class TopicModel: Sendable {
     public var name: String { header.name }
     public var topics: [String] { header.topics }
     let features: TopicFeatures
+    /// Bucket-major weights as in the file, kept only for models of more than 16 topics.
     private let weights: [Int16]
+    /// Models of at most 16 topics: the weights as one 16-lane vector per bucket (unused lanes 0),
+    /// so that an n-gram costs one load and one vector add instead of a loop over the topics.
+    private let rows: [SIMD16<Int16>]
     private let bias: [Double]
 
     static let magic = Array("PPTOPIC1".utf8)
@@ -29,8 +33,31 @@ public final class TopicModel: Sendable {
     init(header: TopicModelHeader, weights: [Int16]) {
         self.header = header
         self.features = TopicFeatures(bucketBits: header.bucketBits, bodyScalarBudget: header.bodyScalarBudget)
-        self.weights = weights
         self.bias = header.bias
+        let topicCount = header.topics.count, buckets = 1 << header.bucketBits
+        if topicCount <= 16 {
+            var rows = [SIMD16<Int16>](repeating: .zero, count: buckets)
+            rows.withUnsafeMutableBytes { raw in
+                let lanes = raw.bindMemory(to: Int16.self)
+                weights.withUnsafeBufferPointer { weights in
+                    for bucket in 0..<buckets {
+                        for topic in 0..<topicCount { lanes[bucket &* 16 &+ topic] = weights[bucket &* topicCount &+ topic] }
+                    }
+                }
+            }
+            self.rows = rows
+            self.weights = []
+        } else {
+            self.rows = []
+            self.weights = weights
+        }
+    }
+
+    /// The weights in file order (bucket-major, `topics.count` per bucket).
+    private var fileWeights: [Int16] {
+        guard !rows.isEmpty else { return weights }
+        let topicCount = topics.count
+        return rows.flatMap { row in (0..<topicCount).map { row[$0] } }
     }
 
     /// The model shipped in `Resources/topic-model.bin`.
@@ -64,10 +91,10 @@ public final class TopicModel: Sendable {
         }
         let weights = [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { raw in
-                for index in 0..<count {
-                    buffer[index] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * index, as: Int16.self))
-                }
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + 2 * count]))
             }
+            // The file is little-endian: a no-op on x86 and ARM, a swap elsewhere.
+            for index in 0..<count { buffer[index] = Int16(littleEndian: buffer[index]) }
             initialized = count
         }
         self.init(header: header, weights: weights)
@@ -83,6 +110,7 @@ public final class TopicModel: Sendable {
         let length = UInt32(json.count)
         bytes += [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
         bytes += json
+        let weights = fileWeights
         bytes.reserveCapacity(bytes.count + 2 * weights.count)
         for weight in weights {
             let value = UInt16(bitPattern: weight)
@@ -115,14 +143,30 @@ public final class TopicModel: Sendable {
     /// Every topic's probability, in `topics` order.
     public func probabilities(heading: [String], body: [String]) -> [Double] {
         let topicCount = topics.count
-        var sums = [Int64](repeating: 0, count: topicCount)
-        let occurrences = weights.withUnsafeBufferPointer { weights in
-            sums.withUnsafeMutableBufferPointer { sums in
-                features.forEachFeature(heading: heading, body: body) { bucket in
-                    let base = bucket &* topicCount
-                    for topic in 0..<topicCount { sums[topic] &+= Int64(weights[base &+ topic]) }
+        // Int32 cannot overflow: at most 3 × (200 + body budget) n-grams of |weight| ≤ 32,767.
+        var sums = [Int32](repeating: 0, count: topicCount)
+        let occurrences: Int
+        if rows.isEmpty {
+            occurrences = weights.withUnsafeBufferPointer { weights in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    features.forEachFeature(heading: heading, body: body) { bucket in
+                        let base = bucket &* topicCount
+                        for topic in 0..<topicCount { sums[topic] &+= Int32(weights[base &+ topic]) }
+                    }
                 }
             }
+        } else {
+            var total = SIMD16<Int32>()
+            occurrences = rows.withUnsafeBufferPointer { rows in
+                features.forEachFeature(heading: heading, body: body) { bucket in
+                    // Lane by lane: the generic `init(truncatingIfNeeded:)` is a call per n-gram.
+                    let row = rows[bucket]
+                    total &+= SIMD16<Int32>(
+                        Int32(row[0]), Int32(row[1]), Int32(row[2]), Int32(row[3]), Int32(row[4]), Int32(row[5]), Int32(row[6]), Int32(row[7]),
+                        Int32(row[8]), Int32(row[9]), Int32(row[10]), Int32(row[11]), Int32(row[12]), Int32(row[13]), Int32(row[14]), Int32(row[15]))
+                }
+            }
+            for topic in 0..<topicCount { sums[topic] = total[topic] }
         }
         let factor = header.lengthNormalization == .sqrt ? 1 / Double(max(occurrences, 1)).squareRoot() : 1
         let scores = sums.indices.map { bias[$0] + header.weightScale * factor * Double(sums[$0]) }
@@ -132,7 +176,7 @@ public final class TopicModel: Sendable {
         return exponentials.map { $0 / total }
     }
 
-    /// Title, kicker and subtitle: read whole.
+    /// Kicker, title and subtitle: read up to `TopicFeatures.headingScalarBudget` characters.
     static func heading(of article: ParsedArticle) -> [String] {
         [article.kicker, article.title, article.subtitle].compactMap { $0 }
     }

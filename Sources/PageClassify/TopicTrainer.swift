@@ -13,7 +13,7 @@ public struct TopicTrainer: Sendable {
 
     public var algorithm: Algorithm = .logistic
     public var bucketBits = 18
-    public var bodyScalarBudget = 600
+    public var bodyScalarBudget = 300
     public var epochs = 12
     public var learningRate = 0.5
     public var seed: UInt64 = 19

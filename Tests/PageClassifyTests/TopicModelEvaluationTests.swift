@@ -14,12 +14,12 @@ import Testing
 /// `cnews-val-1000.tsv`, and `Tools/train-topics` leaves exactly those lines out of training), but
 /// it comes from the same source as 801 training articles, so it flatters the model.
 @Suite struct TopicModelEvaluationTests {
-    /// Measured 65.4% (327/500) and 93.7% (164/175) when the bundled model was trained.
+    /// Measured 65.0% (325/500) and 94.3% (165/175) when the bundled model was trained.
     static let crossSourceTopicFloor = 0.62
     static let cnewsTopicFloor = 0.90
-    /// Sections from text alone, measured 64.0% / 93.7% right with 4.2% / 0% `other`.
+    /// Sections from text alone, measured 62.8% (314/500) / 92.0% (161/175) right with 4.2% / 0% `other`.
     static let crossSourceSectionFloor = 0.60
-    static let cnewsSectionFloor = 0.90
+    static let cnewsSectionFloor = 0.89
     static let otherCeiling = 0.06
 
     let model: TopicModel
