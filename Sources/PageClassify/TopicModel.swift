@@ -149,24 +149,17 @@ public final class TopicModel: Sendable {
         if rows.isEmpty {
             occurrences = weights.withUnsafeBufferPointer { weights in
                 sums.withUnsafeMutableBufferPointer { sums in
-                    features.forEachFeature(heading: heading, body: body) { bucket in
-                        let base = bucket &* topicCount
-                        for topic in 0..<topicCount { sums[topic] &+= Int32(weights[base &+ topic]) }
-                    }
+                    var sum = TopicLoopSum(weights: weights, sums: sums, topicCount: topicCount)
+                    return features.forEachFeature(heading: heading, body: body, into: &sum)
                 }
             }
         } else {
-            var total = SIMD16<Int32>()
+            var sum = TopicRowSum()
             occurrences = rows.withUnsafeBufferPointer { rows in
-                features.forEachFeature(heading: heading, body: body) { bucket in
-                    // Lane by lane: the generic `init(truncatingIfNeeded:)` is a call per n-gram.
-                    let row = rows[bucket]
-                    total &+= SIMD16<Int32>(
-                        Int32(row[0]), Int32(row[1]), Int32(row[2]), Int32(row[3]), Int32(row[4]), Int32(row[5]), Int32(row[6]), Int32(row[7]),
-                        Int32(row[8]), Int32(row[9]), Int32(row[10]), Int32(row[11]), Int32(row[12]), Int32(row[13]), Int32(row[14]), Int32(row[15]))
-                }
+                sum.rows = rows
+                return features.forEachFeature(heading: heading, body: body, into: &sum)
             }
-            for topic in 0..<topicCount { sums[topic] = total[topic] }
+            for topic in 0..<topicCount { sums[topic] = sum.total[topic] }
         }
         let factor = header.lengthNormalization == .sqrt ? 1 / Double(max(occurrences, 1)).squareRoot() : 1
         let scores = sums.indices.map { bias[$0] + header.weightScale * factor * Double(sums[$0]) }
@@ -188,6 +181,33 @@ public final class TopicModel: Sendable {
 
     /// Three decimals on the wire: enough to compare with a threshold, and stable across libm versions.
     static func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }
+}
+
+/// Sums each n-gram's row of up to 16 topic weights in one vector add.
+private struct TopicRowSum: TopicFeatureVisitor {
+    var rows = UnsafeBufferPointer<SIMD16<Int16>>(start: nil, count: 0)
+    var total = SIMD16<Int32>()
+
+    @inline(__always)
+    mutating func visit(_ bucket: Int) {
+        // Lane by lane: the generic `init(truncatingIfNeeded:)` is a call per n-gram.
+        let row = rows[bucket]
+        total &+= SIMD16<Int32>(
+            Int32(row[0]), Int32(row[1]), Int32(row[2]), Int32(row[3]), Int32(row[4]), Int32(row[5]), Int32(row[6]), Int32(row[7]),
+            Int32(row[8]), Int32(row[9]), Int32(row[10]), Int32(row[11]), Int32(row[12]), Int32(row[13]), Int32(row[14]), Int32(row[15]))
+    }
+}
+
+/// Sums each n-gram's weights topic by topic, for models of more than 16 topics.
+private struct TopicLoopSum: TopicFeatureVisitor {
+    let weights: UnsafeBufferPointer<Int16>
+    let sums: UnsafeMutableBufferPointer<Int32>
+    let topicCount: Int
+
+    mutating func visit(_ bucket: Int) {
+        let base = bucket &* topicCount
+        for topic in 0..<topicCount { sums[topic] &+= Int32(weights[base &+ topic]) }
+    }
 }
 
 /// Everything in a model file but its weights.
