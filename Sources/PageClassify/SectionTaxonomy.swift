@@ -133,8 +133,8 @@ public struct SectionTaxonomy: Sendable {
     /// The section of an article: its page's name or number when a rule knows them (`source: page`);
     /// else its byline's cues (本报评论员 → opinion, 遗失声明 → ads) or else its topic, when the
     /// topic names a section of the taxonomy with probability at least `topicThreshold`
-    /// (`source: content`); else `other` (`source: none`).
-    public func section(for article: ParsedArticle, topic: Topic? = nil, topicThreshold: Double = 1) -> Section {
+    /// (`source: content`); else `other` (`source: none`). Without a threshold the topic is only evidence.
+    public func section(for article: ParsedArticle, topic: Topic? = nil, topicThreshold: Double = .infinity) -> Section {
         let printed = article.page?.name.map(Self.trimmed) ?? ""
         if let section = fromPage(printed: printed, pageNumber: article.page?.number) { return section }
         let topicEvidence = topic.map { [SectionEvidence(field: "topic", term: $0.slug, count: 1, p: $0.p)] } ?? []
