@@ -40,10 +40,10 @@ let package = Package(
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
         // The executables' allocator (see Sources/pagepipe/Allocator.swift).
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
-        // SHA-256 of dead-lettered records; librdkafka links libcrypto already.
+        // SHA-256 (dead letters, topic-model data hashes); librdkafka links libcrypto already.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "PageModel"),
+        .target(name: "PageModel", dependencies: ["CCrypto"]),
         .target(name: "PageDecode", dependencies: ["PageModel", "CZlib", "CLibdeflate"]),
         .target(name: "PageParse", dependencies: ["PageModel"]),
         .target(name: "PageClassify", dependencies: ["PageModel"], resources: [.copy("Resources")]),
@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "PageCore", "Kafka", "CCrypto", .product(name: "Logging", package: "swift-log"),
+                "PageCore", "Kafka", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageCore", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator",
+                "PageCore", "PageClassify", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,7 +84,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pagepipe-bench",
-            dependencies: ["PageCore", "PageCorpus", "PageDecode", "Pipeline", "Kafka", "ProcessAllocator"],
+            dependencies: ["PageCore", "PageClassify", "PageCorpus", "PageDecode", "Pipeline", "Kafka", "ProcessAllocator"],
             path: "Sources/PagepipeBench",
             linkerSettings: localLibrarySearchPath
         ),

@@ -33,7 +33,9 @@ import PageModel
 /// - `cues` read the article, and only when no rule named the page's section: terms that speak
 ///   for a section wherever the article's byline, title, kicker, subtitle or body uses them; see
 ///   `SectionCues` for the scoring. The section then says `source: content` and lists the cues.
-/// - What nothing recognises is `Section(slug: "other", name: <raw page name or 其他>)`.
+///   The bundled file keeps only the cues a byline or a notice makes certain (opinion, ads): what
+///   an article is about is the topic model's call (`TopicModel`), which `section(for:topic:)` falls back to.
+/// - What nothing recognises is `Section(slug: "other", name: <raw page name or 其他>, source: .none)`.
 public struct SectionTaxonomy: Sendable {
     static let otherSlug = "other"
 
@@ -128,14 +130,20 @@ public struct SectionTaxonomy: Sendable {
         return fromPage(printed: printed, pageNumber: pageNumber) ?? unrecognised(printed)
     }
 
-    /// The section of an article: its page's name or number when a rule knows them, else the
-    /// article's own text when its cues are clear, else `other`.
-    public func section(for article: ParsedArticle) -> Section {
+    /// The section of an article: its page's name or number when a rule knows them (`source: page`);
+    /// else its byline's cues (本报评论员 → opinion, 遗失声明 → ads) or else its topic, when the
+    /// topic names a section of the taxonomy with probability at least `topicThreshold`
+    /// (`source: content`); else `other` (`source: none`). Without a threshold the topic is only evidence.
+    public func section(for article: ParsedArticle, topic: Topic? = nil, topicThreshold: Double = .infinity) -> Section {
         let printed = article.page?.name.map(Self.trimmed) ?? ""
         if let section = fromPage(printed: printed, pageNumber: article.page?.number) { return section }
+        let topicEvidence = topic.map { [SectionEvidence(field: "topic", term: $0.slug, count: 1, p: $0.p)] } ?? []
         if let named = cues.section(of: article) {
             let name = printed.isEmpty ? (displayNames[named.slug] ?? named.slug) : printed
-            return Section(slug: named.slug, name: name, source: .content, evidence: named.evidence)
+            return Section(slug: named.slug, name: name, source: .content, evidence: named.evidence + topicEvidence)
+        }
+        if let topic, topic.p >= topicThreshold, let display = displayNames[topic.slug], topic.slug != Self.otherSlug {
+            return Section(slug: topic.slug, name: printed.isEmpty ? display : printed, source: .content, evidence: topicEvidence)
         }
         return unrecognised(printed)
     }
@@ -147,7 +155,7 @@ public struct SectionTaxonomy: Sendable {
     }
 
     private func unrecognised(_ printed: String) -> Section {
-        Section(slug: Self.otherSlug, name: printed.isEmpty ? (displayNames[Self.otherSlug] ?? "其他") : printed)
+        Section(slug: Self.otherSlug, name: printed.isEmpty ? (displayNames[Self.otherSlug] ?? "其他") : printed, source: .none)
     }
 
     /// The section a rule gives the page, nil when none does.

@@ -27,17 +27,21 @@ public struct PageCoreConfiguration: Sendable {
     public var sectionsFile: String?
     /// A gazetteer file extending the bundled one. Default: none.
     public var gazetteerFile: String?
+    /// A topic model file (`pagepipe topic-model train`) used instead of the bundled one. Default: none.
+    public var topicModelFile: String?
 
     public static let defaultMaxPageDuration = Duration.seconds(5)
 
     public init(
         limits: DecodeLimits = DecodeLimits(), parseLimits: ParseLimits = ParseLimits(),
-        maxPageDuration: Duration = PageCoreConfiguration.defaultMaxPageDuration, sectionsFile: String? = nil, gazetteerFile: String? = nil
+        maxPageDuration: Duration = PageCoreConfiguration.defaultMaxPageDuration, sectionsFile: String? = nil, gazetteerFile: String? = nil,
+        topicModelFile: String? = nil
     ) {
         self.limits = limits
         self.parseLimits = parseLimits
         self.maxPageDuration = maxPageDuration
         self.sectionsFile = sectionsFile
         self.gazetteerFile = gazetteerFile
+        self.topicModelFile = topicModelFile
     }
 }

@@ -11,12 +11,13 @@ import PageParse
 public struct PageProcessor: Sendable {
     /// Stamped on every event. Bump it when parsing or classification output changes, so replayed
     /// events can be told from the ones they supersede.
-    public static let parserVersion = "1.1.0"
+    public static let parserVersion = "1.2.0"
 
     public let decoder: BlobDecoder
     public let parser: PageParser
     public let sections: SectionTaxonomy
     public let districts: DistrictClassifier
+    public let topics: TopicModel
     /// Shared by every copy of this processor, so by every lane that uses it.
     public let largePages: LargePageGate
     /// `PageCoreConfiguration.maxPageDuration`: each `process` call's deadline is this long after
@@ -35,6 +36,11 @@ public struct PageProcessor: Sendable {
         self.largePages = LargePageGate(
             smallPageBytes: configuration.smallPageBytes, largePages: configuration.largePages, afterLargePage: configuration.afterLargePage)
         self.maxPageDuration = configuration.maxPageDuration
+        if let file = configuration.topicModelFile {
+            self.topics = try TopicModel(contentsOfFile: file)
+        } else {
+            self.topics = try TopicModel.bundled()
+        }
     }
 
     /// Turns one raw page into its events (one article event, or one page event for a node page).
@@ -128,9 +134,10 @@ public struct PageProcessor: Sendable {
         switch page {
         case .article(var article):
             if article.paper == nil { article.paper = Self.paper(servedAt: source) }
-            let section = sections.section(for: article)
+            let topic = topics.topic(of: article)
+            let section = sections.section(for: article, topic: topic, topicThreshold: topics.header.sectionThreshold)
             let places = try districts.classify(article, deadline: deadline)
-            return [.article(ArticleEvent(article: article, section: section, places: places, source: source, parserVersion: Self.parserVersion))]
+            return [.article(ArticleEvent(article: article, section: section, topic: topic, places: places, source: source, parserVersion: Self.parserVersion))]
         case .node(var node):
             if node.paper == nil { node.paper = Self.paper(servedAt: source) }
             let section = sections.section(forPageName: node.page.name, pageNumber: node.page.number)

@@ -57,6 +57,9 @@ public struct CorpusExpectation: Sendable, Equatable {
     public var edition: [PageRef]
     /// How much of the title list a node page's image map covers; nil for other pages.
     public var imageMap: ImageMapCoverage? = nil
+    /// The name of the page the article was planned for, even when the format does not show it (an
+    /// article region): its editors' section, to measure what text alone can tell. Not in the manifest.
+    public var plannedPageName: String? = nil
 
     public enum ImageMapCoverage: String, Sendable {
         /// One area per article.

@@ -92,7 +92,8 @@ struct PageBuilder {
             pageArticleTitles: showsLists ? pageTitles : [],
             pageArticleContentIDs: showsLists ? plan.contentIDs.map { "content_\($0)" } : [],
             contentID: isNode ? nil : "content_\(plan.contentID)",
-            edition: showsLists ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [])
+            edition: showsLists ? plan.edition.map { PageRef(number: String($0.number), name: $0.name) } : [],
+            plannedPageName: plan.pageName)
     }
 
     /// Which articles a node page's image map covers: all (most pages), some, or all with one twice.

@@ -4,13 +4,13 @@ public struct Section: Sendable, Hashable, Codable {
     public var slug: String
     /// The page name it was derived from as printed (`城事·三区`), or the slug's display name.
     public var name: String
-    /// What decided the slug: the printed page (its name or number) or the article's own text.
+    /// What decided the slug: the printed page (its name or number), the article's own text, or nothing.
     public var source: SectionSource
     /// Why: the page-name rule or page number that matched, or the article's cues for the slug.
     /// Empty when nothing recognised the page or the article (slug `other`).
     public var evidence: [SectionEvidence]
 
-    public init(slug: String, name: String, source: SectionSource = .page, evidence: [SectionEvidence] = []) {
+    public init(slug: String, name: String, source: SectionSource, evidence: [SectionEvidence] = []) {
         self.slug = slug
         self.name = name
         self.source = source
@@ -20,12 +20,14 @@ public struct Section: Sendable, Hashable, Codable {
 
 /// Which input decided an article's section.
 public enum SectionSource: String, Sendable, Hashable, Codable {
-    /// The page's name matched a rule, or its number did (page 1 is the front page), or nothing
-    /// recognised the article and the page's own name is kept under `other`.
+    /// The page's name matched a rule, or its number did (page 1 is the front page).
     case page
-    /// The page name was missing, generic (`旅游报01版`) or unknown, and the article's kicker, title,
-    /// byline or body named the section.
+    /// The page name was missing, generic (`旅游报01版`) or unknown, and the article's text decided:
+    /// a byline cue (本报评论员 → opinion), or the topic model confidently enough.
     case content
+    /// Nothing decided: no page rule, no byline cue, and the topic model not confident enough.
+    /// The slug is `other`; the page's own name, if any, is kept as the section's name.
+    case none
 }
 
 /// One reason for a section: where a cue was found, which cue, and how often.
@@ -36,11 +38,14 @@ public struct SectionEvidence: Sendable, Hashable, Codable {
     /// The matched rule pattern or cue (`评论员`), or the page number.
     public var term: String
     public var count: Int
+    /// For field `topic` only: the topic model's probability for `term`. Nil for rules and cues.
+    public var p: Double?
 
-    public init(field: String, term: String, count: Int) {
+    public init(field: String, term: String, count: Int, p: Double? = nil) {
         self.field = field
         self.term = term
         self.count = count
+        self.p = p
     }
 }
 
@@ -125,5 +130,36 @@ public struct PlaceClassification: Sendable, Hashable {
         self.districts = districts
         self.district = district
         self.locality = locality
+    }
+}
+
+/// What an article is about, from its own text (title, kicker, subtitle, body) by a learned
+/// topic model, independent of the page it was printed on.
+public struct Topic: Sendable, Hashable, Codable {
+    /// One of the model's topics (`economy`, `world`, …).
+    public var slug: String
+    /// The model's probability for `slug`, 0…1.
+    public var p: Double
+    /// The second most probable topic: how close the call was.
+    public var runnerUp: TopicAlternative
+    /// The model that decided (its name and version), so that events from two models can be told apart.
+    public var model: String
+
+    public init(slug: String, p: Double, runnerUp: TopicAlternative, model: String) {
+        self.slug = slug
+        self.p = p
+        self.runnerUp = runnerUp
+        self.model = model
+    }
+}
+
+/// A topic the model weighed but did not choose.
+public struct TopicAlternative: Sendable, Hashable, Codable {
+    public var slug: String
+    public var p: Double
+
+    public init(slug: String, p: Double) {
+        self.slug = slug
+        self.p = p
     }
 }

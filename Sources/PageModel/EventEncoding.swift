@@ -12,6 +12,9 @@ extension ArticleEvent {
         json.key("date"); json.optionalString(date)
         json.key("page"); json.pageRef(page)
         json.key("section"); json.section(section)
+        // Absent rather than null when no model classified the article (events built without the
+        // page core): the schema's `topic` is an object whenever present.
+        if let topic { json.key("topic"); json.topic(topic) }
         json.key("kicker"); json.optionalString(kicker)
         json.key("title"); json.string(title)
         json.key("subtitle"); json.optionalString(subtitle)
@@ -97,9 +100,24 @@ extension JSONWriter {
             key("field"); string(item.field)
             key("term"); string(item.term)
             key("count"); integer(item.count)
+            // Only topic evidence has a probability; rule and cue evidence keeps its three keys.
+            if let p = item.p { key("p"); fixed3(p) }
             endObject()
         }
         endArray()
+        endObject()
+    }
+
+    mutating func topic(_ topic: Topic) {
+        beginObject()
+        key("slug"); string(topic.slug)
+        key("p"); fixed3(topic.p)
+        key("runner_up")
+        beginObject()
+        key("slug"); string(topic.runnerUp.slug)
+        key("p"); fixed3(topic.runnerUp.p)
+        endObject()
+        key("model"); string(topic.model)
         endObject()
     }
 

@@ -17,6 +17,8 @@ public struct ArticleEvent: Sendable, Equatable {
     public var date: String?
     public var page: PageRef?
     public var section: Section
+    /// What the article is about, from its own text; nil only when no topic model was given.
+    public var topic: Topic?
     public var kicker: String?
     public var title: String
     public var subtitle: String?
@@ -40,7 +42,7 @@ public struct ArticleEvent: Sendable, Equatable {
     public var parserVersion: String
 
     public init(
-        article: ParsedArticle, section: Section, places: PlaceClassification, source: EventSource,
+        article: ParsedArticle, section: Section, topic: Topic? = nil, places: PlaceClassification, source: EventSource,
         parserVersion: String
     ) {
         let url = article.url ?? source.sourceURL
@@ -55,6 +57,7 @@ public struct ArticleEvent: Sendable, Equatable {
         self.date = article.date
         self.page = article.page
         self.section = section
+        self.topic = topic
         self.kicker = article.kicker
         self.title = article.title
         self.subtitle = article.subtitle

@@ -2,7 +2,7 @@
 struct Options {
     static let stages = [
         "inflate", "inflate-before", "charset", "charset-before", "decode", "decode-before", "tag-scan", "parse",
-        "classify", "end-to-end", "end-to-end-before", "worker-path", "none",
+        "classify", "topic", "end-to-end", "end-to-end-before", "worker-path", "none",
     ]
     static let usage = """
         usage: pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--worker-path] [--files PATH…]

@@ -20,6 +20,7 @@
 // `tag-scan` is not part of pagepipe: it is the least any HTML parser must do (find each tag and
 // read its name, nothing else), measured on the same pages as a ceiling to hold parse against.
 import Foundation
+import PageClassify
 import PageCore
 import PageCorpus
 import PageDecode
@@ -83,10 +84,27 @@ let classifySeconds = best("classify", options.rounds) {
         switch page {
         case .article(let article):
             sink &+= processor.districts.classify(article).districts.count
-            sink &+= processor.sections.section(for: article).slug.count
+            let topic = processor.topics.topic(of: article)
+            sink &+= processor.sections.section(for: article, topic: topic, topicThreshold: processor.topics.header.sectionThreshold).slug.count
         case .node(let node):
             sink &+= processor.sections.section(forPageName: node.page.name, pageNumber: node.page.number).slug.count
         }
+    }
+}
+// The topic model alone (part of classify): µs per article.
+let parsedArticles = parsed.compactMap { page -> ParsedArticle? in if case .article(let article) = page { article } else { nil } }
+let topicSeconds = best("topic", options.rounds) {
+    for article in parsedArticles { sink &+= processor.topics.topic(of: article).slug.count }
+}
+// Loading the bundled topic model again, as a worker does at start-up: best of the rounds.
+var topicLoadMilliseconds = Double.infinity
+if options.runs("topic") {
+    for _ in 0..<max(1, options.rounds) {
+        let started = ContinuousClock.now
+        let model = try TopicModel.bundled()
+        let elapsed = started.duration(to: .now)
+        sink &+= model.topics.count
+        topicLoadMilliseconds = min(topicLoadMilliseconds, Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
     }
 }
 let endToEndBefore = best("end-to-end-before", options.rounds) {
@@ -115,7 +133,9 @@ table.row("charset decode (no inflate)", before: charsetBefore, after: charsetAf
 table.row("decode (inflate + charset)", before: decodeBefore, after: decodeAfter)
 table.row("bare tag scan (a ceiling)", after: tagScanSeconds, note: "not pagepipe: find tags, read names, nothing else")
 table.row("parse", after: parseSeconds)
-table.row("classify (section+district)", after: classifySeconds)
+table.row("classify (section+topic+district)", after: classifySeconds)
+table.row("  of which the topic model", after: topicSeconds,
+    note: topicSeconds.isNaN ? "" : String(format: "%.1f µs per article", topicSeconds * 1e6 / Double(max(parsedArticles.count, 1))))
 let ratio = inflateBefore / (parseSeconds + classifySeconds)
 table.row("parse + classify", after: parseSeconds + classifySeconds,
     note: ratio.isNaN ? "" : String(format: "= %.2fx zlib inflate, %.2fx libdeflate", ratio, inflateAfter / (parseSeconds + classifySeconds)))
@@ -124,6 +144,10 @@ table.row("end to end (+ JSON events)", before: endToEndBefore, after: endToEndA
 print(String(format: "  peak resident memory         %8.1f MiB", peakResidentMiB()))
 print(String(format: "  start-up: classifier load    %8.1f ms, resident %.1f → %.1f MiB (+%.1f MiB)",
              loadMilliseconds, residentBeforeLoad, residentAfterLoad, residentAfterLoad - residentBeforeLoad))
+if topicLoadMilliseconds.isFinite {
+    print(String(format: "  start-up: topic model load   %8.1f ms", topicLoadMilliseconds)
+        + " (\(processor.topics.name), \(processor.topics.topics.count) topics, 2^\(processor.topics.header.bucketBits) buckets)")
+}
 
 if options.workerPath {
     let blobs = gzipped, hints = raw.map { BlobHints(contentEncoding: "gzip", contentType: $0.hints.contentType) }

@@ -1,4 +1,5 @@
 import Kafka
+import PageModel
 
 /// The record a page that cannot be processed becomes on the dead-letter topic.
 ///

@@ -16,6 +16,11 @@ struct PageCoreOptions: ParsableArguments {
         valueName: "file"))
     var gazetteer: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A topic model file (pagepipe topic-model train) used instead of the bundled one. Env: PAGEPIPE_TOPIC_MODEL.",
+        valueName: "file"))
+    var topicModel: String?
+
     @Option(name: .long, help: ArgumentHelp("Refuse blobs larger than this many MiB.", valueName: "MiB"))
     var maxBlobMib: Int = 32
 
@@ -48,7 +53,8 @@ struct PageCoreOptions: ParsableArguments {
             // validate() has read the variable: it is a whole number here.
             maxPageDuration: (try? resolvedMaxPageMs).flatMap { $0 }.map { .milliseconds($0) } ?? PageCoreConfiguration.defaultMaxPageDuration,
             sectionsFile: sections ?? Environment.value("PAGEPIPE_SECTIONS"),
-            gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER")
+            gazetteerFile: gazetteer ?? Environment.value("PAGEPIPE_GAZETTEER"),
+            topicModelFile: topicModel ?? Environment.value("PAGEPIPE_TOPIC_MODEL")
         )
         configuration.afterLargePage = ProcessAllocator.returnFreedMemory
         return configuration

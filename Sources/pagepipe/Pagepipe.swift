@@ -9,7 +9,7 @@ struct Pagepipe: ParsableCommand {
             A page blob is what a crawler fetched for one digital-newspaper page: HTML (often GBK) or a \
             plain-text rendering, maybe gzip/zlib-compressed. pagepipe decodes it, parses it into \
             articles (paper, date, page, kicker, title, authors, paragraphs, …), classifies each by \
-            section and by Shanghai district, and emits pagepipe.article/v1 and pagepipe.page/v1 \
+            section, topic and place, and emits pagepipe.article/v1 and pagepipe.page/v1 \
             events (see Protocols/).
 
             Typical use:
@@ -22,6 +22,6 @@ struct Pagepipe: ParsableCommand {
 
             Tools/broker start runs a local broker; Tools/demo shows the whole flow.
             """,
-        subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self]
+        subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self, TopicModelCommand.self]
     )
 }

@@ -127,3 +127,38 @@ def test_sections_say_what_decided_them(pagepipe, validators):
     assert any(item["term"].endswith("评论员") and item["field"] == "authors" for item in editorial_event["section"]["evidence"])
     assert node_event["section"]["slug"] == "front"
     assert node_event["section"]["source"] == "page"
+    # parser 1.2.0: the editorial's topic stands beside its byline cue.
+    assert editorial_event["section"]["evidence"][-1]["field"] == "topic"
+    assert editorial_event["section"]["evidence"][-1]["term"] == editorial_event["topic"]["slug"]
+
+
+def test_every_article_has_a_topic_and_no_section_says_page_without_a_page_rule(pagepipe, validators, tmp_path):
+    """`topic` (parser 1.2.0) on every article event, from the bundled model; `section.source` is
+    `page` only with page evidence, `none` only for `other` with no evidence, `content` with the
+    topic or a byline cue as evidence."""
+    subprocess.run([pagepipe, "corpus", "--count", "120", "--seed", "5", "--broken-fraction", "0", "--out", str(tmp_path)], check=True)
+    real = sorted(shared_path("pages", "real").glob("hbrb-*-fragment-*.html"))
+    result, events = run_parse(pagepipe, shared_path("seeds", "000_725b41050449d912.txt"), *real, tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    articles = [event for event in events if event["schema"] == "pagepipe.article/v1"]
+    assert len(articles) > 50
+    sources = set()
+    for event in articles:
+        validate(validators, event)
+        assert event["parser_version"] == "1.2.0"
+        topic = event["topic"]
+        assert topic["model"] == "pagepipe-news-topics-1"
+        assert topic["p"] >= topic["runner_up"]["p"] and topic["slug"] != topic["runner_up"]["slug"]
+        assert list(topic) == ["slug", "p", "runner_up", "model"]
+        section = event["section"]
+        sources.add(section["source"])
+        fields = {item["field"] for item in section["evidence"]}
+        if section["source"] == "page":
+            assert fields and fields <= {"page_name", "page_number"}
+        elif section["source"] == "none":
+            assert section["slug"] == "other" and section["evidence"] == []
+        else:
+            assert fields and not fields & {"page_name", "page_number"}
+            if "topic" in fields and len(fields) == 1:
+                assert section["slug"] == topic["slug"]
+    assert "page" in sources and "content" in sources

@@ -68,10 +68,12 @@ struct PlacesEvaluationCase {
     /// third of them carry no page name or a generic one, so the article's text decides those.
     @Test func sectionAccuracyOnTheSameArticles() throws {
         let taxonomy = try SectionTaxonomy.bundled()
+        let topics = try TopicModel.bundled()
         let cases = try PlacesEvaluationCase.all()
         var right = 0, fromContent = 0, misses: [String] = []
         for item in cases {
-            let section = taxonomy.section(for: item.article)
+            // As the page core decides: page rules, else byline cues, else the topic model.
+            let section = taxonomy.section(for: item.article, topic: topics.topic(of: item.article), topicThreshold: topics.header.sectionThreshold)
             // One line per article, which Tools/places-anchors reads for its section column.
             print(["section", item.id, section.slug, section.source.rawValue].joined(separator: "\t"))
             if section.source == .content { fromContent += 1 }

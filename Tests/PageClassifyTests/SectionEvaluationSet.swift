@@ -62,6 +62,7 @@ enum SectionEvaluationSet {
         byPage("教 育", "6", "开学第一课", ["孩子们听老兵讲了一个故事。"], "education"),
         byPage("反腐观察", "4", "一名科长的“隐形变异”", ["他收受的礼品藏在亲戚家里。"], "law"),
         byPage("决胜全面小康·特别报道", "7", "山里人家的新日子", ["村口的路修好了，快递也能送到家门口。"], "special"),
+        byPage("军事·国防", "8", "一堂特别的开学课", ["老师带着学生们参观了校史馆。"], "military"),
     ]
 
     /// Pages without a name, or with a generic one (`A3版`, `旅游报03版`) or one no rule knows: the
@@ -102,5 +103,6 @@ enum SectionEvaluationSet {
         byText(nil, "23", kicker: "乡村振兴系列报道之三", "一条河带活一个村", ["过去的臭水沟变成了清水河，村里办起了民宿。"], "special"),
         byText("队伍建设", "3", "明天多云转晴", ["最高气温十八度，最低气温九度，东南风三到四级。"], "other"),
         byText(nil, nil, "本期导读", ["请翻阅本期各版内容。"], "other"),
+        byText(nil, "24", "海军舰艇编队完成远海实战化训练", ["编队官兵连续多日开展对抗演练，检验了联合作战能力。"], "military"),
     ]
 }

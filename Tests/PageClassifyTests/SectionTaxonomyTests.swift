@@ -26,14 +26,14 @@ import Testing
         let section = taxonomy.section(forPageName: name, pageNumber: number)
         #expect(section.slug == slug)
         #expect(section.name == name)
-        #expect(section.source == .page)
+        #expect(section.source == (slug == "other" ? .none : .page), "no rule decided, so no `page`")
     }
 
     /// A name that only repeats the page number says nothing: no name rule reads `经济日报05版`'s 经济.
     @Test func genericNamesMatchNoNameRule() {
         for (name, number) in [("旅游报05版", "5"), ("经济日报05版", "5"), ("A3版", "A3"), ("第3版", "3"), ("B02", "B02")] {
             let section = taxonomy.section(forPageName: name, pageNumber: number)
-            #expect(section == Section(slug: "other", name: name), "\(name)")
+            #expect(section == Section(slug: "other", name: name, source: .none), "\(name)")
         }
         #expect(taxonomy.section(forPageName: "NBA", pageNumber: "5").slug == "other")
     }
@@ -60,13 +60,13 @@ import Testing
     }
 
     @Test func unknownNameKeepsTheRawName() {
-        #expect(taxonomy.section(forPageName: " 队伍建设 ", pageNumber: "5") == Section(slug: "other", name: "队伍建设"))
-        #expect(taxonomy.section(forPageName: nil, pageNumber: "9") == Section(slug: "other", name: "其他"))
+        #expect(taxonomy.section(forPageName: " 队伍建设 ", pageNumber: "5") == Section(slug: "other", name: "队伍建设", source: .none))
+        #expect(taxonomy.section(forPageName: nil, pageNumber: "9") == Section(slug: "other", name: "其他", source: .none))
     }
 
     @Test func pageOneFallbackOnlyForUnrecognisedNames() {
         #expect(taxonomy.section(forPageName: "旅游报01版", pageNumber: "A1").slug == "front")
-        #expect(taxonomy.section(forPageName: nil, pageNumber: "01") == Section(slug: "front", name: "头版", evidence: [SectionEvidence(field: "page_number", term: "1", count: 1)]))
+        #expect(taxonomy.section(forPageName: nil, pageNumber: "01") == Section(slug: "front", name: "头版", source: .page, evidence: [SectionEvidence(field: "page_number", term: "1", count: 1)]))
         #expect(taxonomy.section(forPageName: "旅游报02版", pageNumber: "2").slug == "other")
         #expect(taxonomy.section(forPageName: "体育", pageNumber: "1").slug == "sports")
     }
@@ -99,7 +99,8 @@ import Testing
              "cues": [{"slug": "discipline", "weight": 9, "terms": ["纪委", "监委"]}]}
             """)
         let article = ParsedArticle(page: PageRef(number: "4", name: nil), title: "区纪委监委通报两起典型问题", paragraphs: ["两名干部受到处分。"])
-        #expect(taxonomy.section(for: article).slug == "law")
+        // The bundled file has no topic cues any more: without a topic, nothing decides.
+        #expect(taxonomy.section(for: article).slug == "other")
         let section = try taxonomy.extended(withFile: path).section(for: article)
         #expect(section.slug == "discipline")
         #expect(section.source == .content)
@@ -171,28 +172,48 @@ func temporaryFile(_ contents: String) throws -> String {
         #expect(taxonomy.section(for: parsed).slug == "opinion")
     }
 
-    /// Text that speaks for two sections about equally decides nothing.
+    /// Text that speaks for two sections about equally decides nothing: 时评 (opinion, 8 × title 3 = 24)
+    /// against 遗失声明 and 特此声明 (ads, 2 × 5 × 3 = 30) is no 1.5× lead.
     @Test func aCloseCallIsOther() {
-        let article = ParsedArticle(page: PageRef(number: "9", name: nil), title: "学校医院", paragraphs: [])
+        let article = ParsedArticle(page: PageRef(number: "9", name: nil), title: "时评 遗失声明 特此声明", paragraphs: [])
         #expect(taxonomy.contentScores(of: article).count == 2)
-        #expect(taxonomy.section(for: article) == Section(slug: "other", name: "其他"))
+        #expect(taxonomy.section(for: article) == Section(slug: "other", name: "其他", source: .none))
     }
 
     /// Only the lead of a long body is read: a cue after the first 1,500 bytes does not count.
     @Test func onlyTheLeadOfALongBodyIsRead() {
         let filler = String(repeating: "今天天气很好。", count: 30)  // 630 bytes, no cue
-        let late = ParsedArticle(title: "一篇报道", paragraphs: [filler, filler, filler, "区中心医院开设夜间门诊。"])
+        let late = ParsedArticle(title: "一篇报道", paragraphs: [filler, filler, filler, "编者按：这是一组来稿。"])
         #expect(taxonomy.contentScores(of: late).isEmpty)
-        let early = ParsedArticle(title: "一篇报道", paragraphs: [filler, "区中心医院开设夜间门诊。", filler])
-        #expect(taxonomy.contentScores(of: early).first?.slug == "health")
+        let early = ParsedArticle(title: "一篇报道", paragraphs: [filler, "编者按：这是一组来稿。", filler])
+        #expect(taxonomy.contentScores(of: early).first?.slug == "opinion")
     }
 
     @Test func repeatedBodyCueCountsAtMostThreeTimes() {
-        let repeated = ParsedArticle(title: "一篇报道", paragraphs: Array(repeating: "医院", count: 10).map { "今天的\($0)和昨天一样忙。" })
+        let repeated = ParsedArticle(title: "一篇报道", paragraphs: Array(repeating: "笔者", count: 10).map { "\($0)以为今天和昨天一样忙。" })
         let scores = taxonomy.contentScores(of: repeated)
-        #expect(scores.first?.slug == "health")
-        #expect(scores.first?.score == 12.0, "weight 4 × body 1 × at most 3")
-        #expect(taxonomy.section(for: repeated).evidence == [SectionEvidence(field: "body", term: "医院", count: 10)])
+        #expect(scores.first?.slug == "opinion")
+        #expect(scores.first?.score == 9.0, "weight 3 × body 1 × at most 3")
+        #expect(taxonomy.section(for: repeated).evidence == [SectionEvidence(field: "body", term: "笔者", count: 10)])
+    }
+
+    /// When the page does not decide, a confident topic names the section, with its probability as
+    /// evidence; a byline cue still wins, with the topic beside it; an unsure topic leaves `other`.
+    @Test func topicDecidesWhenThePageDoesNot() {
+        let article = ParsedArticle(page: PageRef(number: "9", name: "旅游报09版"), title: "一篇报道", paragraphs: ["今天天气很好。"])
+        let sure = Topic(slug: "economy", p: 0.81, runnerUp: TopicAlternative(slug: "tech", p: 0.1), model: "m")
+        #expect(taxonomy.section(for: article, topic: sure, topicThreshold: 0.25)
+            == Section(slug: "economy", name: "旅游报09版", source: .content, evidence: [SectionEvidence(field: "topic", term: "economy", count: 1, p: 0.81)]))
+        let unsure = Topic(slug: "economy", p: 0.2, runnerUp: TopicAlternative(slug: "tech", p: 0.19), model: "m")
+        #expect(taxonomy.section(for: article, topic: unsure, topicThreshold: 0.25) == Section(slug: "other", name: "旅游报09版", source: .none))
+        var byline = article
+        byline.authors = ["本报评论员"]
+        let opinion = taxonomy.section(for: byline, topic: sure, topicThreshold: 0.25)
+        #expect(opinion.slug == "opinion")
+        #expect(opinion.evidence == [SectionEvidence(field: "authors", term: "本报评论员", count: 1), SectionEvidence(field: "topic", term: "economy", count: 1, p: 0.81)])
+        // A page rule still decides first.
+        byline.page = PageRef(number: "5", name: "体育")
+        #expect(taxonomy.section(for: byline, topic: sure, topicThreshold: 0.25).source == .page)
     }
 }
 

@@ -36,10 +36,26 @@ import Testing
 
     @Test func articleEventIsDeterministic() {
         let article = ParsedArticle(paper: "杨浦时报", date: "2013-06-27", page: PageRef(number: "07", name: "城事·三区"), title: "标题")
-        let event = ArticleEvent(article: article, section: Section(slug: "city", name: "城事·三区"), places: PlaceClassification(), source: .file(path: "x"), parserVersion: "1")
+        let event = ArticleEvent(article: article, section: Section(slug: "city", name: "城事·三区", source: .page), places: PlaceClassification(), source: .file(path: "x"), parserVersion: "1")
         #expect(event.jsonBytes() == event.jsonBytes())
         #expect(event.district == nil && event.locality == nil)
         #expect(String(decoding: event.jsonBytes(), as: UTF8.self).contains(#""district":null,"locality":null,"districts":[]"#))
         #expect(String(decoding: event.jsonBytes(), as: UTF8.self).contains(#""page":{"number":"7","name":"城事·三区"}"#))
+        #expect(!String(decoding: event.jsonBytes(), as: UTF8.self).contains(#""topic""#), "no model, no topic key")
+    }
+
+    /// `topic` sits right after `section`, its keys in schema order, probabilities with three
+    /// decimals; only topic evidence carries `p`.
+    @Test func topicAndTopicEvidenceHaveAFixedWireForm() {
+        let article = ParsedArticle(page: PageRef(number: "3", name: nil), title: "标题")
+        let topic = Topic(slug: "economy", p: 0.8125, runnerUp: TopicAlternative(slug: "tech", p: 0.1), model: "pagepipe-news-topics-1")
+        let section = Section(slug: "economy", name: "经济", source: .content, evidence: [
+            SectionEvidence(field: "authors", term: "评论员", count: 1), SectionEvidence(field: "topic", term: "economy", count: 1, p: 0.8125),
+        ])
+        let event = ArticleEvent(article: article, section: section, topic: topic, places: PlaceClassification(), source: .file(path: "x"), parserVersion: "1")
+        let json = String(decoding: event.jsonBytes(), as: UTF8.self)
+        #expect(json.contains(#""section":{"slug":"economy","name":"经济","source":"content","evidence":[{"field":"authors","term":"评论员","count":1},{"field":"topic","term":"economy","count":1,"p":0.813}]},"topic":{"slug":"economy","p":0.813,"runner_up":{"slug":"tech","p":0.100},"model":"pagepipe-news-topics-1"},"kicker":null"#), "\(json)")
+        let none = ArticleEvent(article: article, section: Section(slug: "other", name: "其他", source: .none), places: PlaceClassification(), source: .file(path: "x"), parserVersion: "1")
+        #expect(String(decoding: none.jsonBytes(), as: UTF8.self).contains(#""section":{"slug":"other","name":"其他","source":"none","evidence":[]}"#))
     }
 }

@@ -2,6 +2,7 @@ import Kafka
 import Testing
 
 @testable import Pipeline
+import PageModel
 
 /// What a page that cannot be processed becomes, at every size around the record limit.
 struct DeadLetterTests {

@@ -8,7 +8,7 @@ import Testing
         // The town scores best, but topics route by the county-level division.
         let places = PlaceClassification(districts: district.map { [town, $0] } ?? [], district: district, locality: district.map { _ in town })
         return .article(ArticleEvent(
-            article: parsed, section: Section(slug: section, name: "城事·三区"), places: places,
+            article: parsed, section: Section(slug: section, name: "城事·三区", source: .page), places: places,
             source: .file(path: "x"), parserVersion: "1"))
     }
 
@@ -28,7 +28,7 @@ import Testing
 
     @Test func pageEventsGoToThePageTopics() {
         let node = ParsedNodePage(paper: "p", date: nil, page: PageRef(number: "1", name: "要闻"), articles: [])
-        let event = PagepipeEvent.page(PageEvent(node: node, section: Section(slug: "news", name: "要闻"), source: .file(path: "x"), parserVersion: "1"))
+        let event = PagepipeEvent.page(PageEvent(node: node, section: Section(slug: "news", name: "要闻", source: .page), source: .file(path: "x"), parserVersion: "1"))
         #expect(TopicRouter().topics(for: event) == ["pages.index"])
     }
 

@@ -1,10 +1,10 @@
 import CCrypto
 
-/// SHA-256 through OpenSSL's libcrypto, which librdkafka already links: a reference dead letter
-/// names its original by this digest, so the operator can check the record they find in the
-/// input topic is the one that was cut.
-enum SHA256 {
-    static func hex(_ bytes: [UInt8]) -> String {
+/// SHA-256 through OpenSSL's libcrypto (librdkafka links it already): a reference dead letter names
+/// its original by this digest, and a topic model names its training data by it.
+public enum SHA256 {
+    /// The lower-case hex digest of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         let status = bytes.withUnsafeBytes { input in
