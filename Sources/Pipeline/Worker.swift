@@ -53,6 +53,11 @@ public final class Worker: Sendable {
         self.processor = processor
         self.logger = logger
         let rebalance = RebalanceRelay()
+        let plan = TopicPlan(
+            inputTopics: configuration.inputTopics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
+        try TopicCheck.verify(
+            plan.names, mode: configuration.topicCheck, bootstrapServers: configuration.bootstrapServers,
+            properties: configuration.producer.extra, logger: logger)
         var producerConfiguration = configuration.producer
         producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         let recordSize = Self.recordSizePolicy(configuration, sectionSlugs: processor.sections.slugs, logger: logger)
