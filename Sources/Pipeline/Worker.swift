@@ -119,6 +119,7 @@ public final class Worker: Sendable {
     /// producer, commits, and leaves the group. Throws when the worker had to stop on a fatal error.
     public func run() throws(WorkerError) -> WorkerSummary {
         let started = ContinuousClock.now
+        metrics.inFlightBudget(pages: configuration.maxInFlightPages)
         do {
             try consumer.subscribe(configuration.inputTopics)
         } catch {
