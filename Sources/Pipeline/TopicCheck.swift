@@ -21,19 +21,18 @@ public enum TopicCheckMode: String, Sendable, CaseIterable {
 public enum TopicCheck {
     /// Checks `topics` against the cluster's list. A cluster that cannot be asked (not up yet)
     /// is not checked: the worker waits for it as usual (`brokerDownTimeoutMs`).
+    /// - Returns: false when the cluster did not answer, so the caller asks it nothing more at start.
+    @discardableResult
     public static func verify(
-        _ topics: [String], mode: TopicCheckMode, bootstrapServers: String, properties: [String: String],
-        logger: Logger, timeoutMs: Int = 5_000
-    ) throws(WorkerError) {
-        guard mode != .off else { return }
-        let admin: KafkaAdmin
+        _ topics: [String], mode: TopicCheckMode, admin: KafkaAdmin, logger: Logger, timeoutMs: Int = 5_000
+    ) throws(WorkerError) -> Bool {
+        guard mode != .off else { return true }
         let listed: [String: KafkaTopicDescription]
         do {
-            admin = try KafkaAdmin(bootstrapServers: bootstrapServers, extra: properties, logger: logger)
             listed = try admin.listTopics(timeoutMs: timeoutMs)
         } catch {
             logger.notice("cannot list the cluster's topics, so they are not checked: \(error)")
-            return
+            return false
         }
         var missing = topics.filter { listed[$0] == nil }
         if mode == .auto, !missing.isEmpty {
@@ -48,11 +47,11 @@ public enum TopicCheck {
                     "the cluster created topics on request, with its default partitions and settings: \(created.joined(separator: ", ")); create them with `pagepipe topics apply` beforehand to get the planned ones")
             }
         }
-        guard !missing.isEmpty else { return }
+        guard !missing.isEmpty else { return true }
         let message = "missing topics: \(missing.joined(separator: ", ")). Create them with `pagepipe topics apply` and the same --brokers, topic, --topic-suffix and --sections settings as this run (`pagepipe topics plan` shows what it would do)"
         if mode == .warn {
             logger.warning("\(message); starting anyway (--topic-check warn): pages whose output topic is missing will be dead-lettered")
-            return
+            return true
         }
         throw WorkerError(message + ", or start with --topic-check auto on a cluster that creates topics on demand.")
     }
