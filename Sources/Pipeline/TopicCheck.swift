@@ -53,6 +53,6 @@ public enum TopicCheck {
             logger.warning("\(message); starting anyway (--topic-check warn): pages whose output topic is missing will be dead-lettered")
             return true
         }
-        throw WorkerError(message + ", or start with --topic-check auto on a cluster that creates topics on demand.")
+        throw WorkerError(message + (mode == .existing ? ", or start with --topic-check auto on a cluster that creates topics on demand." : "."))
     }
 }

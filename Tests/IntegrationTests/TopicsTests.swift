@@ -101,6 +101,12 @@ extension RealBrokerTests {
             #expect(auto.waitForExit(seconds: 90) == 0, "\(auto.log)")
             #expect(auto.log.contains("the cluster created topics on request"), "\(auto.log)")
             #expect(auto.log.contains("pages.dlq\(fresh.suffix) (4 partitions)"), "\(auto.log)")
+
+            // auto, and a topic even this broker cannot create (not a valid name): named, and fatal before any page.
+            let invalid = try fresh.worker(["--dlq-topic", "no such topic!", "--exit-when-idle", "1"])
+            #expect(invalid.waitForExit(seconds: 60) == 1, "\(invalid.log)")
+            #expect(invalid.log.contains("missing topics: no such topic!\(fresh.suffix). Create them with `pagepipe topics apply`"), "\(invalid.log)")
+            #expect(!invalid.log.contains("--topic-check auto on a cluster"), "auto is already on: \(invalid.log)")
         }
     }
 }
