@@ -56,7 +56,12 @@ public final class Worker: Sendable {
         // One admin client for the start-up questions: each client repeats its own connection
         // errors while no broker answers, and a cluster that did not answer the topic listing is
         // not asked for record sizes too (another 5 s for the same silence).
-        let admin = try? KafkaAdmin(bootstrapServers: configuration.bootstrapServers, extra: configuration.producer.extra, logger: logger)
+        var admin: KafkaAdmin?
+        do {
+            admin = try KafkaAdmin(bootstrapServers: configuration.bootstrapServers, extra: configuration.producer.extra, logger: logger)
+        } catch {
+            logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them: \(error)")
+        }
         var clusterAnswered = admin != nil
         if let admin {
             let plan = TopicPlan(
