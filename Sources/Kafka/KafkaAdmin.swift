@@ -12,14 +12,25 @@ public final class KafkaAdmin: Sendable {
         client = try RDKafkaClient.make(kind: .producer, properties: properties, context: context)
     }
 
-    /// Creates the topics with the broker's default replication and the given topic settings
-    /// (`max.message.bytes`, `retention.ms`, …); topics that already exist count as success
-    /// (whatever their partition count and settings).
+    /// Creates the topics, each with its partitions, replication and settings; topics that
+    /// already exist count as success (whatever their partition count and settings: nothing
+    /// existing is altered).
+    public func createTopics(_ topics: [KafkaNewTopic], timeoutMs: Int) throws(KafkaError) {
+        guard !topics.isEmpty else { return }
+        try client.createTopics(topics, timeoutMs: timeoutMs)
+    }
+
+    /// `createTopics` with the broker's default replication and the same settings for every topic.
     public func createTopics(
         _ topics: [(name: String, partitions: Int32)], configs: [String: String] = [:], timeoutMs: Int
     ) throws(KafkaError) {
-        guard !topics.isEmpty else { return }
-        try client.createTopics(topics, configs: configs, timeoutMs: timeoutMs)
+        try createTopics(topics.map { KafkaNewTopic(name: $0.name, partitions: $0.partitions, configs: configs) }, timeoutMs: timeoutMs)
+    }
+
+    /// Every topic the cluster lists, with partitions and replication. Creates nothing, even on a
+    /// cluster that creates topics when a client asks for one by name.
+    public func listTopics(timeoutMs: Int) throws(KafkaError) -> [String: KafkaTopicDescription] {
+        try client.listTopics(timeoutMs: timeoutMs)
     }
 
     /// Member ids of a consumer group; empty when the group has no active members or is unknown.
@@ -35,6 +46,8 @@ public final class KafkaAdmin: Sendable {
         try client.topicConfigs(topics, names: names, timeoutMs: timeoutMs)
     }
 
+    /// Asks for one topic by name, as a producer does before its first write: a cluster with
+    /// `auto.create.topics.enable` creates a topic it does not have (the local broker always does).
     public func partitions(ofTopic topic: String, timeoutMs: Int) throws(KafkaError) -> [Int32] {
         try client.partitions(ofTopic: topic, timeoutMs: timeoutMs)
     }

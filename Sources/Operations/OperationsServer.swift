@@ -35,8 +35,19 @@ public final class OperationsServer: Sendable {
     ) throws {
         self.configuration = configuration
         self.logger = logger
+        // What /readyz and /healthz would answer, as of each scrape: Prometheus cannot read a probe,
+        // and an alert on readiness needs a series (pagepipe_ready, pagepipe_live: 1 or 0).
+        let ready = registry.makeGauge(name: "pagepipe_ready", help: "1 while /readyz answers 200, else 0")
+        let live = registry.makeGauge(name: "pagepipe_live", help: "1 while /healthz answers 200, else 0")
+        let livenessTimeoutMs = configuration.livenessTimeoutMs
         endpoints = OperationsEndpoints(
-            metrics: { registry.emitToBuffer() }, health: health, livenessTimeoutMs: configuration.livenessTimeoutMs)
+            metrics: {
+                let state = health()
+                ready.set(to: state.isReady ? 1.0 : 0.0)
+                live.set(to: state.isLive(limitMs: livenessTimeoutMs) ? 1.0 : 0.0)
+                return registry.emitToBuffer()
+            },
+            health: health, livenessTimeoutMs: livenessTimeoutMs)
         connections = ConnectionCap(limit: configuration.effectiveConnectionLimit)
     }
 

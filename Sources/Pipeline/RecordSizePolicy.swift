@@ -61,12 +61,10 @@ public struct RecordSizePolicy: Sendable, Equatable {
     /// them, else the default. Fixed topics only: a template topic (`articles.{district_code}`)
     /// cannot be named in advance, and is held to the same figure. Asking fails softly (a cluster
     /// that is not up yet, an admin API it does not serve): the default stands and the log says so.
-    public static func discover(
-        topics: [String], bootstrapServers: String, properties: [String: String], logger: Logger, timeoutMs: Int = 5_000
-    ) -> RecordSizePolicy {
+    public static func discover(topics: [String], admin: KafkaAdmin?, logger: Logger, timeoutMs: Int = 5_000) -> RecordSizePolicy {
         let reported: [String: [String: String]]
         do {
-            let admin = try KafkaAdmin(bootstrapServers: bootstrapServers, extra: properties, logger: logger)
+            guard let admin else { throw KafkaError(code: .transport, message: "the cluster did not answer at start", context: "describing topics") }
             reported = try admin.topicConfigs(topics, names: [topicSetting], timeoutMs: timeoutMs)
         } catch {
             logger.notice("cannot read max.message.bytes of the output topics; records are held to \(defaultMaxRecordBytes) bytes: \(error)")

@@ -64,6 +64,15 @@ public struct TopicRouter: Sendable, Equatable {
         return result
     }
 
+    /// Templates whose topics cannot be listed in advance (`{district_code}`, `{paper_date}`), with
+    /// the suffix, placeholders kept: `topics plan` names them and provisions none.
+    public var unlistedTemplates: [String] {
+        (articleTopics + pageTopics).filter { template in
+            let parts = TopicTemplate(template)
+            return parts.uses(.districtCode) || parts.uses(.paperDate)
+        }.map { $0 + topicSuffix }
+    }
+
     private func render(_ template: TopicTemplate, section: String, districtCode: String, date: String?) -> String {
         let topic = template.render(section: section, districtCode: districtCode, date: date)
         return topicSuffix.isEmpty ? topic : topic + topicSuffix

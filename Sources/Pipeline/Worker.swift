@@ -53,9 +53,25 @@ public final class Worker: Sendable {
         self.processor = processor
         self.logger = logger
         let rebalance = RebalanceRelay()
+        // One admin client for the start-up questions: each client repeats its own connection
+        // errors while no broker answers, and a cluster that did not answer the topic listing is
+        // not asked for record sizes too (another 5 s for the same silence).
+        var admin: KafkaAdmin?
+        do {
+            admin = try KafkaAdmin(bootstrapServers: configuration.bootstrapServers, extra: configuration.producer.extra, logger: logger)
+        } catch {
+            logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them: \(error)")
+        }
+        var clusterAnswered = admin != nil
+        if let admin {
+            let plan = TopicPlan(
+                inputTopics: configuration.inputTopics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
+            clusterAnswered = try TopicCheck.verify(plan.names, mode: configuration.topicCheck, admin: admin, logger: logger)
+        }
         var producerConfiguration = configuration.producer
         producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
-        let recordSize = Self.recordSizePolicy(configuration, sectionSlugs: processor.sections.slugs, logger: logger)
+        let recordSize = Self.recordSizePolicy(
+            configuration, sectionSlugs: processor.sections.slugs, admin: clusterAnswered ? admin : nil, logger: logger)
         self.recordSize = recordSize
         producerConfiguration.messageMaxBytes = recordSize.producerMessageMaxBytes
         do {
@@ -83,11 +99,11 @@ public final class Worker: Sendable {
 
     /// `--max-record-bytes` when given, else what the cluster says of the output topics. A
     /// `message.max.bytes` set with `-X` is librdkafka's own hard limit, so the policy stays under it.
-    private static func recordSizePolicy(_ configuration: WorkerConfiguration, sectionSlugs: [String], logger: Logger) -> RecordSizePolicy {
+    private static func recordSizePolicy(
+        _ configuration: WorkerConfiguration, sectionSlugs: [String], admin: KafkaAdmin?, logger: Logger
+    ) -> RecordSizePolicy {
         var policy = configuration.maxRecordBytes.map { RecordSizePolicy(maxRecordBytes: $0, origin: "--max-record-bytes") }
-            ?? RecordSizePolicy.discover(
-                topics: configuration.router.allTopics(sectionSlugs: sectionSlugs), bootstrapServers: configuration.bootstrapServers,
-                properties: configuration.producer.extra, logger: logger)
+            ?? RecordSizePolicy.discover(topics: configuration.router.allTopics(sectionSlugs: sectionSlugs), admin: admin, logger: logger)
         if let text = configuration.producer.extra["message.max.bytes"], let librdkafkaLimit = Int(text),
             librdkafkaLimit - (64 << 10) < policy.maxRecordBytes
         {
@@ -126,6 +142,7 @@ public final class Worker: Sendable {
     /// producer, commits, and leaves the group. Throws when the worker had to stop on a fatal error.
     public func run() throws(WorkerError) -> WorkerSummary {
         let started = ContinuousClock.now
+        metrics.inFlightBudget(pages: configuration.maxInFlightPages)
         do {
             try consumer.subscribe(configuration.inputTopics)
         } catch {

@@ -51,6 +51,9 @@ public struct WorkerConfiguration: Sendable {
     /// `max.message.bytes` the cluster reports for the output and dead-letter topics at start, else
     /// 1,000,000 (Kafka's default).
     public var maxRecordBytes: Int? = nil
+    /// What to do at start about input and fixed output topics the cluster lacks (`TopicCheck`).
+    /// Default: `.auto`, which keeps clusters that create topics on demand working.
+    public var topicCheck: TopicCheckMode = .auto
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 

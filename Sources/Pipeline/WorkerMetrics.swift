@@ -23,6 +23,10 @@ final class WorkerMetrics: Sendable {
 
     func inFlight(_ pages: Int) { inFlightPages.record(pages) }
 
+    /// `--max-in-flight`, so a dashboard can draw in-flight pages against it: pinned at the budget,
+    /// consumption is paused waiting for acknowledgements.
+    func inFlightBudget(pages: Int) { Gauge(label: "pagepipe_in_flight_pages_limit").record(pages) }
+
     func rebalanced() { rebalances.increment() }
 
     func processed(_ timings: StageTimings) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Operations
 
-/// `run`'s operations endpoints: Prometheus metrics and the liveness and readiness probes.
+/// `run`'s and `reprocess`'s operations endpoints: Prometheus metrics and the liveness and readiness probes.
 struct OperationsOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Serve Prometheus metrics at /metrics and the probes /healthz and /readyz on this port. Env: PAGEPIPE_METRICS_PORT. Default: no endpoints.", valueName: "port"))
     var metricsPort: Int?

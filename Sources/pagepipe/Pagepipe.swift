@@ -16,12 +16,13 @@ struct Pagepipe: ParsableCommand {
               pagepipe parse page.htm.gz               # one page to JSON lines, no Kafka
               pagepipe corpus --count 500 --out pages/  # synthetic sample pages
               pagepipe produce --brokers 127.0.0.1:19092 pages/
+              pagepipe topics apply --brokers 127.0.0.1:19092 # create the topics run needs
               pagepipe run --brokers 127.0.0.1:19092 --group pagepipe
               pagepipe stats --brokers 127.0.0.1:19092 --topic articles
               pagepipe replay --brokers 127.0.0.1:19092 --group pagepipe --to-earliest
 
             Tools/broker start runs a local broker; Tools/demo shows the whole flow.
             """,
-        subcommands: [Parse.self, Run.self, Produce.self, Replay.self, Reprocess.self, Stats.self, Corpus.self, TopicModelCommand.self]
+        subcommands: [Parse.self, Run.self, Produce.self, Topics.self, Replay.self, Reprocess.self, Stats.self, Corpus.self, TopicModelCommand.self]
     )
 }

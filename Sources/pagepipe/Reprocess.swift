@@ -34,6 +34,7 @@ extension Pagepipe {
         @OptionGroup var worker: WorkerOptions
         @OptionGroup var pageCore: PageCoreOptions
         @OptionGroup var logging: LoggingOptions
+        @OptionGroup var operations: OperationsOptions
 
         func run() throws {
             let logger = try logging.makeLogger(label: "pagepipe.reprocess")
@@ -61,7 +62,9 @@ extension Pagepipe {
                 throw ExitCode.failure
             }
             logger.notice("reprocessing into topics with suffix \(configuration.router.topicSuffix) as group \(configuration.groupID)")
-            try runWorker(configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson)
+            try runWorker(
+                configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
+                operations: try operations.configuration())
         }
     }
 }

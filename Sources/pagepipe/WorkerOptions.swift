@@ -65,6 +65,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The largest record the worker writes (key, value and headers). An event over it dead-letters its page at once (publish/eventTooLarge); a dead letter over it is sent as a 1 KB reference to the input record. Keep it at or below the output and dead-letter topics' max.message.bytes. Env: PAGEPIPE_MAX_RECORD_BYTES. Default: the smallest max.message.bytes the cluster reports for those topics at start, else 1000000.", valueName: "bytes"))
     var maxRecordBytes: Int?
 
+    @Option(name: .long, help: ArgumentHelp("At start, what to do about input and fixed output topics the cluster lacks: existing (they must exist, else exit non-zero naming them: for clusters provisioned with `pagepipe topics apply`), auto (ask for a missing one by name as the producer would, so a cluster that creates topics on demand creates it; exit non-zero if it still lacks one), warn (log and start), off. Env: PAGEPIPE_TOPIC_CHECK. Default: auto.", valueName: "mode"))
+    var topicCheck: String?
+
     @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables.", valueName: "ms"))
     var progressIntervalMs: Int = 5000
 
@@ -80,6 +83,16 @@ struct WorkerOptions: ParsableArguments {
         guard ["earliest", "latest"].contains(autoOffsetReset) else {
             throw ValidationError("--auto-offset-reset must be earliest or latest.")
         }
+        _ = try topicCheckMode()
+    }
+
+    func topicCheckMode() throws -> TopicCheckMode {
+        guard let text = topicCheck ?? Environment.value("PAGEPIPE_TOPIC_CHECK") else { return .auto }
+        guard let mode = TopicCheckMode(rawValue: text) else {
+            let modes = TopicCheckMode.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--topic-check (PAGEPIPE_TOPIC_CHECK) must be one of \(modes), not '\(text)'.")
+        }
+        return mode
     }
 
 
@@ -114,6 +127,7 @@ struct WorkerOptions: ParsableArguments {
             configuration.maxRecordBytes = limit
         }
         configuration.progressIntervalMs = progressIntervalMs
+        configuration.topicCheck = try topicCheckMode()
         configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
         configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs
         configuration.consumer.assignmentStrategy = assignmentStrategy

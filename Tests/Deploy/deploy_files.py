@@ -12,6 +12,7 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "Deploy"
 WORKER_MANIFEST = DEPLOY / "kubernetes" / "worker.yaml"
+TOPICS_JOB_MANIFEST = DEPLOY / "kubernetes" / "topics-job.yaml"
 AUTOSCALING_MANIFEST = DEPLOY / "kubernetes" / "autoscaling.yaml"
 COMPOSE_FILE = DEPLOY / "compose.yaml"
 

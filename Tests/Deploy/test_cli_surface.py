@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 
-from deploy_files import COMPOSE_FILE, DEPLOY, WORKER_MANIFEST, compose, pagepipe, yaml_documents  # noqa: F401 (a fixture)
+from deploy_files import COMPOSE_FILE, DEPLOY, TOPICS_JOB_MANIFEST, WORKER_MANIFEST, compose, pagepipe, yaml_documents  # noqa: F401 (a fixture)
 
 
 def image_command() -> list:
@@ -47,25 +47,36 @@ def help_of(pagepipe: str, *command: str) -> str:
     return subprocess.run([pagepipe, *command, "--help"], capture_output=True, text=True, check=True).stdout
 
 
-def subcommands(pagepipe: str) -> set:
-    # An unknown command with --help prints the top-level help and exits 0, so ask the list.
-    listing = help_of(pagepipe).split("SUBCOMMANDS:", 1)[1]
+def subcommands(pagepipe: str, *parent: str) -> set:
+    # An unknown command with --help prints its parent's help and exits 0, so ask the list.
+    help_text = help_of(pagepipe, *parent)
+    if "SUBCOMMANDS:" not in help_text:
+        return set()
+    listing = help_text.split("SUBCOMMANDS:", 1)[1]
     return set(re.findall(r"^  ([a-z][\w-]*)\s", listing, re.MULTILINE))
 
 
 def unknown_settings(pagepipe: str, where: str, arguments: list, environment: list) -> list:
     """What pagepipe <command> --help does not offer, as messages naming the file and setting."""
-    command = arguments[0]
-    if command not in subcommands(pagepipe):
-        return [f"{where}: pagepipe has no command {command!r}"]
-    help_text = " ".join(help_of(pagepipe, command).split())  # the help wraps long lines
+    # The command is every leading word (topics apply), checked one level at a time.
+    command = []
+    for word in arguments:
+        if word.startswith("-") or not subcommands(pagepipe, *command):
+            break
+        if word not in subcommands(pagepipe, *command):
+            return [f"{where}: pagepipe has no command {' '.join(command + [word])!r}"]
+        command.append(word)
+    if not command or subcommands(pagepipe, *command):
+        return [f"{where}: pagepipe {' '.join(command)} needs a subcommand"]
+    help_text = " ".join(help_of(pagepipe, *command).split())  # the help wraps long lines
     problems = []
-    for flag in (argument.split("=")[0] for argument in arguments[1:] if argument.startswith("--")):
+    name = " ".join(command)
+    for flag in (argument.split("=")[0] for argument in arguments[len(command):] if argument.startswith("--")):
         if not re.search(rf"(?<![\w-]){re.escape(flag)}(?![\w-])", help_text):
-            problems.append(f"{where}: pagepipe {command} has no flag {flag}")
-    for name in environment:
-        if not re.search(rf"Env: {re.escape(name)}\b", help_text):
-            problems.append(f"{where}: pagepipe {command} reads no environment variable {name}")
+            problems.append(f"{where}: pagepipe {name} has no flag {flag}")
+    for variable in environment:
+        if not re.search(rf"Env: {re.escape(variable)}\b", help_text):
+            problems.append(f"{where}: pagepipe {name} reads no environment variable {variable}")
     return problems
 
 
@@ -74,8 +85,9 @@ def test_the_image_command_exists(pagepipe):
 
 
 def test_manifests_and_compose_use_only_settings_pagepipe_has(pagepipe):
-    invocations = worker_invocations_in_manifest(WORKER_MANIFEST) + worker_invocations_in_compose()
-    assert len(invocations) >= 2, "found no pagepipe containers in the manifests"
+    invocations = (worker_invocations_in_manifest(WORKER_MANIFEST) + worker_invocations_in_manifest(TOPICS_JOB_MANIFEST)
+                   + worker_invocations_in_compose())
+    assert len(invocations) >= 4, "expected the worker and topics containers of the manifests and the compose file"
     problems = [problem for invocation in invocations for problem in unknown_settings(pagepipe, *invocation)]
     assert problems == [], "\n".join(problems)
 
@@ -93,3 +105,6 @@ def test_an_unknown_flag_variable_or_command_is_reported(pagepipe, tmp_path):
     assert any("no environment variable PAGEPIPE_NO_SUCH_SETTING" in problem for problem in problems), problems
     assert not any("--group" in problem or "PAGEPIPE_GROUP" in problem for problem in problems), problems
     assert unknown_settings(pagepipe, where, ["no-such-command"], []) == [f"{where}: pagepipe has no command 'no-such-command'"]
+    assert unknown_settings(pagepipe, where, ["topics", "destroy"], []) == [f"{where}: pagepipe has no command 'topics destroy'"]
+    assert unknown_settings(pagepipe, where, ["topics", "apply", "--no-such-flag"], ["PAGEPIPE_REPLICATION_FACTOR"]) == [
+        f"{where}: pagepipe topics apply has no flag --no-such-flag"]

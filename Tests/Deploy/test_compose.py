@@ -41,3 +41,15 @@ def test_prometheus_scrapes_every_worker_on_its_metrics_port():
     assert job.get("metrics_path", "/metrics") == "/metrics"
     (discovery,) = job["dns_sd_configs"]
     assert discovery == {"names": ["worker"], "type": "A", "port": port}
+
+
+def test_the_topics_service_applies_topics_before_workers_that_require_them():
+    services = compose()["services"]
+    topics, worker = services["topics"], services["worker"]
+    assert topics["command"][:2] == ["topics", "apply"]
+    assert topics["depends_on"]["kafka"]["condition"] == "service_healthy"
+    assert worker["depends_on"]["topics"]["condition"] == "service_completed_successfully"
+    assert worker["environment"]["PAGEPIPE_TOPIC_CHECK"] == "existing"
+    # The same cluster and topic-shaping settings, or the service plans other topics than the workers use.
+    for name in ["PAGEPIPE_BROKERS", "PAGEPIPE_INPUT_TOPICS", "PAGEPIPE_SECTIONS", "PAGEPIPE_CONFIG"]:
+        assert topics["environment"].get(name) == worker["environment"].get(name), name

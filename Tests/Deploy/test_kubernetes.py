@@ -33,7 +33,7 @@ def test_every_core_resource_matches_the_kubernetes_schema(version):
         except kubernetes_validate.ValidationError as error:
             pytest.fail(f"{file_name}: {document['kind']} {document['metadata']['name']}: {error.message} at {list(error.path)}")
         checked += 1
-    assert checked >= 3, "expected the ConfigMap, Deployment and PodDisruptionBudget"
+    assert checked >= 4, "expected the Secret, Deployment, PodDisruptionBudget and topics Job"
 
 
 # KEDA's CRD schemas ship in no PyPI package this project can use (cloudcoil's generated models
@@ -169,12 +169,47 @@ def test_scaled_object_scales_the_worker_on_its_group_lag_up_to_the_partitions()
     assert 1 <= scaled["minReplicaCount"] <= scaled["maxReplicaCount"] == input_partitions(input_topic)
 
 
+def flag_value(arguments: list, flag: str):
+    return arguments[arguments.index(flag) + 1] if flag in arguments else None
+
+
+def topics_container() -> dict:
+    job = only([document for _, document in kubernetes_documents()], "Job")
+    (container,) = job["spec"]["template"]["spec"]["containers"]
+    return container
+
+
 def input_partitions(topic: str) -> int:
-    """The partition count compose.yaml creates the topic with: the repository's one statement of it."""
-    script = "\n".join(compose()["services"]["topics"]["command"])
-    counts = dict(re.findall(r"([\w.]+):(\d+)", script))
-    assert topic in counts, f"{COMPOSE_FILE.name} creates no {topic}"
-    return int(counts[topic])
+    """The input partitions the topics Job creates, which the compose topics service must share."""
+    container = topics_container()
+    assert topic == "pages.raw" or topic in container["args"], f"the topics Job does not create {topic}"
+    job_count = flag_value(container["args"], "--input-partitions")
+    compose_count = flag_value(compose()["services"]["topics"]["command"], "--input-partitions")
+    assert job_count is not None and job_count == compose_count, (job_count, compose_count)
+    return int(job_count)
+
+
+def test_the_topics_job_applies_topics_for_the_workers_own_cluster_and_settings():
+    container = topics_container()
+    assert container["args"][:2] == ["topics", "apply"]
+    job_env, worker_env = environment(container), environment(worker_container())
+    # The same cluster, credentials and topic-shaping settings as the workers, or it plans other topics.
+    for name in ["PAGEPIPE_BROKERS", "PAGEPIPE_CONFIG", "PAGEPIPE_INPUT_TOPICS", "PAGEPIPE_SECTIONS"]:
+        assert job_env.get(name) == worker_env.get(name), name
+    assert worker_env["PAGEPIPE_TOPIC_CHECK"] == "existing"
+    job = only([document for _, document in kubernetes_documents()], "Job")
+    assert job["spec"]["template"]["spec"]["restartPolicy"] in {"OnFailure", "Never"}
+
+
+def test_librdkafka_settings_are_a_secret_mounted_by_workers_and_the_job():
+    documents = [document for _, document in kubernetes_documents()]
+    assert not [document for document in documents if document["kind"] == "ConfigMap"], "SASL settings belong in a Secret"
+    secret = only(documents, "Secret")
+    assert "librdkafka.properties" in secret["stringData"]
+    for kind in ["Deployment", "Job"]:
+        pod = only(documents, kind)["spec"]["template"]["spec"]
+        (volume,) = pod["volumes"]
+        assert volume["secret"]["secretName"] == secret["metadata"]["name"], kind
 
 
 def test_probes_and_scrape_annotations_use_the_declared_metrics_port():

@@ -120,12 +120,18 @@ extension RealBrokerTests {
         // Unready first for the lost assignment (the session times out after 6 s), then for the
         // silence itself (15 s), until the worker gives up (25 s).
         var unreadyReasons: Set<String> = []
+        var readyGaugeWhileUnready: Set<Double> = []
         while worker.process.isRunning {
             if let answer = await httpGet(port: metricsPort, "/readyz"), answer.status == 503 {
                 unreadyReasons.insert(answer.body.trimmingCharacters(in: .whitespacesAndNewlines).replacing(/[0-9]+ s/, with: "N s"))
+                // Unready stays unready until the exit, so the next scrape must say so too (alerts read it).
+                if let scrape = await httpGet(port: metricsPort, "/metrics") {
+                    readyGaugeWhileUnready.insert(PrometheusSample.parse(scrape.body).total("pagepipe_ready"))
+                }
             }
             usleep(250_000)
         }
+        #expect(readyGaugeWhileUnready == [0], "pagepipe_ready must be 0 while /readyz answers 503: \(readyGaugeWhileUnready)")
         let status = worker.waitForExit(seconds: 120)
         let log = worker.log
         #expect(caughtUp, "\(log.suffix(2000))")

@@ -194,8 +194,10 @@ extension RealBrokerTests {
             try producer.flush(timeoutMs: 30_000)
         }
         try scenario.recordEnds()
-        // Not a valid topic name: the broker refuses every record sent to it.
-        let worker = try scenario.worker(["--dlq-topic", "no such topic!", "--exit-when-idle", "30"])
+        // Not a valid topic name: the broker refuses every record sent to it. The start-up check
+        // would refuse it before any page (TopicsTests); off here, so the path a topic that exists
+        // but refuses writes (an ACL) takes is the one tested.
+        let worker = try scenario.worker(["--dlq-topic", "no such topic!", "--exit-when-idle", "30", "--topic-check", "off"])
         let status = worker.waitForExit(seconds: 120)
         #expect(status == 1, "\(worker.log.suffix(3_000))")
         #expect(worker.log.contains("cannot publish to the dead-letter topic"), "\(worker.log.suffix(3_000))")

@@ -47,5 +47,40 @@ extension RealBrokerTests {
             #expect(event["parser_version"] as? String != nil)
         }
     }
+
+    /// A backfill runs for hours: it must be as visible as `run`, on the same port flags.
+    @Test func servesMetricsAndProbesLikeRunWhenGivenAMetricsPort() async throws {
+        let brokers = try testBrokers()
+        var scenario = try Scenario("reprocessmetrics", brokers: brokers)
+        try scenario.load(pages: 120, seed: 808, partitions: 2)
+        let port = (ProcessInfo.processInfo.environment["PAGEPIPE_TEST_METRICS_PORT"].flatMap(Int.init) ?? 19108) + 1
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pagepipeBinary)
+        process.arguments = [
+            "reprocess", "--brokers", brokers, "--input-topic", scenario.input, "--topic-suffix", scenario.suffix,
+            "--exit-when-idle", "8", "--session-timeout-ms", "6000", "--heartbeat-interval-ms", "1000",
+            "--progress-interval-ms", "0", "--log-level", "warning", "--metrics-port", String(port), "--metrics-address", "127.0.0.1",
+        ]
+        let log = Pipe()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        var consumed = 0.0, ready: Int?
+        let deadline = Date().addingTimeInterval(90)
+        while Date() < deadline, process.isRunning, consumed < 120 || ready != 200 {
+            consumed = PrometheusSample.parse(await httpGet(port: port, "/metrics")?.body ?? "").total("pagepipe_pages_consumed_total")
+            ready = await httpGet(port: port, "/readyz")?.status
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        #expect(consumed == 120)
+        #expect(ready == 200)
+        #expect(await httpGet(port: port, "/healthz")?.status == 200)
+        #expect(PrometheusSample.parse(await httpGet(port: port, "/metrics")?.body ?? "").total("pagepipe_ready") == 1)
+        let output = log.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+    }
 }
 }

@@ -3,18 +3,19 @@ import CRdKafka
 /// Admin requests of ``RDKafkaClient`` (on a producer-type handle, as librdkafka recommends).
 extension RDKafkaClient {
     /// Creates topics; one that already exists counts as created.
-    func createTopics(_ topics: [(name: String, partitions: Int32)], configs: [String: String] = [:], timeoutMs: Int) throws(KafkaError) {
+    func createTopics(_ topics: [KafkaNewTopic], timeoutMs: Int) throws(KafkaError) {
         let context = "creating topics \(topics.map(\.name))"
         var errorText = [CChar](repeating: 0, count: 512)
         var newTopics: [OpaquePointer?] = []
         defer { for topic in newTopics { rd_kafka_NewTopic_destroy(topic) } }
         for topic in topics {
             // Replication factor -1: the broker's default, so the same call works on any cluster.
-            guard let newTopic = rd_kafka_NewTopic_new(topic.name, topic.partitions, -1, &errorText, errorText.count) else {
+            let replication = topic.replicationFactor ?? -1
+            guard let newTopic = rd_kafka_NewTopic_new(topic.name, topic.partitions, replication, &errorText, errorText.count) else {
                 throw KafkaError(code: .configuration, message: Self.string(errorText), context: context)
             }
             newTopics.append(newTopic)
-            for (name, value) in configs.sorted(by: { $0.key < $1.key }) {
+            for (name, value) in topic.configs.sorted(by: { $0.key < $1.key }) {
                 let code = rd_kafka_NewTopic_set_config(newTopic, name, value)
                 guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
                     throw KafkaError(rawCode: code, context: "setting \(name)=\(value) on new topic '\(topic.name)'")

@@ -124,6 +124,27 @@ final class RDKafkaClient: Sendable {
         return (0..<Int(entry.partition_cnt)).map { partitions[$0].id }.sorted()
     }
 
+    /// Every topic the cluster lists, from a metadata request for all topics: unlike a request
+    /// naming a topic, it never makes a cluster that creates topics on demand create one.
+    func listTopics(timeoutMs: Int) throws(KafkaError) -> [String: KafkaTopicDescription] {
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let code = rd_kafka_metadata(handle, 1, nil, &metadata, Self.timeout(timeoutMs))
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
+            throw KafkaError(rawCode: code, context: "listing the cluster's topics")
+        }
+        defer { rd_kafka_metadata_destroy(metadata) }
+        var result: [String: KafkaTopicDescription] = [:]
+        guard let topics = metadata.pointee.topics else { return result }
+        for index in 0..<Int(metadata.pointee.topic_cnt) {
+            let entry = topics[index]
+            guard entry.err == RD_KAFKA_RESP_ERR_NO_ERROR, let name = entry.topic else { continue }
+            let replicas = entry.partition_cnt > 0 ? Int(entry.partitions[0].replica_cnt) : 0
+            let description = KafkaTopicDescription(name: String(cString: name), partitions: Int(entry.partition_cnt), replicationFactor: replicas)
+            result[description.name] = description
+        }
+        return result
+    }
+
     static func string(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
     }
