@@ -233,5 +233,6 @@ def test_the_grace_period_outlasts_the_workers_shutdown_budget():
     drain_ms = int(environment(container).get("PAGEPIPE_DRAIN_TIMEOUT_MS", "30000"))
     deployment = only([document for _, document in kubernetes_documents()], "Deployment")
     grace_s = deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
-    # Leaving the group and closing the clients take a few seconds after the drain deadline.
-    assert grace_s * 1000 >= drain_ms + 10_000, (grace_s, drain_ms)
+    # Past the drain deadline: leaving the group (5 s), a commit already waiting in the poll loop
+    # (5 s) and the probe server's stop (2 s) are each bounded (README, "A stop has one budget").
+    assert grace_s * 1000 >= drain_ms + 12_000, (grace_s, drain_ms)
