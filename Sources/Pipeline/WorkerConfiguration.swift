@@ -51,6 +51,11 @@ public struct WorkerConfiguration: Sendable {
     /// `max.message.bytes` the cluster reports for the output and dead-letter topics at start, else
     /// 1,000,000 (Kafka's default).
     public var maxRecordBytes: Int? = nil
+    /// Re-drive: the input is a dead-letter topic; each letter is checked against the filter and
+    /// its page processed as the input record it stands for (see `RedriveLetter`). Pages that fail
+    /// again go to the router's dead-letter topic, which must not be an input topic.
+    /// Default: nil, the input holds raw pages.
+    public var redrive: RedriveConfiguration? = nil
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 
