@@ -5,7 +5,7 @@ import PageCore
 import Operations
 import Pipeline
 
-/// The worker's settings, shared by `run` and `reprocess`: every `WorkerConfiguration` property
+/// The worker's settings, shared by `run`, `reprocess` and `redrive`: every `WorkerConfiguration` property
 /// as a flag, most with a `PAGEPIPE_*` environment fallback.
 struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Consumer group shared by all workers of one cluster. Env: PAGEPIPE_GROUP. Default: pagepipe.", valueName: "name"))
@@ -127,10 +127,11 @@ struct WorkerOptions: ParsableArguments {
 
 /// Runs one worker to completion: signals drain it, the summary goes to standard error (and to
 /// --summary-json), a fatal error exits non-zero. With `operations`, serves metrics and probes.
+@discardableResult
 func runWorker(
     _ configuration: WorkerConfiguration, processor: PageProcessor, logger: Logging.Logger, summaryJSON: String?,
     operations: OperationsConfiguration? = nil
-) throws {
+) throws -> WorkerSummary {
     // Before the worker exists: its instruments bind to the backend when they are made.
     let registry = operations.map { _ in PrometheusMetrics.bootstrap() }
     let worker: Worker
@@ -170,6 +171,7 @@ func runWorker(
     }
     FileHandle.standardError.write(Data("pagepipe: \(summary.line)\n".utf8))
     if let summaryJSON { try SummaryJSON.write(summary, to: summaryJSON) }
+    return summary
 }
 
 import Logging
