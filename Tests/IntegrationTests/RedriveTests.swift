@@ -41,7 +41,32 @@ extension RealBrokerTests {
         #expect(acknowledged.withLock { $0 } == 2, "the flood pages were not produced")
     }
 
-    @Test func redrivesTooComplexLettersAfterTheLimitIsRaised() throws {
+    /// Runs the re-drive with `--metrics-port` and probes it while it works, as an orchestrator
+    /// running it as a Job would; returns its exit status, its output, and what the port answered.
+    func redriveServingMetrics(_ arguments: [String]) async throws -> (status: Int32, output: String, metrics: String?, ready: Bool) {
+        let port = ProcessInfo.processInfo.environment["PAGEPIPE_TEST_REDRIVE_METRICS_PORT"].flatMap(Int.init) ?? 19690
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("redrive-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: logPath) }
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pagepipeBinary)
+        process.arguments = arguments + ["--metrics-port", String(port), "--metrics-address", "127.0.0.1"]
+        process.standardOutput = FileHandle(forWritingAtPath: logPath)
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+        var metrics: String?, ready = false
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline {
+            if let answer = await httpGet(port: port, "/metrics"), answer.status == 200 { metrics = answer.body }
+            if let answer = await httpGet(port: port, "/readyz"), answer.status == 200 { ready = true }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return (process.terminationStatus, (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "", metrics, ready)
+    }
+
+    @Test func redrivesTooComplexLettersAfterTheLimitIsRaised() async throws {
         let brokers = try testBrokers()
         var scenario = try Scenario("redrive", pages: 120, seed: 31, partitions: 2, brokers: brokers)
         try plantFloods(brokers: brokers, topic: scenario.input)
@@ -89,8 +114,10 @@ extension RealBrokerTests {
         #expect(try reader.committed(group: group, topic: dlq).isEmpty, "a dry run committed")
 
         // 3. The re-drive.
-        let real = try runTool(pagepipeBinary, redrive)
+        let real = try await redriveServingMetrics(redrive)
         #expect(real.status == 0, "\(real.output)")
+        #expect(real.ready, "/readyz never answered 200 while the re-drive held its partitions: \(real.output)")
+        #expect(real.metrics?.contains("pagepipe_pages_consumed_total") == true, "/metrics was not served: \(real.output)")
         #expect(try tallies(summaryPath) == predicted, "the re-drive did what its dry run said")
         var named: [String: [KafkaRecord]] = [:]
         for topic in ["articles", "pages.index", "pages.dlq.redrive"] {
