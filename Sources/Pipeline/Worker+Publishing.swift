@@ -9,22 +9,10 @@ extension Worker {
         if let until = configuration.untilTimestampMs, let timestamp = record.timestampMs, timestamp > until {
             return passOver(ticket)
         }
-        if let redrive = configuration.redrive {
-            guard let letter = ticket.letter else {
-                return deadLetter(
-                    ticket, stage: "redrive", reason: "notADeadLetter",
-                    message: "\(record.topic)/\(record.partition)@\(record.offset) has no readable \(PagepipeHeader.source) header: it is no "
-                        + "pagepipe dead letter and names no input record, so it is forwarded as it is; look at what else writes to \(record.topic)")
-            }
-            guard redrive.filter.matches(letter) else { return passOver(ticket) }
-            if letter.isReference {
-                let page = letter.page
-                return deadLetter(
-                    ticket, stage: "redrive", reason: "originalNeeded",
-                    message: "a reference dead letter holds only the first \(DeadLetter.keptBytes) bytes of the page; the original is "
-                        + "\(page.topic)/\(page.partition)@\(page.offset) in the input topic while its retention keeps it: "
-                        + "reprocess it from there (pagepipe reprocess --input-topic \(page.topic) --since …)")
-            }
+        switch configuration.redrive?.decision(for: record, letter: ticket.letter) {
+        case nil, .process: break
+        case .passOver: return passOver(ticket)
+        case .forward(let reason, let message): return deadLetter(ticket, stage: RedriveDecision.stage, reason: reason, message: message)
         }
         var timings = StageTimings()
         defer { metrics.processed(timings) }
@@ -91,12 +79,12 @@ extension Worker {
     /// Counts an outcome for a re-driven letter under the reason it was written for.
     private func tally(_ ticket: PageTicket, _ outcome: (inout RedriveTally) -> Void) {
         guard configuration.redrive != nil else { return }
-        let reason = ticket.letter?.reasonKey ?? "redrive/notADeadLetter"
+        let reason = ticket.letter?.reasonKey ?? "\(RedriveDecision.stage)/\(RedriveDecision.notADeadLetter)"
         stats.update { outcome(&$0.redrive[reason, default: RedriveTally()]) }
     }
 
     private func tallyFailure(_ ticket: PageTicket, reason: String) {
-        tally(ticket) { if reason == "originalNeeded" { $0.originalNeeded += 1 } else { $0.stillFailing += 1 } }
+        tally(ticket) { if reason == RedriveDecision.originalNeeded { $0.originalNeeded += 1 } else { $0.stillFailing += 1 } }
     }
 
     /// Headers on a dead letter written for the page: a re-drive's attempt count and the letter it read.

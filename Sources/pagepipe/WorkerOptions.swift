@@ -20,7 +20,7 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Topic template for page events, repeatable. Default: pages.index.", valueName: "template"))
     var pageTopic: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed.", valueName: "topic"))
+    @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed (for redrive: the one it reads). Default: pages.dlq.", valueName: "topic"))
     var dlqTopic: String = "pages.dlq"
 
     @Option(name: .long, help: ArgumentHelp("Appended to every output topic (e.g. .v2 to backfill beside the current output). Default: none.", valueName: "suffix"))

@@ -102,3 +102,50 @@ struct RedriveLetterTests {
         #expect(filter.defaultGroup == "pagepipe-redrive.reason-parse.noPageLabel+parse.noTitle_partition-1")
     }
 }
+
+/// The re-drive's one decision per record, before any parsing.
+struct RedriveDecisionTests {
+    let policy = RecordSizePolicy(maxRecordBytes: 20_000, origin: "test")
+    let input = KafkaRecord(
+        topic: "pages.raw", partition: 1, offset: 9, timestampMs: nil, key: nil, value: Array("<html>x</html>".utf8), headers: [])
+
+    func letter(_ form: DeadLetter.Form, reason: String) -> KafkaRecord {
+        let letter = DeadLetter.make(form, for: input, topic: "pages.dlq", stage: "parse", reason: reason, error: "-")
+        return KafkaRecord(
+            topic: "pages.dlq", partition: 0, offset: 3, timestampMs: 1, key: letter.message.key, value: letter.message.value,
+            headers: letter.message.headers)
+    }
+
+    func decide(_ record: KafkaRecord, reasons: Set<String> = []) -> RedriveDecision {
+        var filter = RedriveFilter()
+        filter.reasons = reasons
+        return RedriveConfiguration(filter: filter).decision(for: record, letter: RedriveLetter(record))
+    }
+
+    @Test func aTakenWholeLetterIsProcessed() {
+        #expect(decide(letter(.whole, reason: "noTitle"), reasons: ["parse/noTitle"]) == .process)
+    }
+
+    @Test func aLetterTheFilterDoesNotTakeIsPassedOver() {
+        #expect(decide(letter(.whole, reason: "noTitle"), reasons: ["parse/tooComplex"]) == .passOver)
+        #expect(decide(letter(.reference, reason: "noTitle"), reasons: ["parse/tooComplex"]) == .passOver, "the filter comes first")
+    }
+
+    @Test func aTakenReferenceIsForwardedAsNeedingItsOriginal() {
+        guard case .forward(let reason, let message) = decide(letter(.reference, reason: "noTitle")) else {
+            Issue.record("a reference was not forwarded")
+            return
+        }
+        #expect(reason == "originalNeeded")
+        #expect(message.contains("pages.raw/1@9"), "the message says where the original is")
+    }
+
+    @Test func aRecordThatIsNoDeadLetterIsForwarded() {
+        let stranger = KafkaRecord(topic: "pages.dlq", partition: 0, offset: 5, timestampMs: nil, key: nil, value: [1], headers: [])
+        guard case .forward(let reason, _) = decide(stranger) else {
+            Issue.record("a record without pagepipe-source was not forwarded")
+            return
+        }
+        #expect(reason == "notADeadLetter")
+    }
+}
