@@ -55,7 +55,7 @@ extension Pagepipe {
         @Option(name: .long, help: ArgumentHelp("Take letters whose source-url is this paper's known e-paper address (PaperHosts), or this host or a domain it is under, repeatable. Default: any.", valueName: "paper"))
         var paper: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Where pages that still fail go; must not be the dead-letter topic read. Default: pages.dlq.redrive.", valueName: "topic"))
+        @Option(name: .long, help: ArgumentHelp("Where pages that still fail go; must not be the dead-letter topic read.", valueName: "topic"))
         var redriveTopic: String = "pages.dlq.redrive"
 
         @Flag(name: .long, help: "Run the parser and print what would happen; publish nothing, commit nothing.")
