@@ -180,6 +180,68 @@ extension RealBrokerTests {
         #expect(try reader.records(redriveTopic).count == failing)
     }
 
+    /// SIGTERM in the middle of a re-drive drains and commits what it finished; the same command
+    /// then takes exactly the rest: no letter twice, none skipped.
+    @Test func anInterruptedRedriveResumesWhereItStopped() async throws {
+        let brokers = try testBrokers()
+        let scenario = try Scenario("redrive-resume", pages: 200, seed: 32, partitions: 1, brokers: brokers)
+        let suffix = scenario.suffix, dlq = "pages.dlq" + suffix, reader = scenario.reader
+        let first = try runTool(pagepipeBinary, [
+            "run", "--brokers", brokers, "--group", scenario.group, "--input-topic", scenario.input, "--topic-suffix", suffix,
+            "--max-nodes", "200", "--exit-when-idle", "3",
+        ] + Self.session)
+        #expect(first.status == 0, "\(first.output)")
+        let taken = try reader.records(dlq).filter { text($0, "pagepipe-error-reason") == "tooComplex" }
+        #expect(taken.count >= 30, "too few letters to interrupt a re-drive in the middle: \(taken.count)")
+
+        let summaries = (0..<2).map { FileManager.default.temporaryDirectory.appendingPathComponent("redrive-resume-\($0)-\(UUID().uuidString).json").path }
+        defer { for path in summaries { try? FileManager.default.removeItem(atPath: path) } }
+        // One letter in flight at a time, each waiting for its acknowledgement: slow enough to be
+        // stopped part-way, on any machine.
+        let redrive = [
+            "redrive", "--brokers", brokers, "--dlq-topic", dlq, "--topic-suffix", suffix, "--reason", "parse/tooComplex",
+            "--group", scenario.group + "-redrive", "--exit-when-idle", "3", "--concurrency", "1", "--max-in-flight", "1",
+            "-X", "linger.ms=20", "--session-timeout-ms", "6000", "--heartbeat-interval-ms", "1000", "--log-level", "info",
+        ]
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("redrive-resume-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: logPath) }
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let interrupted = Process()
+        interrupted.executableURL = URL(fileURLWithPath: pagepipeBinary)
+        interrupted.arguments = redrive + ["--progress-interval-ms", "100", "--summary-json", summaries[0]]
+        interrupted.standardOutput = FileHandle(forWritingAtPath: logPath)
+        interrupted.standardError = FileHandle(forWritingAtPath: logPath)
+        try interrupted.run()
+        let deadline = Date().addingTimeInterval(90)
+        func started() -> Bool {
+            let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            // The progress lines' page counts; any of 3 or more means letters are being re-driven.
+            return log.components(separatedBy: "pages_in=").dropFirst().contains { (Int(String($0.prefix { $0.isNumber })) ?? 0) >= 3 }
+        }
+        while interrupted.isRunning, Date() < deadline, !started() { try await Task.sleep(for: .milliseconds(20)) }
+        kill(interrupted.processIdentifier, SIGTERM)
+        interrupted.waitUntilExit()
+        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        #expect(interrupted.terminationStatus == 0, "\(log.suffix(3000))")
+        let before = try #require(try tallies(summaries[0])["parse/tooComplex"], "\(log.suffix(3000))")
+        #expect(before["letters"]! > 0 && before["letters"]! < taken.count, "the re-drive was not stopped part-way: \(before)")
+
+        let resumed = try runTool(pagepipeBinary, redrive + ["--progress-interval-ms", "0", "--summary-json", summaries[1]])
+        #expect(resumed.status == 0, "\(resumed.output)")
+        let after = try tallies(summaries[1])["parse/tooComplex"] ?? [:]
+        #expect(before["letters"]! + (after["letters"] ?? 0) == taken.count, "letters taken twice or skipped: \(before) then \(after)")
+        #expect(try reader.committed(group: scenario.group + "-redrive", topic: dlq) == (try reader.endOffsets(dlq)))
+        var outcomes: [String: Int] = [:]
+        for topic in ["articles", "pages.index", "pages.dlq.redrive"] {
+            for record in try reader.records(topic + suffix) {
+                if let from = text(record, "pagepipe-redriven-from") { outcomes[from, default: 0] += 1 }
+            }
+        }
+        for letter in taken {
+            #expect(outcomes["\(dlq)/\(letter.partition)/\(letter.offset)"] == 1, "letter \(letter.partition)@\(letter.offset)")
+        }
+    }
+
     @Test func refusesToWriteFailuresOntoTheTopicItReads() throws {
         let same = try runTool(pagepipeBinary, ["redrive", "--brokers", "127.0.0.1:1", "--dlq-topic", "x.dlq", "--redrive-topic", "x.dlq"])
         #expect(same.status == 64)
