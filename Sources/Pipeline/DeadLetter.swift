@@ -23,16 +23,19 @@ struct DeadLetter: Sendable {
     static let keptHeaderBytes = 8 << 10
 
     /// The whole letter when it fits the policy, else the reference.
+    /// `annotations` go last (a re-drive's attempt count and the letter it read).
     static func make(
-        for record: KafkaRecord, topic: String, stage: String, reason: String, error: String, policy: RecordSizePolicy
+        for record: KafkaRecord, topic: String, stage: String, reason: String, error: String, policy: RecordSizePolicy,
+        annotations: [KafkaHeader] = []
     ) -> DeadLetter {
-        let whole = make(.whole, for: record, topic: topic, stage: stage, reason: reason, error: error)
+        let whole = make(.whole, for: record, topic: topic, stage: stage, reason: reason, error: error, annotations: annotations)
         return policy.fits(whole.message)
-            ? whole : make(.reference, for: record, topic: topic, stage: stage, reason: reason, error: error)
+            ? whole : make(.reference, for: record, topic: topic, stage: stage, reason: reason, error: error, annotations: annotations)
     }
 
     static func make(
-        _ form: Form, for record: KafkaRecord, topic: String, stage: String, reason: String, error: String
+        _ form: Form, for record: KafkaRecord, topic: String, stage: String, reason: String, error: String,
+        annotations: [KafkaHeader] = []
     ) -> DeadLetter {
         var headers: [KafkaHeader]
         let key: [UInt8]?
@@ -63,6 +66,10 @@ struct DeadLetter: Sendable {
         headers.append(KafkaHeader(key: PagepipeHeader.errorReason, value: Array(reason.utf8)))
         headers.append(KafkaHeader(key: PagepipeHeader.error, value: Array(error.utf8.prefix(keptBytes))))
         headers.append(KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8)))
+        if let timestamp = record.timestampMs {
+            headers.append(KafkaHeader(key: PagepipeHeader.sourceTimestamp, value: Array(String(timestamp).utf8)))
+        }
+        headers += annotations
         return DeadLetter(message: KafkaOutgoingMessage(topic: topic, key: key, value: value, headers: headers), form: form)
     }
 }

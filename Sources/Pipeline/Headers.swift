@@ -29,4 +29,13 @@ public enum PagepipeHeader {
     public static let originalSHA256 = "pagepipe-original-sha256"
     /// How many of the original headers were left out (each over 1 KB, or past 8 KB in all).
     public static let droppedHeaders = "pagepipe-dropped-headers"
+    /// The input record's own timestamp (ms since the epoch, decimal), so a re-driven page's events
+    /// can name the input record exactly as a first-time success would; absent when it had none.
+    public static let sourceTimestamp = "pagepipe-source-timestamp"
+
+    // Written by `pagepipe redrive`.
+    /// On a letter that still fails: how many re-drives it has been through, this one included.
+    public static let redriveAttempt = "pagepipe-redrive-attempt"
+    /// On events and letters a re-drive wrote: the dead letter it read, as `topic/partition/offset`.
+    public static let redrivenFrom = "pagepipe-redriven-from"
 }

@@ -15,9 +15,10 @@ public struct PageOutput: Sendable {
 
     /// Reads the blob's hints and the event source from the record and its headers, runs the page
     /// core and routes every event. Throws the page core's error for a page to dead-letter.
+    /// `annotations` are appended to every record's headers (a re-drive names the letter it read).
     public init(
         record: KafkaRecord, processor: PageProcessor, router: TopicRouter, pagesDated: ClosedRange<String>? = nil,
-        timings: inout StageTimings
+        annotations: [KafkaHeader] = [], timings: inout StageTimings
     ) throws(PageError) {
         let hints = BlobHints(
             contentEncoding: record.header(PagepipeHeader.contentEncoding).map { String(decoding: $0, as: UTF8.self) },
@@ -38,17 +39,19 @@ public struct PageOutput: Sendable {
             }
         }
         self.events = events
-        self.messages = Self.messages(for: events, from: record, router: router)
+        self.messages = Self.messages(for: events, from: record, router: router, annotations: annotations)
     }
 
-    private static func messages(for events: [PagepipeEvent], from record: KafkaRecord, router: TopicRouter) -> [KafkaOutgoingMessage] {
+    private static func messages(
+        for events: [PagepipeEvent], from record: KafkaRecord, router: TopicRouter, annotations: [KafkaHeader]
+    ) -> [KafkaOutgoingMessage] {
         guard !events.isEmpty else { return [] }
         let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
         let versionHeader = KafkaHeader(key: PagepipeHeader.parserVersion, value: Array(PageProcessor.parserVersion.utf8))
         var messages: [KafkaOutgoingMessage] = []
         for event in events {
             let value = event.jsonBytes()
-            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader]
+            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader] + annotations
             for topic in router.topics(for: event) {
                 messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
             }

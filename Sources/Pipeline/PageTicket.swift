@@ -4,16 +4,25 @@ import Synchronization
 /// One input page on its way through the pipeline: counts the output records still awaiting a
 /// broker acknowledgement, so the page's offset is finished only when all of them are in.
 final class PageTicket: Sendable {
+    /// The record consumed: its offset is the one committed.
     let record: KafkaRecord
     /// The partition's ownership generation when the page was taken (see `OffsetBook`).
     let generation: Int
+    /// A re-drive's reading of `record` as a dead letter; nil for `run` and for a re-driven record
+    /// that is no pagepipe dead letter.
+    let letter: RedriveLetter?
     private let pending = Atomic<Int>(0)
     private let failure = Mutex<DeliveryFailure?>(nil)
 
-    init(record: KafkaRecord, generation: Int) {
+    init(record: KafkaRecord, generation: Int, letter: RedriveLetter? = nil) {
         self.record = record
         self.generation = generation
+        self.letter = letter
     }
+
+    /// The page to process and to name as the events' source: the record itself, or for a
+    /// re-driven letter the input record it stands for.
+    var page: KafkaRecord { letter?.page ?? record }
 
     var partition: KafkaTopicPartition { KafkaTopicPartition(topic: record.topic, partition: record.partition) }
 

@@ -9,13 +9,18 @@ extension Worker {
         if let until = configuration.untilTimestampMs, let timestamp = record.timestampMs, timestamp > until {
             return passOver(ticket)
         }
+        switch configuration.redrive?.decision(for: record, letter: ticket.letter) {
+        case nil, .process: break
+        case .passOver: return passOver(ticket)
+        case .forward(let reason, let message): return deadLetter(ticket, stage: RedriveDecision.stage, reason: reason, message: message)
+        }
         var timings = StageTimings()
         defer { metrics.processed(timings) }
         let output: PageOutput
         do {
             output = try PageOutput(
-                record: record, processor: processor, router: configuration.router, pagesDated: configuration.pagesDated,
-                timings: &timings)
+                record: ticket.page, processor: processor, router: configuration.router, pagesDated: configuration.pagesDated,
+                annotations: configuration.redrive == nil ? [] : RedriveLetter.eventAnnotations(reading: record), timings: &timings)
         } catch {
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return
@@ -31,6 +36,10 @@ extension Worker {
                 ticket, stage: "publish", reason: "eventTooLarge",
                 message: "the event for \(oversized.topic) is \(size) bytes, over the \(recordSize.maxRecordBytes)-byte record limit "
                     + "(\(recordSize.origin)); raise max.message.bytes on the output topics, or --max-record-bytes with it")
+        }
+        if configuration.redrive?.dryRun == true {
+            tally(ticket) { $0.succeeded += 1 }
+            return finished(ticket)
         }
         ticket.expect(messages.count)
         // What the summary needs once the page is acknowledged, taken now: keeping the events
@@ -63,7 +72,25 @@ extension Worker {
     /// A page outside the reprocessing range: finished without output, so its offset commits.
     private func passOver(_ ticket: PageTicket) {
         stats.update { $0.filtered += 1 }
+        tally(ticket) { $0.passedOver += 1 }
         finished(ticket)
+    }
+
+    /// Counts an outcome for a re-driven letter under the reason it was written for.
+    private func tally(_ ticket: PageTicket, _ outcome: (inout RedriveTally) -> Void) {
+        guard configuration.redrive != nil else { return }
+        let reason = ticket.letter?.reasonKey ?? "\(RedriveDecision.stage)/\(RedriveDecision.notADeadLetter)"
+        stats.update { outcome(&$0.redrive[reason, default: RedriveTally()]) }
+    }
+
+    private func tallyFailure(_ ticket: PageTicket, reason: String) {
+        tally(ticket) { if reason == RedriveDecision.originalNeeded { $0.originalNeeded += 1 } else { $0.stillFailing += 1 } }
+    }
+
+    /// Headers on a dead letter written for the page: a re-drive's attempt count and the letter it read.
+    private func letterAnnotations(_ ticket: PageTicket) -> [KafkaHeader] {
+        guard configuration.redrive != nil else { return [] }
+        return ticket.letter?.letterAnnotations ?? RedriveLetter.letterAnnotations(reading: ticket.record, attempts: 0)
     }
 
     /// All of a page's records are acknowledged (or some failed, which dead-letters the page).
@@ -74,6 +101,7 @@ extension Worker {
             deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: failure.reason, message: failure.message) }
             return
         }
+        tally(ticket) { $0.succeeded += 1 }
         stats.update { summary in
             summary.pagesPublished += 1
             summary.recordsOut += page.records
@@ -101,10 +129,18 @@ extension Worker {
     /// rather than lost.
     func deadLetter(_ ticket: PageTicket, stage: String, reason: String, message: String) {
         let record = ticket.record
+        if configuration.redrive?.dryRun == true {
+            stats.update {
+                $0.deadLettered += 1
+                $0.deadLetterReasons["\(stage)/\(reason)", default: 0] += 1
+            }
+            tallyFailure(ticket, reason: reason)
+            return finished(ticket)
+        }
         logger.notice("dead-lettering \(record.topic)/\(record.partition)@\(record.offset): \(stage) \(reason): \(message.prefix(DeadLetter.keptBytes))")
         let letter = DeadLetter.make(
-            for: record, topic: configuration.router.resolvedDeadLetterTopic, stage: stage, reason: reason, error: message,
-            policy: recordSize)
+            for: ticket.page, topic: configuration.router.resolvedDeadLetterTopic, stage: stage, reason: reason, error: message,
+            policy: recordSize, annotations: letterAnnotations(ticket))
         send(letter, of: ticket, stage: stage, reason: reason, error: message)
     }
 
@@ -118,12 +154,14 @@ extension Worker {
                     $0.deadLetterReasons["\(stage)/\(reason)", default: 0] += 1
                     if letter.form == .reference { $0.deadLetterReferences += 1 }
                 }
+                self.tallyFailure(ticket, reason: reason)
                 self.finished(ticket)
             case .failure(let error) where letter.form == .whole && error.code == .messageTooLarge:
                 // Off the delivery thread: sending may wait for the queue only that thread drains.
                 self.deadLetters.async {
                     let reference = DeadLetter.make(
-                        .reference, for: ticket.record, topic: letter.message.topic, stage: stage, reason: reason, error: message)
+                        .reference, for: ticket.page, topic: letter.message.topic, stage: stage, reason: reason, error: message,
+                        annotations: self.letterAnnotations(ticket))
                     self.send(reference, of: ticket, stage: stage, reason: reason, error: message)
                 }
             case .failure(let error):

@@ -52,6 +52,12 @@ public final class Worker: Sendable {
         self.configuration = configuration
         self.processor = processor
         self.logger = logger
+        if configuration.inputTopics.contains(configuration.router.resolvedDeadLetterTopic) {
+            throw WorkerError(
+                "the dead-letter topic \(configuration.router.resolvedDeadLetterTopic) is also an input topic: pages that fail "
+                    + "would be written back onto the topic being read and read again for ever; "
+                    + "use another --dlq-topic (pagepipe redrive reads dead letters and writes the ones that still fail to --redrive-topic)")
+        }
         let rebalance = RebalanceRelay()
         // One admin client for the start-up questions: each client repeats its own connection
         // errors while no broker answers, and a cluster that did not answer the topic listing is
@@ -329,16 +335,16 @@ public final class Worker: Sendable {
             $0.bytesIn += record.value.count
             if $0.firstPageMs == nil { $0.firstPageMs = WorkerStats.nowMs }
         }
-        let ticket = PageTicket(record: record, generation: generation)
+        let ticket = PageTicket(record: record, generation: generation, letter: configuration.redrive != nil ? RedriveLetter(record) : nil)
         lanes.submit { self.process(ticket) }
     }
 
-    /// Commits offsets synchronously; a failed commit is retried on the next interval.
     /// Commits, waiting for the answer until `deadline` (a stop's or a revoke's), else at most
     /// `commitAnswerMs`: the poll loop must go on turning, and a stop must end, while the group
     /// coordinator does not answer.
     func commit(_ offsets: [KafkaTopicPartition: Int64], by deadline: ContinuousClock.Instant? = nil) {
-        guard !offsets.isEmpty else { return }
+        // A dry run leaves the group where it was, so the real run that follows takes the same letters.
+        guard !offsets.isEmpty, configuration.redrive?.dryRun != true else { return }
         let timeoutMs = deadline.map { max(100, Int(Self.seconds(ContinuousClock.now.duration(to: $0)) * 1000)) } ?? Self.commitAnswerMs
         do {
             try consumer.commit(offsets, timeoutMs: timeoutMs)

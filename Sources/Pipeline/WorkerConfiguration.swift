@@ -54,6 +54,11 @@ public struct WorkerConfiguration: Sendable {
     /// What to do at start about input and fixed output topics the cluster lacks (`TopicCheck`).
     /// Default: `.auto`, which keeps clusters that create topics on demand working.
     public var topicCheck: TopicCheckMode = .auto
+    /// Re-drive: the input is a dead-letter topic; each letter is checked against the filter and
+    /// its page processed as the input record it stands for (see `RedriveLetter`). Pages that fail
+    /// again go to the router's dead-letter topic, which must not be an input topic.
+    /// Default: nil, the input holds raw pages.
+    public var redrive: RedriveConfiguration? = nil
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 

@@ -36,6 +36,8 @@ public struct WorkerSummary: Sendable, Equatable {
     /// so throughput leaves out group joins and idle waits, and several workers' windows can be merged.
     public var firstPageMs: Int64?
     public var lastPageMs: Int64?
+    /// Re-drive only: by the `stage/reason` each letter was written for, what became of the letters.
+    public var redrive: [String: RedriveTally] = [:]
 
     /// Seconds from the first page taken to the last page finished.
     public var activeSeconds: Double {

@@ -20,9 +20,13 @@ struct Pagepipe: ParsableCommand {
               pagepipe run --brokers 127.0.0.1:19092 --group pagepipe
               pagepipe stats --brokers 127.0.0.1:19092 --topic articles
               pagepipe replay --brokers 127.0.0.1:19092 --group pagepipe --to-earliest
+              pagepipe redrive --brokers 127.0.0.1:19092 --reason parse/tooComplex --dry-run
 
             Tools/broker start runs a local broker; Tools/demo shows the whole flow.
             """,
-        subcommands: [Parse.self, Run.self, Produce.self, Topics.self, Replay.self, Reprocess.self, Stats.self, Corpus.self, TopicModelCommand.self]
+        subcommands: [
+            Parse.self, Run.self, Produce.self, Topics.self, Replay.self, Reprocess.self, Redrive.self, Stats.self, Corpus.self,
+            TopicModelCommand.self,
+        ]
     )
 }

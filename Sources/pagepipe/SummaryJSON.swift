@@ -12,6 +12,12 @@ enum SummaryJSON {
             "sections": summary.sections, "districts": summary.districts, "provinces": summary.provinces, "committed": summary.committed,
             "elapsed_seconds": summary.elapsedSeconds, "active_seconds": summary.activeSeconds,
             "first_page_ms": summary.firstPageMs ?? 0, "last_page_ms": summary.lastPageMs ?? 0, "filtered": summary.filtered,
+            "redrive": summary.redrive.mapValues { tally in
+                [
+                    "letters": tally.letters, "passed_over": tally.passedOver, "succeeded": tally.succeeded,
+                    "still_failing": tally.stillFailing, "original_needed": tally.originalNeeded,
+                ]
+            },
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
         try data.write(to: URL(fileURLWithPath: path))

@@ -5,10 +5,10 @@ import PageCore
 import Operations
 import Pipeline
 
-/// The worker's settings, shared by `run` and `reprocess`: every `WorkerConfiguration` property
+/// The worker's settings, shared by `run`, `reprocess` and `redrive`: every `WorkerConfiguration` property
 /// as a flag, most with a `PAGEPIPE_*` environment fallback.
 struct WorkerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Consumer group shared by all workers of one cluster. Env: PAGEPIPE_GROUP. Default: pagepipe.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Consumer group shared by all workers of one cluster. Env: PAGEPIPE_GROUP (not read by redrive). Default: pagepipe for run, a fresh one for reprocess, one named from the filters for redrive.", valueName: "name"))
     var group: String?
 
     @Option(name: .long, help: ArgumentHelp("Topic with raw pages, repeatable. Env: PAGEPIPE_INPUT_TOPICS (comma-separated). Default: pages.raw.", valueName: "topic"))
@@ -20,7 +20,7 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Topic template for page events, repeatable. Default: pages.index.", valueName: "template"))
     var pageTopic: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed.", valueName: "topic"))
+    @Option(name: .long, help: ArgumentHelp("Dead-letter topic for pages that cannot be processed (for redrive: the one it reads).", valueName: "topic"))
     var dlqTopic: String = "pages.dlq"
 
     @Option(name: .long, help: ArgumentHelp("Appended to every output topic (e.g. .v2 to backfill beside the current output). Default: none.", valueName: "suffix"))
@@ -141,10 +141,11 @@ struct WorkerOptions: ParsableArguments {
 
 /// Runs one worker to completion: signals drain it, the summary goes to standard error (and to
 /// --summary-json), a fatal error exits non-zero. With `operations`, serves metrics and probes.
+@discardableResult
 func runWorker(
     _ configuration: WorkerConfiguration, processor: PageProcessor, logger: Logging.Logger, summaryJSON: String?,
     operations: OperationsConfiguration? = nil
-) throws {
+) throws -> WorkerSummary {
     // Before the worker exists: its instruments bind to the backend when they are made.
     let registry = operations.map { _ in PrometheusMetrics.bootstrap() }
     let worker: Worker
@@ -184,6 +185,7 @@ func runWorker(
     }
     FileHandle.standardError.write(Data("pagepipe: \(summary.line)\n".utf8))
     if let summaryJSON { try SummaryJSON.write(summary, to: summaryJSON) }
+    return summary
 }
 
 import Logging

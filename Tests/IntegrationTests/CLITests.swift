@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func everySubcommandHasHelp() throws {
-        for command in ["parse", "run", "produce", "replay", "reprocess", "stats", "corpus"] {
+        for command in ["parse", "run", "produce", "replay", "reprocess", "redrive", "stats", "corpus"] {
             let result = try run([command, "--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.out.contains("USAGE: pagepipe \(command)"), "\(command)")

@@ -16,7 +16,7 @@ extension RealBrokerTests {
         }
 
         static let bundledSlugs = ["front", "news", "local", "city", "society", "culture", "sports", "economy", "opinion",
-                                   "special", "ads", "world", "education", "tech", "health", "law", "other"]
+                                   "special", "ads", "world", "education", "tech", "health", "law", "military", "other"]
 
         func topicsCommand(_ verb: String, _ brokers: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
             try runTool(pagepipeBinary, ["topics", verb, "--brokers", brokers, "--log-level", "warning"] + arguments)
