@@ -37,14 +37,8 @@ extension Pagepipe.Topics {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            let logger = try logging.makeLogger(label: "pagepipe.topics")
-            try requireSupportedLibrdkafka(logger)
-            let (plan, provisioner) = try topics.planAndProvisioner(kafka: kafka, worker: worker, pageCore: pageCore, logger: logger)
-            do {
-                print(TopicProvisioner.report(try provisioner.compare(plan), unlistedTemplates: plan.unlistedTemplates))
-            } catch {
-                logger.critical("\(error)")
-                throw ExitCode.failure
+            try topics.printReport(kafka: kafka, worker: worker, pageCore: pageCore, logging: logging) { plan, provisioner in
+                TopicProvisioner.report(try provisioner.compare(plan), unlistedTemplates: plan.unlistedTemplates)
             }
         }
     }
@@ -67,16 +61,29 @@ extension Pagepipe.Topics {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            let logger = try logging.makeLogger(label: "pagepipe.topics")
-            try requireSupportedLibrdkafka(logger)
-            let (plan, provisioner) = try topics.planAndProvisioner(kafka: kafka, worker: worker, pageCore: pageCore, logger: logger)
-            do {
+            try topics.printReport(kafka: kafka, worker: worker, pageCore: pageCore, logging: logging) { plan, provisioner in
                 let (created, comparisons) = try provisioner.apply(plan)
-                print(TopicProvisioner.report(comparisons, unlistedTemplates: plan.unlistedTemplates, created: created))
-            } catch {
-                logger.critical("\(error)")
-                throw ExitCode.failure
+                return TopicProvisioner.report(comparisons, unlistedTemplates: plan.unlistedTemplates, created: created)
             }
+        }
+    }
+}
+
+extension TopicOptions {
+    /// What `plan` and `apply` share: the plan from the flags, one provisioner, the report printed,
+    /// and a cluster error as a critical log line and a failing exit.
+    func printReport(
+        kafka: KafkaOptions, worker: WorkerOptions, pageCore: PageCoreOptions, logging: LoggingOptions,
+        _ report: (TopicPlan, TopicProvisioner) throws -> String
+    ) throws {
+        let logger = try logging.makeLogger(label: "pagepipe.topics")
+        try requireSupportedLibrdkafka(logger)
+        let (plan, provisioner) = try planAndProvisioner(kafka: kafka, worker: worker, pageCore: pageCore, logger: logger)
+        do {
+            print(try report(plan, provisioner))
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode.failure
         }
     }
 }
