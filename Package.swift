@@ -3,7 +3,7 @@
 // pagepipe: a Kafka ingestion worker for Chinese e-paper pages.
 //
 // Layering (each layer knows only the ones above it):
-//   PageModel                       events and parsed-page types, the JSON wire form
+//   PageModel (+ CCrypto)           events and parsed-page types, the JSON wire form, hashes
 //   PageDecode / PageParse / PageClassify   the page core's three stages, no Kafka
 //   PageCore                        decode -> parse -> classify -> events, one call
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
-        // The executables' allocator (see Sources/pagepipe/Allocator.swift).
+        // The executables' allocator (see Sources/ProcessAllocator).
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
         // SHA-256 (dead letters, topic-model data hashes); librdkafka links libcrypto already.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
