@@ -15,11 +15,12 @@ extension Worker {
         do {
             output = try PageOutput(
                 record: record, processor: processor, router: configuration.router, pagesDated: configuration.pagesDated,
-                timings: &timings)
+                propagation: configuration.propagation, timings: &timings)
         } catch {
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return
         }
+        for name in output.oversizedHeaders { warnOversizedHeader(name) }
         // Outside the dates asked for, or routing sends this kind nowhere.
         guard !output.messages.isEmpty else { return passOver(ticket) }
         let messages = output.messages
@@ -58,6 +59,14 @@ extension Worker {
                 self.published(ticket, page: published)
             }
         }
+    }
+
+    /// A propagated input header was too large to copy onto the page's events (`HeaderPropagation`).
+    private func warnOversizedHeader(_ name: String) {
+        logger.log(
+            level: .warning, "propagated input header over its size cap: left off the events",
+            metadata: ["header": "\(name)", "max_bytes": "\(configuration.propagation.maxValueBytes)"],
+            unlessRepeatedIn: repeatedOversizedHeaders)
     }
 
     /// A page outside the reprocessing range: finished without output, so its offset commits.

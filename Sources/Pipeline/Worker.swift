@@ -28,6 +28,9 @@ public final class Worker: Sendable {
     let recordSize: RecordSizePolicy
     /// The consumer repeats its errors while no broker answers; one copy per 10 s is logged.
     private let repeatedKafkaErrors = RepeatedLogLines()
+    /// A crawler that sends one oversized propagated header usually sends it on every page: the
+    /// first page says it, then one line a minute with the count.
+    let repeatedOversizedHeaders = RepeatedLogLines(window: .seconds(60))
     /// When the poll loop last turned (uptime nanoseconds; 0 before it started), for liveness.
     private let loopTurned = Atomic<UInt64>(0)
     private let loopEnded = Atomic<Bool>(false)

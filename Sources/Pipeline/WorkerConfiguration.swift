@@ -54,6 +54,9 @@ public struct WorkerConfiguration: Sendable {
     /// What to do at start about input and fixed output topics the cluster lacks (`TopicCheck`).
     /// Default: `.auto`, which keeps clusters that create topics on demand working.
     public var topicCheck: TopicCheckMode = .auto
+    /// Input headers copied onto every event record (`HeaderPropagation`). Default: `traceparent`,
+    /// `tracestate` and `crawl-id`, each while its value is at most 1 KiB.
+    public var propagation: HeaderPropagation = .default
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 

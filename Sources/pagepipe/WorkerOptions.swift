@@ -68,6 +68,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("At start, what to do about input and fixed output topics the cluster lacks: existing (they must exist, else exit non-zero naming them: for clusters provisioned with `pagepipe topics apply`), auto (ask for a missing one by name as the producer would, so a cluster that creates topics on demand creates it; exit non-zero if it still lacks one), warn (log and start), off. Env: PAGEPIPE_TOPIC_CHECK. Default: auto.", valueName: "mode"))
     var topicCheck: String?
 
+    @Option(name: .long, help: ArgumentHelp("Input header copied onto every event record, repeatable; replaces the default set. A value over 1024 bytes is left off (and logged). Env: PAGEPIPE_PROPAGATE_HEADERS (comma-separated; 'none' copies none). Default: traceparent, tracestate, crawl-id.", valueName: "name"))
+    var propagateHeader: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables.", valueName: "ms"))
     var progressIntervalMs: Int = 5000
 
@@ -84,6 +87,25 @@ struct WorkerOptions: ParsableArguments {
             throw ValidationError("--auto-offset-reset must be earliest or latest.")
         }
         _ = try topicCheckMode()
+        _ = try headerPropagation()
+    }
+
+    /// The flags win, then PAGEPIPE_PROPAGATE_HEADERS, then the default set. `none` names no header:
+    /// an empty variable is read as unset, as every PAGEPIPE_* variable is.
+    func headerPropagation() throws -> HeaderPropagation {
+        let names: [String]
+        if !propagateHeader.isEmpty {
+            names = propagateHeader
+        } else if let list = Environment.value("PAGEPIPE_PROPAGATE_HEADERS") {
+            names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } else {
+            return .default
+        }
+        if names == ["none"] { return .none }
+        guard !names.contains(where: { $0.hasPrefix("pagepipe-") }) else {
+            throw ValidationError("--propagate-header (PAGEPIPE_PROPAGATE_HEADERS) cannot name a pagepipe-* header: pagepipe writes those itself.")
+        }
+        return HeaderPropagation(names: names)
     }
 
     func topicCheckMode() throws -> TopicCheckMode {
@@ -128,6 +150,7 @@ struct WorkerOptions: ParsableArguments {
         }
         configuration.progressIntervalMs = progressIntervalMs
         configuration.topicCheck = try topicCheckMode()
+        configuration.propagation = try headerPropagation()
         configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
         configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs
         configuration.consumer.assignmentStrategy = assignmentStrategy
