@@ -5,6 +5,7 @@ import PageCore
 import PageDecode
 import PageModel
 import Synchronization
+import PageTracing
 
 /// The long-running worker: consumes raw pages, processes them on lane threads, publishes
 /// events, and commits an offset only when that page and every earlier page of its partition
@@ -26,6 +27,8 @@ public final class Worker: Sendable {
     let metrics = WorkerMetrics()
     /// How large a record may be; fixed at start (see `RecordSizePolicy`).
     let recordSize: RecordSizePolicy
+    /// nil when tracing is off: then a page costs one nil check for it (`PageTrace`).
+    let tracer: OTLPTracer?
     /// The consumer repeats its errors while no broker answers; one copy per 10 s is logged.
     private let repeatedKafkaErrors = RepeatedLogLines()
     /// A crawler that sends one oversized propagated header usually sends it on every page: the
@@ -55,6 +58,7 @@ public final class Worker: Sendable {
         self.configuration = configuration
         self.processor = processor
         self.logger = logger
+        self.tracer = configuration.tracing.map { OTLPTracer(exporter: OTLPExporter(configuration: $0, logger: logger)) }
         let rebalance = RebalanceRelay()
         // One admin client for the start-up questions: each client repeats its own connection
         // errors while no broker answers, and a cluster that did not answer the topic listing is
@@ -382,6 +386,9 @@ public final class Worker: Sendable {
         deliveryRunning.store(false, ordering: .sequentiallyConsistent)
         deliveryDone.wait()
         _ = producer.poll(timeoutMs: 0)
+        // Every page's span has ended with its last delivery report: send them before exiting (at
+        // most one export timeout when the collector is away).
+        tracer?.exporter.shutdown()
         commit(book.commitCandidates(), by: deadline)
         if book.inFlight.pages > 0 {
             logger.warning("\(book.inFlight.pages) pages still in flight at the drain deadline; they will be redelivered")

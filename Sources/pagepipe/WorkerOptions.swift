@@ -3,6 +3,7 @@ import Foundation
 import Kafka
 import PageCore
 import Operations
+import PageTracing
 import Pipeline
 
 /// The worker's settings, shared by `run` and `reprocess`: every `WorkerConfiguration` property
@@ -71,6 +72,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Input header copied onto every event record, repeatable; replaces the default set. A value over 1024 bytes is left off (and logged). Env: PAGEPIPE_PROPAGATE_HEADERS (comma-separated; 'none' copies none). Default: traceparent, tracestate, crawl-id.", valueName: "name"))
     var propagateHeader: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Send a span per page (decode, parse, classify and publish as children, continuing the input's traceparent) to this OTLP/HTTP collector, http://host:port; spans go to <url>/v1/traces as protobuf. Env: OTEL_EXPORTER_OTLP_ENDPOINT (and OTEL_SERVICE_NAME for service.name). Default: no tracing.", valueName: "url"))
+    var otelEndpoint: String?
+
     @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables.", valueName: "ms"))
     var progressIntervalMs: Int = 5000
 
@@ -88,6 +92,7 @@ struct WorkerOptions: ParsableArguments {
         }
         _ = try topicCheckMode()
         _ = try headerPropagation()
+        _ = try tracing()
     }
 
     /// The flags win, then PAGEPIPE_PROPAGATE_HEADERS, then the default set. `none` names no header:
@@ -106,6 +111,17 @@ struct WorkerOptions: ParsableArguments {
             throw ValidationError("--propagate-header (PAGEPIPE_PROPAGATE_HEADERS) cannot name a pagepipe-* header: pagepipe writes those itself.")
         }
         return HeaderPropagation(names: names)
+    }
+
+    /// `--otel-endpoint`, else OpenTelemetry's own variables; nil (tracing off) when neither is set.
+    func tracing() throws -> TracingConfiguration? {
+        guard let text = otelEndpoint ?? Environment.value("OTEL_EXPORTER_OTLP_ENDPOINT") else { return nil }
+        guard let endpoint = OTLPEndpoint(text) else {
+            throw ValidationError("--otel-endpoint (OTEL_EXPORTER_OTLP_ENDPOINT) must be http://host[:port][/path], not '\(text)': the exporter speaks plain HTTP (run a collector beside the worker for TLS).")
+        }
+        var configuration = TracingConfiguration(endpoint: endpoint)
+        if let name = Environment.value("OTEL_SERVICE_NAME") { configuration.serviceName = name }
+        return configuration
     }
 
     func topicCheckMode() throws -> TopicCheckMode {
@@ -151,6 +167,7 @@ struct WorkerOptions: ParsableArguments {
         configuration.progressIntervalMs = progressIntervalMs
         configuration.topicCheck = try topicCheckMode()
         configuration.propagation = try headerPropagation()
+        configuration.tracing = try tracing()
         configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
         configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs
         configuration.consumer.assignmentStrategy = assignmentStrategy
