@@ -42,7 +42,7 @@ public final class OTLPExporter: Sendable {
         }
         switch batchFull {
         case nil: counts.withLock { $0.dropped += 1 }
-        case true?: queue.async { self.exportPending() }
+        case true?: queue.async { self.exportPending(fullBatchesOnly: true) }
         case false?: break
         }
     }
@@ -59,10 +59,12 @@ public final class OTLPExporter: Sendable {
         flush()
     }
 
-    /// On `queue` only.
-    private func exportPending() {
+    /// On `queue` only. A full batch's turn sends full batches only: sending whatever else had
+    /// come meanwhile would, on a fast collector, send a request every few pages.
+    private func exportPending(fullBatchesOnly: Bool = false) {
         while true {
             let batch: [FinishedSpan] = pending.withLock { pending in
+                guard !fullBatchesOnly || pending.count >= configuration.maxBatchSpans else { return [] }
                 let batch = Array(pending.prefix(configuration.maxBatchSpans))
                 pending.removeFirst(batch.count)
                 return batch

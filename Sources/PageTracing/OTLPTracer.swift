@@ -57,10 +57,14 @@ public struct OTLPTracer: Tracer {
         if let state = spanContext.traceState { injector.inject(state, forKey: "tracestate", into: &carrier) }
     }
 
+    /// `count` (8 or 16) random bytes, eight per draw: on Linux every draw of the system generator
+    /// is a getrandom call, and a byte per draw made tracing cost 24 system calls a span.
     static func randomID(_ count: Int, using random: inout SystemRandomNumberGenerator) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
         repeat {
-            for index in bytes.indices { bytes[index] = random.next() }
+            bytes.removeAll(keepingCapacity: true)
+            while bytes.count < count { withUnsafeBytes(of: random.next() as UInt64) { bytes.append(contentsOf: $0) } }
         } while bytes.allSatisfy { $0 == 0 }  // all-zero ids are invalid in W3C and OTLP
         return bytes
     }
