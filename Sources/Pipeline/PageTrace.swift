@@ -32,14 +32,23 @@ struct PageTrace: Sendable {
         }
     }
 
-    /// The page core's stages as children, from its timings.
-    func stages(_ timings: StageTimings) {
+    /// The page core's stages as children, from its timings, laid end to end. The core times a
+    /// stage only once it succeeds: for a page it refused, the stage that failed (`failedIn`)
+    /// runs from the last timed stage's end to now, with the error.
+    func stages(_ timings: StageTimings, failedIn failure: (stage: String, reason: String)? = nil) {
         var at = startNanoseconds
-        for (name, duration) in [("decode", timings.decode), ("parse", timings.parse), ("classify", timings.classify)] {
+        var timed: [String] = []
+        for (name, duration) in [("decode", timings.decode), ("parse", timings.parse), ("classify", timings.classify)]
+        where duration > .zero {
             let span = tracer.startSpan(name, context: page.context, at: DefaultTracerClock.Timestamp(nanosecondsSinceEpoch: at))
             at += Self.nanoseconds(duration)
             span.end(at: DefaultTracerClock.Timestamp(nanosecondsSinceEpoch: at))
+            timed.append(name)
         }
+        guard let failure, !timed.contains(failure.stage) else { return }
+        let span = tracer.startSpan(failure.stage, context: page.context, at: DefaultTracerClock.Timestamp(nanosecondsSinceEpoch: at))
+        Self.markFailed(span, stage: failure.stage, reason: failure.reason)
+        span.end()
     }
 
     /// From the first record handed to the producer to the last acknowledgement.

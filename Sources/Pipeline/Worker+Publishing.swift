@@ -19,7 +19,7 @@ extension Worker {
                 record: record, processor: processor, router: configuration.router, pagesDated: configuration.pagesDated,
                 propagation: configuration.propagation, timings: &timings)
         } catch {
-            trace?.stages(timings)
+            trace?.stages(timings, failedIn: (error.stage.rawValue, error.reason))
             trace?.failed(stage: error.stage.rawValue, reason: error.reason)
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return

@@ -135,4 +135,7 @@ def test_page_spans_continue_the_input_trace_and_reach_a_real_otlp_receiver(page
     assert broken.status.code == Status.STATUS_CODE_ERROR
     assert attributes(broken)["pagepipe.error.stage"] == "decode"
     assert attributes(broken)["pagepipe.error.reason"] == "binary"
-    assert not any(span.name == "publish" and span.parent_span_id == broken.span_id for _, span in spans)
+    broken_children = {span.name: span for _, span in spans if span.parent_span_id == broken.span_id}
+    assert sorted(broken_children) == ["decode"], "a page that fails in decode reaches no later stage"
+    assert broken_children["decode"].status.code == Status.STATUS_CODE_ERROR
+    assert attributes(broken_children["decode"])["pagepipe.error.reason"] == "binary"
