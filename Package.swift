@@ -8,6 +8,7 @@
 //   PageCore                        decode -> parse -> classify -> events, one call
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
 //   Kafka (+ CRdKafka)              the only code that touches librdkafka
+//   PageTracing                     spans over OTLP/HTTP, no Kafka
 //   Pipeline                        the worker: consumer -> Dispatch stages -> producer
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   Operations                      /metrics and the probes over swift-nio, JSON logs
@@ -33,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The tracing API only (no dependencies of its own); the OTLP exporter is PageTracing's, not
+        // swift-otel's, for build time (Sources/PageTracing/OTLPTracer.swift).
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -55,10 +59,17 @@ let package = Package(
             name: "Kafka",
             dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")]
         ),
+        // Page spans over OTLP/HTTP (--otel-endpoint); knows neither Kafka nor the page core.
+        .target(
+            name: "PageTracing",
+            dependencies: [
+                .product(name: "Tracing", package: "swift-distributed-tracing"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "PageCore", "Kafka", .product(name: "Logging", package: "swift-log"),
+                "PageCore", "Kafka", "PageTracing", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
@@ -76,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageCore", "PageClassify", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator",
+                "PageCore", "PageClassify", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator", "PageTracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +107,7 @@ let package = Package(
         .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PageCorpus"], linkerSettings: localLibrarySearchPath),
         // Raw-socket HTTP clients that send what a library would refuse to, for the probe-port tests.
         .target(name: "HTTPAttackSupport", path: "Tests/HTTPAttackSupport"),

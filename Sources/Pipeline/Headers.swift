@@ -5,6 +5,9 @@ public enum PagepipeHeader {
     public static let contentEncoding = "content-encoding"
     public static let contentType = "content-type"
     public static let sourceURL = "source-url"
+    /// The crawl job that fetched the page, chosen by the crawler; copied onto events by default
+    /// (`HeaderPropagation`) so every record of one crawl can be found by it.
+    public static let crawlID = "crawl-id"
 
     // On every output record.
     /// `pagepipe.article/v1`, `pagepipe.page/v1`.

@@ -12,13 +12,16 @@ public struct PageOutput: Sendable {
     public let events: [PagepipeEvent]
     /// Empty when the page is outside `pagesDated` or the router sends its events nowhere.
     public let messages: [KafkaOutgoingMessage]
+    /// Input headers `propagation` names that were left off the events for their size.
+    public let oversizedHeaders: [String]
 
     /// Reads the blob's hints and the event source from the record and its headers, runs the page
-    /// core and routes every event. Throws the page core's error for a page to dead-letter.
-    /// `annotations` are appended to every record's headers (a re-drive names the letter it read).
+    /// core and routes every event, each record carrying the input headers `propagation` names and
+    /// then `annotations` (a re-drive names the letter it read). Throws the page core's error for a
+    /// page to dead-letter.
     public init(
         record: KafkaRecord, processor: PageProcessor, router: TopicRouter, pagesDated: ClosedRange<String>? = nil,
-        annotations: [KafkaHeader] = [], timings: inout StageTimings
+        propagation: HeaderPropagation = .default, annotations: [KafkaHeader] = [], timings: inout StageTimings
     ) throws(PageError) {
         let hints = BlobHints(
             contentEncoding: record.header(PagepipeHeader.contentEncoding).map { String(decoding: $0, as: UTF8.self) },
@@ -39,11 +42,13 @@ public struct PageOutput: Sendable {
             }
         }
         self.events = events
-        self.messages = Self.messages(for: events, from: record, router: router, annotations: annotations)
+        let propagated = events.isEmpty ? (copied: [], oversized: []) : propagation.headers(from: record)
+        self.oversizedHeaders = propagated.oversized
+        self.messages = Self.messages(for: events, from: record, router: router, extra: propagated.copied + annotations)
     }
 
     private static func messages(
-        for events: [PagepipeEvent], from record: KafkaRecord, router: TopicRouter, annotations: [KafkaHeader]
+        for events: [PagepipeEvent], from record: KafkaRecord, router: TopicRouter, extra: [KafkaHeader]
     ) -> [KafkaOutgoingMessage] {
         guard !events.isEmpty else { return [] }
         let sourceHeader = KafkaHeader(key: PagepipeHeader.source, value: Array("\(record.topic)/\(record.partition)/\(record.offset)".utf8))
@@ -51,7 +56,7 @@ public struct PageOutput: Sendable {
         var messages: [KafkaOutgoingMessage] = []
         for event in events {
             let value = event.jsonBytes()
-            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader] + annotations
+            let headers = [KafkaHeader(key: PagepipeHeader.schema, value: Array(event.schema.utf8)), sourceHeader, versionHeader] + extra
             for topic in router.topics(for: event) {
                 messages.append(KafkaOutgoingMessage(topic: topic, key: Array(event.id.utf8), value: value, headers: headers))
             }

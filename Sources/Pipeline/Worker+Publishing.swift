@@ -1,6 +1,7 @@
 import Kafka
 import PageCore
 import PageModel
+import PageTracing
 
 extension Worker {
     /// Runs on a lane: the page core, then one output record per (event, topic).
@@ -14,24 +15,34 @@ extension Worker {
         case .passOver: return passOver(ticket)
         case .forward(let reason, let message): return deadLetter(ticket, stage: RedriveDecision.stage, reason: reason, message: message)
         }
+        let trace = tracer.map { PageTrace(tracer: $0, record: ticket.page) }
         var timings = StageTimings()
         defer { metrics.processed(timings) }
         let output: PageOutput
         do {
             output = try PageOutput(
                 record: ticket.page, processor: processor, router: configuration.router, pagesDated: configuration.pagesDated,
+                propagation: configuration.propagation,
                 annotations: configuration.redrive == nil ? [] : RedriveLetter.eventAnnotations(reading: record), timings: &timings)
         } catch {
+            trace?.stages(timings, failedIn: (error.stage.rawValue, error.reason))
+            trace?.failed(stage: error.stage.rawValue, reason: error.reason)
             deadLetter(ticket, stage: error.stage.rawValue, reason: error.reason, message: error.detail)
             return
         }
+        trace?.stages(timings)
+        for name in output.oversizedHeaders { warnOversizedHeader(name) }
         // Outside the dates asked for, or routing sends this kind nowhere.
-        guard !output.messages.isEmpty else { return passOver(ticket) }
+        guard !output.messages.isEmpty else {
+            trace?.passedOver()
+            return passOver(ticket)
+        }
         let messages = output.messages
         // A record over the limit would be refused after the page's other records went out; such a
         // page is dead-lettered at once, and none of its events is published.
         if let oversized = messages.first(where: { !recordSize.fits($0) }) {
             let size = RecordSizePolicy.recordBytes(oversized)
+            trace?.failed(stage: "publish", reason: "eventTooLarge")
             return deadLetter(
                 ticket, stage: "publish", reason: "eventTooLarge",
                 message: "the event for \(oversized.topic) is \(size) bytes, over the \(recordSize.maxRecordBytes)-byte record limit "
@@ -46,6 +57,7 @@ extension Worker {
         // themselves until then would hold every page's text in memory across the broker's round trip.
         let published = PublishedPage(events: output.events, records: messages.count)
         let sending = ContinuousClock.now
+        let publishing = trace?.startPublishing(records: messages.count)
         for message in messages {
             // The report needs the topic only: capturing the whole message would keep its event
             // bytes alive until delivery and free them on the delivery thread.
@@ -63,10 +75,21 @@ extension Worker {
                     self.metrics.eventPublished(topic: topic)
                 }
                 guard ticket.acknowledge(error: failure) else { return }
+                if let trace, let publishing {
+                    trace.published(publishing, failure: ticket.firstFailure.map { ("publish", $0.reason) })
+                }
                 self.metrics.pagePublished(after: sending.duration(to: .now))
                 self.published(ticket, page: published)
             }
         }
+    }
+
+    /// A propagated input header was too large to copy onto the page's events (`HeaderPropagation`).
+    private func warnOversizedHeader(_ name: String) {
+        logger.log(
+            level: .warning, "propagated input header over its size cap: left off the events",
+            metadata: ["header": "\(name)", "max_bytes": "\(configuration.propagation.maxValueBytes)"],
+            unlessRepeatedIn: repeatedOversizedHeaders)
     }
 
     /// A page outside the reprocessing range: finished without output, so its offset commits.

@@ -5,6 +5,7 @@ import PageCore
 import PageDecode
 import PageModel
 import Synchronization
+import PageTracing
 
 /// The long-running worker: consumes raw pages, processes them on lane threads, publishes
 /// events, and commits an offset only when that page and every earlier page of its partition
@@ -26,8 +27,13 @@ public final class Worker: Sendable {
     let metrics = WorkerMetrics()
     /// How large a record may be; fixed at start (see `RecordSizePolicy`).
     let recordSize: RecordSizePolicy
+    /// nil when tracing is off: then a page costs one nil check for it (`PageTrace`).
+    let tracer: OTLPTracer?
     /// The consumer repeats its errors while no broker answers; one copy per 10 s is logged.
     private let repeatedKafkaErrors = RepeatedLogLines()
+    /// A crawler that sends one oversized propagated header usually sends it on every page: the
+    /// first page says it, then one line a minute with the count.
+    let repeatedOversizedHeaders = RepeatedLogLines(window: .seconds(60))
     /// When the poll loop last turned (uptime nanoseconds; 0 before it started), for liveness.
     private let loopTurned = Atomic<UInt64>(0)
     private let loopEnded = Atomic<Bool>(false)
@@ -58,6 +64,7 @@ public final class Worker: Sendable {
                     + "would be written back onto the topic being read and read again for ever; "
                     + "use another --dlq-topic (pagepipe redrive reads dead letters and writes the ones that still fail to --redrive-topic)")
         }
+        self.tracer = configuration.tracing.map { OTLPTracer(exporter: OTLPExporter(configuration: $0, logger: logger)) }
         let rebalance = RebalanceRelay()
         // One admin client for the start-up questions: each client repeats its own connection
         // errors while no broker answers, and a cluster that did not answer the topic listing is
@@ -385,6 +392,9 @@ public final class Worker: Sendable {
         deliveryRunning.store(false, ordering: .sequentiallyConsistent)
         deliveryDone.wait()
         _ = producer.poll(timeoutMs: 0)
+        // Every page's span has ended with its last delivery report: send them before exiting (at
+        // most one export timeout when the collector is away).
+        tracer?.exporter.shutdown()
         commit(book.commitCandidates(), by: deadline)
         if book.inFlight.pages > 0 {
             logger.warning("\(book.inFlight.pages) pages still in flight at the drain deadline; they will be redelivered")

@@ -1,5 +1,6 @@
 import Kafka
 import PageCore
+import PageTracing
 
 /// Everything `pagepipe run` can be told. Each property documents its default; the CLI maps flags,
 /// environment variables and the config file onto this struct and nothing else.
@@ -59,6 +60,11 @@ public struct WorkerConfiguration: Sendable {
     /// again go to the router's dead-letter topic, which must not be an input topic.
     /// Default: nil, the input holds raw pages.
     public var redrive: RedriveConfiguration? = nil
+    /// Input headers copied onto every event record (`HeaderPropagation`). Default: `traceparent`,
+    /// `tracestate` and `crawl-id`, each while its value is at most 1 KiB.
+    public var propagation: HeaderPropagation = .default
+    /// Page spans over OTLP/HTTP (`PageTrace`). Default: nil, tracing off.
+    public var tracing: TracingConfiguration? = nil
     /// Progress log interval. Default: 5000 ms; 0 disables.
     public var progressIntervalMs: Int = 5000
 

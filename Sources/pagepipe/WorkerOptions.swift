@@ -3,6 +3,7 @@ import Foundation
 import Kafka
 import PageCore
 import Operations
+import PageTracing
 import Pipeline
 
 /// The worker's settings, shared by `run`, `reprocess` and `redrive`: every `WorkerConfiguration` property
@@ -68,6 +69,12 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("At start, what to do about input and fixed output topics the cluster lacks: existing (they must exist, else exit non-zero naming them: for clusters provisioned with `pagepipe topics apply`), auto (ask for a missing one by name as the producer would, so a cluster that creates topics on demand creates it; exit non-zero if it still lacks one), warn (log and start), off. Env: PAGEPIPE_TOPIC_CHECK. Default: auto.", valueName: "mode"))
     var topicCheck: String?
 
+    @Option(name: .long, help: ArgumentHelp("Input header copied onto every event record, repeatable; replaces the default set. A value over 1024 bytes is left off (and logged). Env: PAGEPIPE_PROPAGATE_HEADERS (comma-separated; 'none' copies none). Default: traceparent, tracestate, crawl-id.", valueName: "name"))
+    var propagateHeader: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Send a span per page (decode, parse, classify and publish as children, continuing the input's traceparent) to this OTLP/HTTP collector, http://host:port; spans go to <url>/v1/traces as protobuf. Env: OTEL_EXPORTER_OTLP_ENDPOINT (and OTEL_SERVICE_NAME for service.name). Default: no tracing.", valueName: "url"))
+    var otelEndpoint: String?
+
     @Option(name: .long, help: ArgumentHelp("Progress log interval; 0 disables.", valueName: "ms"))
     var progressIntervalMs: Int = 5000
 
@@ -84,6 +91,37 @@ struct WorkerOptions: ParsableArguments {
             throw ValidationError("--auto-offset-reset must be earliest or latest.")
         }
         _ = try topicCheckMode()
+        _ = try headerPropagation()
+        _ = try tracing()
+    }
+
+    /// The flags win, then PAGEPIPE_PROPAGATE_HEADERS, then the default set. `none` names no header:
+    /// an empty variable is read as unset, as every PAGEPIPE_* variable is.
+    func headerPropagation() throws -> HeaderPropagation {
+        let names: [String]
+        if !propagateHeader.isEmpty {
+            names = propagateHeader
+        } else if let list = Environment.value("PAGEPIPE_PROPAGATE_HEADERS") {
+            names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } else {
+            return .default
+        }
+        if names == ["none"] { return .none }
+        guard !names.contains(where: { $0.hasPrefix("pagepipe-") }) else {
+            throw ValidationError("--propagate-header (PAGEPIPE_PROPAGATE_HEADERS) cannot name a pagepipe-* header: pagepipe writes those itself.")
+        }
+        return HeaderPropagation(names: names)
+    }
+
+    /// `--otel-endpoint`, else OpenTelemetry's own variables; nil (tracing off) when neither is set.
+    func tracing() throws -> TracingConfiguration? {
+        guard let text = otelEndpoint ?? Environment.value("OTEL_EXPORTER_OTLP_ENDPOINT") else { return nil }
+        guard let endpoint = OTLPEndpoint(text) else {
+            throw ValidationError("--otel-endpoint (OTEL_EXPORTER_OTLP_ENDPOINT) must be http://host[:port][/path], not '\(text)': the exporter speaks plain HTTP (run a collector beside the worker for TLS).")
+        }
+        var configuration = TracingConfiguration(endpoint: endpoint)
+        if let name = Environment.value("OTEL_SERVICE_NAME") { configuration.serviceName = name }
+        return configuration
     }
 
     func topicCheckMode() throws -> TopicCheckMode {
@@ -128,6 +166,8 @@ struct WorkerOptions: ParsableArguments {
         }
         configuration.progressIntervalMs = progressIntervalMs
         configuration.topicCheck = try topicCheckMode()
+        configuration.propagation = try headerPropagation()
+        configuration.tracing = try tracing()
         configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
         configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs
         configuration.consumer.assignmentStrategy = assignmentStrategy
