@@ -21,7 +21,7 @@ struct BadInputTests {
     }
 
     @Test func binaryGarbageIsNotAPage() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let garbage = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         #expect(reason(String(decoding: garbage, as: UTF8.self)) == .notAPage)
     }
@@ -113,15 +113,3 @@ enum HostileInput: CaseIterable, Sendable {
     }
 }
 
-/// A tiny deterministic generator so the garbage test is reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
