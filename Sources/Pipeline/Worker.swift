@@ -278,8 +278,10 @@ public final class Worker: Sendable {
 
     static let stallMs = 250
     /// How long a commit in the poll loop waits for its answer before the loop carries on (the
-    /// offsets are committed again at the next interval).
-    static let commitAnswerMs = 5_000
+    /// offsets are committed again at the next interval). Well under any session timeout: while
+    /// the coordinator is silent the loop must still pause on a full budget before the group
+    /// declares the session lost.
+    static let commitAnswerMs = 2_000
     /// Silence from the brokers that earns one warning before the deadline.
     static let silenceWarningMs = 10_000
 
