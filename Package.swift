@@ -9,7 +9,9 @@
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
 //   Kafka (+ CRdKafka)              the only code that touches librdkafka
 //   PageTracing                     spans over OTLP/HTTP, no Kafka
-//   Pipeline                        the worker: consumer -> Dispatch stages -> producer
+//   TopicContract                   topic names, routing, headers and settings (Protocols/topics.md)
+//   PageWorker                      the worker: consumer -> lanes -> producer, commits behind acknowledgements
+//   KafkaTools                      produce, replay, stats and topics: one-shot Kafka jobs around the worker
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   Operations                      /metrics and the probes over swift-nio, JSON logs
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
@@ -66,17 +68,22 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "TopicContract", dependencies: ["PageModel", "Kafka"]),
         .target(
-            name: "Pipeline",
+            name: "PageWorker",
             dependencies: [
-                "PageCore", "Kafka", "PageTracing", .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                "PageCore", "PageDecode", "PageModel", "Kafka", "TopicContract", "PageTracing",
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             ]
+        ),
+        .target(
+            name: "KafkaTools",
+            dependencies: ["Kafka", "TopicContract", "PageDecode", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "Operations",
             dependencies: [
-                "Pipeline", .product(name: "Logging", package: "swift-log"),
+                "PageWorker", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -87,7 +94,8 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageCore", "PageClassify", "PageCorpus", "Pipeline", "Kafka", "Operations", "ProcessAllocator", "PageTracing",
+                "PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
+                "PageWorker", "KafkaTools", "Operations", "ProcessAllocator", "PageTracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,7 +103,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "pagepipe-bench",
-            dependencies: ["PageCore", "PageClassify", "PageCorpus", "PageDecode", "Pipeline", "Kafka", "ProcessAllocator"],
+            dependencies: [
+                "PageModel", "PageDecode", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract", "PageWorker",
+                "ProcessAllocator",
+            ],
             path: "Sources/PagepipeBench",
             linkerSettings: localLibrarySearchPath
         ),
@@ -108,16 +119,17 @@ let package = Package(
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PageCorpus"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),
+        .testTarget(name: "PageWorkerTests", dependencies: ["PageWorker", "PageCorpus"], linkerSettings: localLibrarySearchPath),
         // Raw-socket HTTP clients that send what a library would refuse to, for the probe-port tests.
         .target(name: "HTTPAttackSupport", path: "Tests/HTTPAttackSupport"),
         .testTarget(
             name: "OperationsTests",
             dependencies: [
-                "Operations", "Pipeline", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
+                "Operations", "PageWorker", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "Pipeline", "PageCorpus", "PageModel", "HTTPAttackSupport"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "PageWorker", "KafkaTools", "PageCorpus", "PageModel", "HTTPAttackSupport"], linkerSettings: localLibrarySearchPath),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 import NIOHTTP1
-import Pipeline
+import PageWorker
 
 /// What `/metrics`, `/healthz` and `/readyz` answer, apart from the network. Paths are exact and
 /// case-sensitive (`/METRICS` is 404); GET and HEAD are served, as probes and scrapers use both;

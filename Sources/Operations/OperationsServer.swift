@@ -3,7 +3,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Pipeline
+import PageWorker
 import Prometheus
 import Synchronization
 

@@ -3,8 +3,9 @@ import Kafka
 import PageCore
 import PageDecode
 import PageModel
-import Pipeline
+import PageWorker
 import Synchronization
+import TopicContract
 
 /// The worker's per-page path without the broker, as `Worker.process` runs it on a lane: a fresh
 /// `KafkaRecord` copied out per page as the consumer does, then the worker's own `PageOutput`

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import Kafka
+import KafkaTools
 import PageCorpus
 import PageDecode
-import Pipeline
 
 extension Pagepipe {
     struct Produce: ParsableCommand {

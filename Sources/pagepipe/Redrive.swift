@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Kafka
 import PageCore
-import Pipeline
+import PageWorker
 
 extension Pagepipe {
     struct Redrive: ParsableCommand {

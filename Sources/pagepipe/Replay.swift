@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Kafka
-import Pipeline
+import KafkaTools
+import PageWorker
 
 extension Pagepipe {
     struct Replay: ParsableCommand {
@@ -90,7 +91,7 @@ extension Pagepipe {
                 }
                 try planner.execute(plan, logger: logger)
                 print("applied: \(plan.commits.count) partition offsets committed for group \(group)")
-            } catch let error as WorkerError {
+            } catch let error as ReplayError {
                 logger.critical("\(error)")
                 throw ExitCode.failure
             }

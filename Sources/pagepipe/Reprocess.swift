@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import KafkaTools
 import PageCore
-import Pipeline
 
 extension Pagepipe {
     struct Reprocess: ParsableCommand {

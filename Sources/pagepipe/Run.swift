@@ -3,7 +3,6 @@ import Dispatch
 import Foundation
 import Kafka
 import PageCore
-import Pipeline
 
 extension Pagepipe {
     struct Run: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kafka
-import Pipeline
+import KafkaTools
 
 extension Pagepipe {
     struct Stats: ParsableCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import PageWorker
 
 /// The worker's final summary as a JSON file, for scripts (the demo adds up its workers' files).
 enum SummaryJSON {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import KafkaTools
 import Logging
-import Pipeline
+import PageWorker
+import TopicContract
 
 /// How `topics` creates topics: every `TopicSettings` property as a flag, most with an
 /// environment fallback for the Kubernetes Job and the Compose service.

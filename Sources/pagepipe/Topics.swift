@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Kafka
-import Pipeline
+import KafkaTools
+import TopicContract
 
 extension Pagepipe {
     struct Topics: ParsableCommand {

@@ -4,7 +4,8 @@ import Kafka
 import PageCore
 import Operations
 import PageTracing
-import Pipeline
+import TopicContract
+import PageWorker
 
 /// The worker's settings, shared by `run`, `reprocess` and `redrive`: every `WorkerConfiguration` property
 /// as a flag, most with a `PAGEPIPE_*` environment fallback.

@@ -1,7 +1,7 @@
 import Foundation
 import Kafka
+import KafkaTools
 import Logging
-import Pipeline
 import Testing
 
 /// The package root, found from this file so tests run from any directory.

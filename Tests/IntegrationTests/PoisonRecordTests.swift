@@ -1,9 +1,9 @@
 import Foundation
 import Kafka
-import PageDecode
-import Synchronization
 import PageCorpus
-import Pipeline
+import PageDecode
+import PageWorker
+import Synchronization
 import Testing
 
 /// Hostile records at the Kafka level, interleaved with good pages, into a two-worker group on the

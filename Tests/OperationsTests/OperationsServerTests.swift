@@ -2,7 +2,7 @@ import Foundation
 import HTTPAttackSupport
 import Logging
 import Operations
-import Pipeline
+import PageWorker
 import Prometheus
 import Testing
 

@@ -1,8 +1,7 @@
 import Kafka
-import Testing
-
-@testable import Pipeline
 import PageModel
+@testable import PageWorker
+import Testing
 
 /// What a page that cannot be processed becomes, at every size around the record limit.
 struct DeadLetterTests {

@@ -1,6 +1,7 @@
 import Kafka
 import PageCore
 import PageTracing
+import TopicContract
 
 /// Everything `pagepipe run` can be told. Each property documents its default; the CLI maps flags,
 /// environment variables and the config file onto this struct and nothing else.

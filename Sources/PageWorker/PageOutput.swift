@@ -2,6 +2,7 @@ import Kafka
 import PageCore
 import PageDecode
 import PageModel
+import TopicContract
 
 /// What one consumed page becomes: the page core's events for it and one outgoing record per
 /// (event, routed topic), each with the headers every event carries. The worker's lanes and the

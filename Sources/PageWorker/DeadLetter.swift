@@ -1,5 +1,6 @@
 import Kafka
 import PageModel
+import TopicContract
 
 /// The record a page that cannot be processed becomes on the dead-letter topic.
 ///

@@ -13,12 +13,12 @@ public struct ReplayPlanner: Sendable {
         self.extra = extra
     }
 
-    public func plan(group: String, topic: String, target: ReplayTarget, logger: Logger) throws(WorkerError) -> ReplayPlan {
+    public func plan(group: String, topic: String, target: ReplayTarget, logger: Logger) throws(ReplayError) -> ReplayPlan {
         let consumer = try makeConsumer(group: group, logger: logger)
         defer { consumer.close() }
         do {
             let numbers = try consumer.partitions(ofTopic: topic, timeoutMs: timeoutMs)
-            guard !numbers.isEmpty else { throw WorkerError("topic \(topic) has no partitions (does it exist?)") }
+            guard !numbers.isEmpty else { throw ReplayError("topic \(topic) has no partitions (does it exist?)") }
             let partitions = numbers.map { KafkaTopicPartition(topic: topic, partition: $0) }
             let committed = try consumer.committed(partitions, timeoutMs: timeoutMs)
             let bounds = try TopicScan(bootstrapServers: bootstrapServers, extra: extra, timeoutMs: timeoutMs).bounds(topic, logger: logger)
@@ -33,26 +33,26 @@ public struct ReplayPlanner: Sendable {
                     Dictionary(uniqueKeysWithValues: partitions.map { ($0, milliseconds) }), timeoutMs: timeoutMs)
             }
             return ReplayPlan.make(group: group, target: target, partitions: rows, timestampOffsets: timestampOffsets)
-        } catch let error as WorkerError {
+        } catch let error as ReplayError {
             throw error
         } catch let error as KafkaError {
-            throw WorkerError("cannot read the position of group \(group) on \(topic)", underlying: error)
+            throw ReplayError("cannot read the position of group \(group) on \(topic)", underlying: error)
         } catch {
-            throw WorkerError("cannot plan the replay: \(error)")
+            throw ReplayError("cannot plan the replay: \(error)")
         }
     }
 
     /// Commits the plan's offsets as the group. Refuses while the group has active members: their
     /// next commit would overwrite the rewind, exactly as Kafka's own tool refuses.
-    public func execute(_ plan: ReplayPlan, logger: Logger) throws(WorkerError) {
+    public func execute(_ plan: ReplayPlan, logger: Logger) throws(ReplayError) {
         let members: [String]
         do {
             members = try KafkaAdmin(bootstrapServers: bootstrapServers, extra: extra).groupMembers(plan.group, timeoutMs: timeoutMs)
         } catch {
-            throw WorkerError("cannot check whether group \(plan.group) is active", underlying: error)
+            throw ReplayError("cannot check whether group \(plan.group) is active", underlying: error)
         }
         guard members.isEmpty else {
-            throw WorkerError("group \(plan.group) has \(members.count) active member(s); stop its workers first (SIGTERM drains them), then replay")
+            throw ReplayError("group \(plan.group) has \(members.count) active member(s); stop its workers first (SIGTERM drains them), then replay")
         }
         let commits = plan.commits
         guard !commits.isEmpty else { return }
@@ -63,22 +63,22 @@ public struct ReplayPlanner: Sendable {
         } catch {
             // The broker itself refuses a commit from outside a group that has a live generation.
             if Self.activeGroupCodes.contains(error.rawCode) {
-                throw WorkerError("group \(plan.group) has active member(s); stop its workers first (SIGTERM drains them), then replay", underlying: error)
+                throw ReplayError("group \(plan.group) has active member(s); stop its workers first (SIGTERM drains them), then replay", underlying: error)
             }
-            throw WorkerError("cannot commit the new offsets of group \(plan.group)", underlying: error)
+            throw ReplayError("cannot commit the new offsets of group \(plan.group)", underlying: error)
         }
     }
 
     /// ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS.
     private static let activeGroupCodes: Set<Int32> = [22, 25, 27]
 
-    private func makeConsumer(group: String, logger: Logger) throws(WorkerError) -> KafkaConsumer {
+    private func makeConsumer(group: String, logger: Logger) throws(ReplayError) -> KafkaConsumer {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)
         configuration.extra = extra
         do {
             return try KafkaConsumer(configuration: configuration, logger: logger)
         } catch {
-            throw WorkerError("cannot create a consumer for group \(group)", underlying: error)
+            throw ReplayError("cannot create a consumer for group \(group)", underlying: error)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Dispatch
+@testable import PageWorker
 import Synchronization
 import Testing
-@testable import Pipeline
 
 /// The lanes' scheduling: a page that does not finish must not hold up the pages queued after it
 /// while another lane is free. Progress is observed through events (semaphores and the order of

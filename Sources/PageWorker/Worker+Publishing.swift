@@ -2,6 +2,7 @@ import Kafka
 import PageCore
 import PageModel
 import PageTracing
+import TopicContract
 
 extension Worker {
     /// Runs on a lane: the page core, then one output record per (event, topic).

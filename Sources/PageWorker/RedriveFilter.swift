@@ -1,6 +1,7 @@
 import Kafka
 import PageModel
 import PageParse
+import TopicContract
 
 /// Which dead letters a re-drive takes; every set criterion must hold, an empty one holds for all.
 /// Letters it does not take are passed over: committed without output, like pages outside a

@@ -1,4 +1,5 @@
 import Kafka
+import TopicContract
 
 /// A record read back from a dead-letter topic by `pagepipe redrive`: what it says of the page it
 /// stands for, and the input record that page was, rebuilt from the letter so that re-processing

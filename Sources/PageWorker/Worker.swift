@@ -4,8 +4,9 @@ import Logging
 import PageCore
 import PageDecode
 import PageModel
-import Synchronization
 import PageTracing
+import Synchronization
+import TopicContract
 
 /// The long-running worker: consumes raw pages, processes them on lane threads, publishes
 /// events, and commits an offset only when that page and every earlier page of its partition

@@ -2,6 +2,7 @@ import Kafka
 import Logging
 import PageDecode
 import Synchronization
+import TopicContract
 
 /// One raw page to load into the input topic, with the hints a crawler would send along.
 public struct RawPage: Sendable {
@@ -85,7 +86,7 @@ public final class PageLoader: Sendable {
         let final = outcome.withLock { $0 }
         summary.failed = final.failed
         summary.firstError = final.firstError
-        summary.elapsedSeconds = Worker.seconds(started.duration(to: .now))
+        summary.elapsedSeconds = started.duration(to: .now) / .seconds(1)
         progress(summary.pages, final.acknowledged + final.failed, summary.bytes)
         return summary
     }

@@ -1,7 +1,6 @@
 import Kafka
+@testable import PageWorker
 import Testing
-
-@testable import Pipeline
 
 @Suite struct WorkerConfigurationTests {
     @Test func producerLingersLongerThanLibrdkafkaByDefaultAndExtraPropertiesWin() {

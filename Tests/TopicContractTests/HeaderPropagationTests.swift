@@ -1,8 +1,9 @@
 import Kafka
 import PageCore
 import PageCorpus
-import Pipeline
+import PageWorker
 import Testing
+import TopicContract
 
 /// Which input headers reach the event records a page becomes (`PageOutput`, `HeaderPropagation`).
 struct HeaderPropagationTests {

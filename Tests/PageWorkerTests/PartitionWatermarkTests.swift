@@ -1,5 +1,5 @@
+@testable import PageWorker
 import Testing
-@testable import Pipeline
 
 @Suite struct PartitionWatermarkTests {
     @Test func commitsOnlyTheContiguousFinishedPrefix() {

@@ -1,6 +1,6 @@
 import Kafka
+@testable import PageWorker
 import Testing
-@testable import Pipeline
 
 /// When a worker run with --exit-when-idle may stop. The old rule, "no page for the quiet period
 /// and nothing in flight", stopped a worker that was handed partitions just before its quiet period

@@ -1,6 +1,7 @@
 import PageModel
+@testable import PageWorker
 import Testing
-@testable import Pipeline
+import TopicContract
 
 @Suite struct TopicRouterTests {
     func article(section: String, district: DistrictScore?) -> PagepipeEvent {

@@ -1,5 +1,6 @@
 import Kafka
 import Logging
+import TopicContract
 
 /// Compares a `TopicPlan` with the cluster and creates what is missing. Existing topics are never
 /// altered: a difference in partitions, replication or settings is reported for an operator to

@@ -1,5 +1,5 @@
+@testable import PageWorker
 import Testing
-@testable import Pipeline
 
 /// What the probes answer for the states a worker goes through.
 @Suite struct WorkerHealthTests {

@@ -1,7 +1,6 @@
 import Kafka
+@testable import PageWorker
 import Testing
-
-@testable import Pipeline
 
 /// Reading a dead letter back: the input record it stands for, and which letters a filter takes.
 struct RedriveLetterTests {

@@ -1,4 +1,5 @@
 import Kafka
+import TopicContract
 
 /// What a re-drive does with one record read from the dead-letter topic, decided from the record
 /// alone (no parsing), so the worker only carries it out and a dry run counts what the real run does.

@@ -1,6 +1,6 @@
 import Kafka
+@testable import PageWorker
 import Testing
-@testable import Pipeline
 
 /// The ledger across assignment changes: what a lost or revoked partition leaves behind must not
 /// strand the budget or corrupt the next ownership's watermark (issue 11).

@@ -1,5 +1,5 @@
-import Pipeline
 import Testing
+import TopicContract
 
 /// What `topics plan` would create, apart from any cluster.
 struct TopicPlanTests {
