@@ -120,7 +120,19 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
         .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),
-        .testTarget(name: "PageWorkerTests", dependencies: ["PageWorker", "PageCorpus"], linkerSettings: localLibrarySearchPath),
+        // An in-memory cluster playing the worker's record source and sink, and a worker running
+        // on it: the worker's decisions tested without a broker.
+        .target(
+            name: "PageWorkerTesting",
+            dependencies: [
+                "PageWorker", "Kafka", "PageCore", "PageCorpus", "TopicContract", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PageWorkerTesting"
+        ),
+        .testTarget(
+            name: "PageWorkerTests", dependencies: ["PageWorker", "PageWorkerTesting", "PageCorpus", "Kafka", "TopicContract"],
+            linkerSettings: localLibrarySearchPath
+        ),
         // Raw-socket HTTP clients that send what a library would refuse to, for the probe-port tests.
         .target(name: "HTTPAttackSupport", path: "Tests/HTTPAttackSupport"),
         .testTarget(

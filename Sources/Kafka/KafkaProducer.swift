@@ -1,6 +1,6 @@
 import Logging
 
-/// A Kafka producer that never blocks on `send`: records are enqueued locally and their delivery
+/// A Kafka producer whose `send` enqueues records locally and their delivery
 /// reports come back through ``poll(timeoutMs:)`` or ``flush(timeoutMs:)``, which the caller runs.
 public final class KafkaProducer: Sendable {
     private let client: RDKafkaClient
@@ -24,14 +24,35 @@ public final class KafkaProducer: Sendable {
         }
     }
 
+    /// What `send` does when librdkafka's local queue (`queue.buffering.max.messages`) is full.
+    public enum QueueFullPolicy: Sendable {
+        /// Throw `.queueFull` at once.
+        case fail
+        /// Block inside librdkafka until another thread's `poll` or `flush` frees room
+        /// (`RD_KAFKA_MSG_F_BLOCK`). Never use it from a thread that is the only one polling, nor
+        /// from inside an `onDelivery`: nothing would free room.
+        case waitForAnotherPoller
+        /// Serve delivery reports on this thread until there is room; for callers that poll the
+        /// producer themselves.
+        case pollHere
+    }
+
     /// Enqueues a copy of `message`. `onDelivery` is called exactly once from `poll`/`flush` (on
     /// whatever thread calls them) with the broker's ack or the final error.
-    /// Throws `.queueFull` when librdkafka's local queue is full: poll, then retry. Never blocks.
+    /// A full local queue is handled by `whenQueueFull`; every other refusal is thrown.
     public func send(
-        _ message: KafkaOutgoingMessage,
+        _ message: KafkaOutgoingMessage, whenQueueFull: QueueFullPolicy = .fail,
         onDelivery: @escaping @Sendable (Result<KafkaDeliveryReport, KafkaError>) -> Void
     ) throws(KafkaError) {
-        try client.produce(message, callback: RDKafkaDeliveryCallback(onDelivery))
+        while true {
+            do {
+                try client.produce(message, blockWhileQueueFull: whenQueueFull == .waitForAnotherPoller, callback: RDKafkaDeliveryCallback(onDelivery))
+                return
+            } catch where error.code == .queueFull && whenQueueFull == .pollHere {
+                // Serving reports is what frees room; the wait ends as soon as one is served.
+                _ = client.producerPoll(timeoutMs: 50)
+            }
+        }
     }
 
     /// Serves delivery reports for up to `timeoutMs`; returns how many events were served.

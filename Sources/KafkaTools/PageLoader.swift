@@ -58,21 +58,14 @@ public final class PageLoader: Sendable {
             if let type = hints.contentType { headers.append(KafkaHeader(key: PagepipeHeader.contentType, value: Array(type.utf8))) }
             if let url = page.sourceURL { headers.append(KafkaHeader(key: PagepipeHeader.sourceURL, value: Array(url.utf8))) }
             let message = KafkaOutgoingMessage(topic: topic, key: Array(page.key.utf8), value: blob, headers: headers)
-            while true {
-                do {
-                    try producer.send(message) { result in
-                        outcome.withLock { state in
-                            switch result {
-                            case .success: state.acknowledged += 1
-                            case .failure(let error):
-                                state.failed += 1
-                                if state.firstError == nil { state.firstError = "\(error)" }
-                            }
-                        }
+            try producer.send(message, whenQueueFull: .pollHere) { result in
+                outcome.withLock { state in
+                    switch result {
+                    case .success: state.acknowledged += 1
+                    case .failure(let error):
+                        state.failed += 1
+                        if state.firstError == nil { state.firstError = "\(error)" }
                     }
-                    break
-                } catch where error.code == .queueFull {
-                    _ = producer.poll(timeoutMs: 50)
                 }
             }
             summary.pages += 1

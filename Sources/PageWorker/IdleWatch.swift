@@ -1,5 +1,4 @@
 import Kafka
-import Synchronization
 
 /// Decides when a worker run with `exitWhenIdleMs` has drained its input and may stop.
 ///
@@ -13,60 +12,47 @@ import Synchronization
 /// assigned partition to its end since it was assigned or last gave a page, has nothing in flight,
 /// and has seen neither a page nor an assignment change for the quiet period. "Read to its end"
 /// is librdkafka's partition-EOF event, so the consumer needs `enable.partition.eof`.
-final class IdleWatch: Sendable {
-    private struct State {
-        var joined = false
-        var assigned: Set<KafkaTopicPartition> = []
-        /// Assigned partitions not read to their end since they were assigned or last gave a page.
-        var unread: Set<KafkaTopicPartition> = []
-        var lastActivity: ContinuousClock.Instant
-    }
-
-    private let state: Mutex<State>
+struct IdleWatch: Sendable {
+    private var joined = false
+    private var assigned: Set<KafkaTopicPartition> = []
+    /// Assigned partitions not read to their end since they were assigned or last gave a page.
+    private var unread: Set<KafkaTopicPartition> = []
+    private var lastActivity: ContinuousClock.Instant
 
     init(now: ContinuousClock.Instant = .now) {
-        state = Mutex(State(lastActivity: now))
+        lastActivity = now
     }
 
     /// The group assigned these partitions (an empty list still means the worker has joined).
-    func assigned(_ partitions: [KafkaTopicPartition], now: ContinuousClock.Instant = .now) {
-        state.withLock { state in
-            state.joined = true
-            state.assigned.formUnion(partitions)
-            state.unread.formUnion(partitions)
-            state.lastActivity = now
-        }
+    mutating func assigned(_ partitions: [KafkaTopicPartition], now: ContinuousClock.Instant) {
+        joined = true
+        assigned.formUnion(partitions)
+        unread.formUnion(partitions)
+        lastActivity = now
     }
 
     /// These partitions were revoked or lost: their end is no longer this worker's concern.
-    func removed(_ partitions: [KafkaTopicPartition], now: ContinuousClock.Instant = .now) {
-        state.withLock { state in
-            state.assigned.subtract(partitions)
-            state.unread.subtract(partitions)
-            state.lastActivity = now
-        }
+    mutating func removed(_ partitions: [KafkaTopicPartition], now: ContinuousClock.Instant) {
+        assigned.subtract(partitions)
+        unread.subtract(partitions)
+        lastActivity = now
     }
 
     /// A page arrived from `partition`; more may follow until its end is reported. (A stray page
     /// of a partition no longer assigned must not wait for an end that will never be reported.)
-    func tookPage(from partition: KafkaTopicPartition, now: ContinuousClock.Instant = .now) {
-        state.withLock { state in
-            if state.assigned.contains(partition) { state.unread.insert(partition) }
-            state.lastActivity = now
-        }
+    mutating func tookPage(from partition: KafkaTopicPartition, now: ContinuousClock.Instant) {
+        if assigned.contains(partition) { unread.insert(partition) }
+        lastActivity = now
     }
 
     /// The consumer reached the end of `partition` (everything before it was handed over).
-    func reachedEnd(of partition: KafkaTopicPartition) {
-        _ = state.withLock { $0.unread.remove(partition) }
+    mutating func reachedEnd(of partition: KafkaTopicPartition) {
+        unread.remove(partition)
     }
 
-    /// True once everything assigned is read, nothing is in flight, and `quietMs` have passed
+    /// True once everything assigned is read, nothing is in flight, and `quiet` has passed
     /// without a page or an assignment change.
-    func isIdle(quietMs: Int, inFlightPages: Int, now: ContinuousClock.Instant = .now) -> Bool {
-        state.withLock { state in
-            state.joined && state.unread.isEmpty && inFlightPages == 0
-                && state.lastActivity.duration(to: now) >= .milliseconds(quietMs)
-        }
+    func isIdle(quiet: Duration, inFlightPages: Int, now: ContinuousClock.Instant) -> Bool {
+        joined && unread.isEmpty && inFlightPages == 0 && lastActivity.duration(to: now) >= quiet
     }
 }

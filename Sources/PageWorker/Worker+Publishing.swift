@@ -71,16 +71,19 @@ extension Worker {
                         reason: error.code == .messageTooLarge ? "eventTooLarge" : "deliveryFailed",
                         message: "publishing to \(topic) failed: \(error)")
                 }
-                if case .success = result {
-                    self.contact.heard()
-                    self.metrics.eventPublished(topic: topic)
-                }
+                if case .success = result { self.metrics.eventPublished(topic: topic) }
                 guard ticket.acknowledge(error: failure) else { return }
                 if let trace, let publishing {
                     trace.published(publishing, failure: ticket.firstFailure.map { ("publish", $0.reason) })
                 }
                 self.metrics.pagePublished(after: sending.duration(to: .now))
-                self.published(ticket, page: published)
+                switch self.control.with({ $0.pageDelivered(failure: ticket.firstFailure, now: .now) }) {
+                case .finish:
+                    self.published(ticket, page: published)
+                case .deadLetter(let reason, let message):
+                    // Off the delivery thread: sending may wait for the queue only that thread drains.
+                    self.deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: reason, message: message) }
+                }
             }
         }
     }
@@ -117,14 +120,8 @@ extension Worker {
         return ticket.letter?.letterAnnotations ?? RedriveLetter.letterAnnotations(reading: ticket.record, attempts: 0)
     }
 
-    /// All of a page's records are acknowledged (or some failed, which dead-letters the page).
-    /// Runs inside a delivery report, so the dead letter is sent from another queue: sending may
-    /// wait for the producer's queue, which only the delivery thread (this one) drains.
+    /// All of a page's records are acknowledged.
     private func published(_ ticket: PageTicket, page: PublishedPage) {
-        if let failure = ticket.firstFailure {
-            deadLetters.async { self.deadLetter(ticket, stage: "publish", reason: failure.reason, message: failure.message) }
-            return
-        }
         tally(ticket) { $0.succeeded += 1 }
         stats.update { summary in
             summary.pagesPublished += 1
@@ -143,7 +140,7 @@ extension Worker {
     /// The page's offset may now be committed (once every earlier one is too).
     private func finished(_ ticket: PageTicket) {
         stats.update { $0.lastPageMs = WorkerStats.nowMs }
-        book.finish(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count, generation: ticket.generation)
+        control.with { $0.pageFinished(ticket.partition, offset: ticket.record.offset, bytes: ticket.record.value.count, generation: ticket.generation) }
     }
 
     /// Sends the page to the dead-letter topic (`DeadLetter`: whole when it fits, else a reference).
@@ -161,7 +158,10 @@ extension Worker {
             tallyFailure(ticket, reason: reason)
             return finished(ticket)
         }
-        logger.notice("dead-lettering \(record.topic)/\(record.partition)@\(record.offset): \(stage) \(reason): \(message.prefix(DeadLetter.keptBytes))")
+        logger.notice("dead-lettering a page", metadata: [
+            LogField.topic: "\(record.topic)", LogField.partition: "\(record.partition)", LogField.offset: "\(record.offset)",
+            LogField.stage: "\(stage)", LogField.reason: "\(reason)", LogField.error: "\(message.prefix(DeadLetter.keptBytes))",
+        ])
         let letter = DeadLetter.make(
             for: ticket.page, topic: configuration.router.resolvedDeadLetterTopic, stage: stage, reason: reason, error: message,
             policy: recordSize, annotations: letterAnnotations(ticket))
@@ -170,8 +170,11 @@ extension Worker {
 
     private func send(_ letter: DeadLetter, of ticket: PageTicket, stage: String, reason: String, error message: String) {
         send(letter.message) { result in
-            switch result {
-            case .success:
+            let outcome = self.control.with {
+                $0.deadLetterDelivered(result.map { _ in () }, form: letter.form, topic: letter.message.topic, now: .now)
+            }
+            switch outcome {
+            case .finish:
                 self.metrics.pageDeadLettered(stage: stage, reason: reason)
                 self.stats.update {
                     $0.deadLettered += 1
@@ -180,7 +183,7 @@ extension Worker {
                 }
                 self.tallyFailure(ticket, reason: reason)
                 self.finished(ticket)
-            case .failure(let error) where letter.form == .whole && error.code == .messageTooLarge:
+            case .sendReference:
                 // Off the delivery thread: sending may wait for the queue only that thread drains.
                 self.deadLetters.async {
                     let reference = DeadLetter.make(
@@ -188,45 +191,19 @@ extension Worker {
                         annotations: self.letterAnnotations(ticket))
                     self.send(reference, of: ticket, stage: stage, reason: reason, error: message)
                 }
-            case .failure(let error):
-                self.recordFatal(Self.deadLetterFailure(topic: letter.message.topic, error: error))
+            case .stop(let why):
+                self.logger.error("stopping: the dead-letter topic refused a page", metadata: [LogField.error: "\(why)"])
             }
         }
     }
 
-    /// What to fix when the dead-letter topic refuses a page, by the cause.
-    static func deadLetterFailure(topic: String, error: KafkaError) -> String {
-        let advice = switch error.code {
-        case .unknownTopic:
-            "the topic does not exist: create it (Tools/broker start creates it locally; see the README's size policy "
-                + "for the settings), or point --dlq-topic at one that does"
-        case .unauthorized:
-            "this client may not write to it: grant the worker's principal Write on the topic, or use another --dlq-topic"
-        case .messageTooLarge:
-            "it refuses even a reference record of a few KB: raise its max.message.bytes to at least \(RecordSizePolicy.minimumMaxRecordBytes)"
-        case .timedOut, .transport:
-            "no broker acknowledged it within message.timeout.ms: check that the brokers run and this host reaches them"
-        default:
-            "fix the cause above and restart: the page stays uncommitted and is redelivered"
-        }
-        return "cannot publish to the dead-letter topic \(topic) (\(error)); \(advice). Stopping without committing past the page"
-    }
-
-    /// Enqueues one record; while librdkafka's local queue is full, waits for the delivery thread to
-    /// drain it (bounded in-flight pages keep this rare) instead of dropping or growing without
-    /// bound. It never polls the producer itself: that would serve delivery reports here, and a
-    /// report that dead-letters a page would end up polling from inside a delivery callback.
+    /// Enqueues one record; a record the sink refuses gets its failed delivery report at once.
+    /// Never called on the delivery thread: the sink may wait for that thread to make room.
     private func send(_ message: KafkaOutgoingMessage, onDelivery: @escaping @Sendable (Result<KafkaDeliveryReport, KafkaError>) -> Void) {
-        while true {
-            do {
-                try producer.send(message, onDelivery: onDelivery)
-                return
-            } catch where error.code == .queueFull {
-                usleepMilliseconds(1)
-            } catch {
-                onDelivery(.failure(error))
-                return
-            }
+        do {
+            try sink.enqueue(message, onDelivery: onDelivery)
+        } catch {
+            onDelivery(.failure(error))
         }
     }
 }

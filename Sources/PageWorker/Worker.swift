@@ -2,7 +2,6 @@ import Dispatch
 import Kafka
 import Logging
 import PageCore
-import PageDecode
 import PageModel
 import PageTracing
 import Synchronization
@@ -12,19 +11,20 @@ import TopicContract
 /// events, and commits an offset only when that page and every earlier page of its partition
 /// have been acknowledged by the broker (at-least-once; event ids make redeliveries identical).
 ///
-/// Threads: the caller's thread polls the consumer, throttles and commits (`run`); `concurrency`
-/// lanes take pages from one shared queue (`PageLanes`), decode, parse, classify and enqueue to
-/// the producer; one Dispatch queue
-/// serves the producer's delivery reports, which finish pages in the `OffsetBook`.
+/// Every decision (what to take, when to pause, what to commit, when to stop) is the
+/// `WorkerStateMachine`'s, behind one lock (`WorkerControl`); this type feeds it events and
+/// carries out its actions. Threads: the caller's thread polls the source and carries out the
+/// loop's actions (`run`); rebalance callbacks run on it too, inside `poll`; `concurrency` lanes
+/// take pages from one shared queue (`PageLanes`), decode, parse, classify and enqueue to the
+/// sink; one Dispatch queue serves the sink's delivery reports, which finish pages.
 public final class Worker: Sendable {
     let configuration: WorkerConfiguration
     let processor: PageProcessor
     let logger: Logger
-    let producer: KafkaProducer
-    let consumer: KafkaConsumer
-    let book = OffsetBook()
+    let source: any RecordSource
+    let sink: any RecordSink
+    let control: WorkerControl
     let stats = WorkerStats()
-    let contact = BrokerContact()
     let metrics = WorkerMetrics()
     /// How large a record may be; fixed at start (see `RecordSizePolicy`).
     let recordSize: RecordSizePolicy
@@ -35,38 +35,17 @@ public final class Worker: Sendable {
     /// A crawler that sends one oversized propagated header usually sends it on every page: the
     /// first page says it, then one line a minute with the count.
     let repeatedOversizedHeaders = RepeatedLogLines(window: .seconds(60))
-    /// When the poll loop last turned (uptime nanoseconds; 0 before it started), for liveness.
-    private let loopTurned = Atomic<UInt64>(0)
-    private let loopEnded = Atomic<Bool>(false)
-    private let assignedPartitions = Atomic<Int>(0)
-    private let groupSettled = Atomic<Bool>(false)
-    let idle = IdleWatch()
     private let lanes: PageLanes
-    private let stopRequested = Atomic<Bool>(false)
-    private let assignmentChanged = Atomic<Bool>(false)
-    private let fatalMessage = Mutex<String?>(nil)
-    /// Set once the worker begins to stop: every wait of the shutdown (the drain, the revoke that
-    /// closing the consumer triggers, the flush) ends by it, so a stop spends `drainTimeoutMs` once.
-    private let shutdownDeadline = Mutex<ContinuousClock.Instant?>(nil)
     private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
     /// Dead letters decided inside delivery reports are sent from here, off the delivery thread.
     let deadLetters = DispatchQueue(label: "pagepipe.dead-letters")
     private let deliveryRunning = Atomic<Bool>(true)
     private let deliveryDone = DispatchSemaphore(value: 0)
-    private let rebalance: RebalanceRelay
+    private let relay: ClientEventRelay
 
-    public init(configuration: WorkerConfiguration, processor: PageProcessor, logger: Logger) throws(WorkerError) {
-        self.configuration = configuration
-        self.processor = processor
-        self.logger = logger
-        if configuration.inputTopics.contains(configuration.router.resolvedDeadLetterTopic) {
-            throw WorkerError(
-                "the dead-letter topic \(configuration.router.resolvedDeadLetterTopic) is also an input topic: pages that fail "
-                    + "would be written back onto the topic being read and read again for ever; "
-                    + "use another --dlq-topic (pagepipe redrive reads dead letters and writes the ones that still fail to --redrive-topic)")
-        }
-        self.tracer = configuration.tracing.map { OTLPTracer(exporter: OTLPExporter(configuration: $0, logger: logger)) }
-        let rebalance = RebalanceRelay()
+    /// A worker on a Kafka cluster: checks the topics (`TopicCheck`), reads the record-size limit
+    /// from the cluster (`RecordSizePolicy`) and connects a consumer and a producer.
+    public convenience init(configuration: WorkerConfiguration, processor: PageProcessor, logger: Logger) throws(WorkerError) {
         // One admin client for the start-up questions: each client repeats its own connection
         // errors while no broker answers, and a cluster that did not answer the topic listing is
         // not asked for record sizes too (another 5 s for the same silence).
@@ -74,7 +53,7 @@ public final class Worker: Sendable {
         do {
             admin = try KafkaAdmin(bootstrapServers: configuration.bootstrapServers, extra: configuration.producer.extra, logger: logger)
         } catch {
-            logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them: \(error)")
+            logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them", metadata: [LogField.error: "\(error)"])
         }
         var clusterAnswered = admin != nil
         if let admin {
@@ -82,16 +61,23 @@ public final class Worker: Sendable {
                 inputTopics: configuration.inputTopics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
             clusterAnswered = try TopicCheck.verify(plan.names, mode: configuration.topicCheck, admin: admin, logger: logger)
         }
-        var producerConfiguration = configuration.producer
-        producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         let recordSize = Self.recordSizePolicy(
             configuration, sectionSlugs: processor.sections.slugs, admin: clusterAnswered ? admin : nil, logger: logger)
-        self.recordSize = recordSize
+        try self.init(configuration: configuration, processor: processor, logger: logger, recordSize: recordSize) { relay throws(WorkerError) in
+            try Self.connectKafka(configuration, recordSize: recordSize, relay: relay, logger: logger)
+        }
+    }
+
+    /// The live clients: a group consumer and a producer, their callbacks fed to `relay`.
+    private static func connectKafka(
+        _ configuration: WorkerConfiguration, recordSize: RecordSizePolicy, relay: ClientEventRelay, logger: Logger
+    ) throws(WorkerError) -> RecordClients {
+        var producerConfiguration = configuration.producer
+        producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         producerConfiguration.messageMaxBytes = recordSize.producerMessageMaxBytes
+        let producer: KafkaProducer
         do {
-            self.producer = try KafkaProducer(configuration: producerConfiguration, logger: logger) { statistics in
-                rebalance.handle(statistics)
-            }
+            producer = try KafkaProducer(configuration: producerConfiguration, logger: logger) { relay.handle($0) }
         } catch {
             throw WorkerError("cannot create the Kafka producer", underlying: error)
         }
@@ -99,16 +85,41 @@ public final class Worker: Sendable {
         consumerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         if configuration.exitWhenIdleMs != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
         do {
-            self.consumer = try KafkaConsumer(
+            let consumer = try KafkaConsumer(
                 configuration: consumerConfiguration, logger: logger,
-                onRebalance: { event in rebalance.handle(event) },
-                onStatistics: { statistics in rebalance.handle(statistics) })
+                onRebalance: { relay.handle($0) }, onStatistics: { relay.handle($0) })
+            return RecordClients(source: consumer, sink: producer)
         } catch {
             throw WorkerError("cannot create the Kafka consumer", underlying: error)
         }
+    }
+
+    /// A worker on any record source and sink. `connect` makes them, feeding their assignment
+    /// changes and statistics to the relay it is given (an in-memory cluster in tests).
+    /// Sources that report partition ends must do so when `exitWhenIdleMs` is set (`IdleWatch`).
+    public init(
+        configuration: WorkerConfiguration, processor: PageProcessor, logger: Logger, recordSize: RecordSizePolicy,
+        connect: (ClientEventRelay) throws(WorkerError) -> RecordClients
+    ) throws(WorkerError) {
+        if configuration.inputTopics.contains(configuration.router.resolvedDeadLetterTopic) {
+            throw WorkerError(
+                "the dead-letter topic \(configuration.router.resolvedDeadLetterTopic) is also an input topic: pages that fail "
+                    + "would be written back onto the topic being read and read again for ever; "
+                    + "use another --dlq-topic (pagepipe redrive reads dead letters and writes the ones that still fail to --redrive-topic)")
+        }
+        self.configuration = configuration
+        self.processor = processor
+        self.logger = logger
+        self.recordSize = recordSize
+        self.tracer = configuration.tracing.map { OTLPTracer(exporter: OTLPExporter(configuration: $0, logger: logger)) }
+        let relay = ClientEventRelay()
+        let clients = try connect(relay)
+        self.source = clients.source
+        self.sink = clients.sink
+        self.control = WorkerControl(WorkerStateMachine(limits: .init(configuration), now: .now))
         self.lanes = PageLanes(count: configuration.concurrency, label: "pagepipe.lane")
-        self.rebalance = rebalance
-        rebalance.attach(self)
+        self.relay = relay
+        relay.attach(self)
     }
 
     /// `--max-record-bytes` when given, else what the cluster says of the output topics. A
@@ -133,210 +144,156 @@ public final class Worker: Sendable {
         lanes.close()
     }
 
-    /// Asks the worker to drain and stop; safe from any thread or a signal source.
-    /// The shutdown's deadline starts here, not when the poll loop notices: the loop may be
-    /// waiting out a commit the coordinator does not answer.
+    /// Asks the worker to drain and stop; safe from any thread or a signal source. The shutdown's
+    /// deadline starts here.
     public func stop() {
-        beginShutdown()
-        stopRequested.store(true, ordering: .sequentiallyConsistent)
-    }
-
-    /// The one deadline of this shutdown: set by the first call, returned by every call.
-    @discardableResult
-    private func beginShutdown() -> ContinuousClock.Instant {
-        shutdownDeadline.withLock { deadline in
-            if deadline == nil { deadline = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs) }
-            return deadline!
-        }
+        control.with { _ = $0.stop(now: .now) }
     }
 
     public var summary: WorkerSummary { stats.snapshot }
 
-    /// Runs until `stop()` (or idle exit), then drains: finishes in-flight pages, flushes the
-    /// producer, commits, and leaves the group. Throws when the worker had to stop on a fatal error.
+    /// Runs until `stop()`, idle exit or a fatal error, then drains: finishes in-flight pages,
+    /// flushes the sink, commits, and leaves the group. Throws when the worker had to stop on a
+    /// fatal error.
     public func run() throws(WorkerError) -> WorkerSummary {
         let started = ContinuousClock.now
         metrics.inFlightBudget(pages: configuration.maxInFlightPages)
         do {
-            try consumer.subscribe(configuration.inputTopics)
+            try source.subscribe(configuration.inputTopics)
         } catch {
             throw WorkerError("cannot subscribe to \(configuration.inputTopics.joined(separator: ","))", underlying: error)
         }
         startDeliveryLoop()
         logger.info("worker started", metadata: [
-            "group": "\(configuration.groupID)", "topics": "\(configuration.inputTopics.joined(separator: ","))",
+            LogField.group: "\(configuration.groupID)", LogField.topics: "\(configuration.inputTopics.joined(separator: ","))",
             "lanes": "\(lanes.count)", "librdkafka": "\(Librdkafka.versionString)",
             "max_record_bytes": "\(recordSize.maxRecordBytes)", "max_record_bytes_from": "\(recordSize.origin)",
         ])
-
-        var throttled = false
-        var lastCommit = ContinuousClock.now
-        var lastProgress = ContinuousClock.now
-        var failure: WorkerError?
-        var warnedAboutSilence = false
-        while !stopRequested.load(ordering: .sequentiallyConsistent) {
-            loopTurned.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
-            metrics.inFlight(book.inFlight.pages)
-            if let message = fatalMessage.withLock({ $0 }) {
-                failure = WorkerError(message)
-                break
+        var stopReason = WorkerStateMachine.StopReason.requested
+        polling: while true {
+            let now = ContinuousClock.now
+            let (actions, inFlight) = control.with { ($0.tick(now: now), $0.inFlightPages) }
+            metrics.inFlight(inFlight)
+            for action in actions {
+                if case .drain(let reason) = action {
+                    stopReason = reason
+                    break polling
+                }
+                carryOut(action, started: started)
             }
-            let silentMs = contact.silentMs
-            if configuration.brokerDownTimeoutMs > 0, silentMs >= configuration.brokerDownTimeoutMs {
-                failure = WorkerError(
-                    "no Kafka broker of \(configuration.bootstrapServers) has answered for \(silentMs / 1000) s "
-                        + "(the limit is --broker-down-timeout-ms / PAGEPIPE_BROKER_DOWN_TIMEOUT_MS = \(configuration.brokerDownTimeoutMs)): "
-                        + "check that the brokers run and that this host reaches them; exiting so the worker is restarted or someone is alerted")
-                break
-            }
-            if silentMs >= Self.silenceWarningMs, !warnedAboutSilence {
-                logger.warning("no Kafka broker has answered for \(silentMs / 1000) s; waiting (the worker exits after --broker-down-timeout-ms=\(configuration.brokerDownTimeoutMs), 0 = never)")
-            }
-            warnedAboutSilence = silentMs >= Self.silenceWarningMs
-            let event: KafkaConsumerEvent?
             do {
-                event = try consumer.poll(timeoutMs: 100)
+                try take(source.poll(timeout: Self.pollTimeout))
             } catch {
-                failure = WorkerError("the consumer failed", underlying: error)
-                break
-            }
-            switch event {
-            case .record(let record):
-                idle.tookPage(from: KafkaTopicPartition(topic: record.topic, partition: record.partition))
-                contact.heard()
-                dispatch(record)
-            case .error(let error):
-                logger.log(level: .warning, "kafka: \(error)", unlessRepeatedIn: repeatedKafkaErrors)
-            case .partitionEOF(let partition, _):
-                idle.reachedEnd(of: partition)
-            case nil:
-                break
-            }
-
-            throttled = applyBackpressure(throttled: throttled)
-            if lastCommit.duration(to: .now) >= .milliseconds(configuration.commitIntervalMs) {
-                commit(book.commitCandidates())
-                lastCommit = .now
-            }
-            if configuration.progressIntervalMs > 0,
-                lastProgress.duration(to: .now) >= .milliseconds(configuration.progressIntervalMs)
-            {
-                logProgress(since: started)
-                lastProgress = .now
-            }
-            if let quietMs = configuration.exitWhenIdleMs, idle.isIdle(quietMs: quietMs, inFlightPages: book.inFlight.pages) {
-                logger.info("every assigned partition read to its end, nothing in flight and no pages for \(quietMs) ms: stopping")
+                stopReason = .failed("the consumer failed: \(error)")
                 break
             }
         }
-        loopEnded.store(true, ordering: .relaxed)
+        if stopReason == .idle {
+            logger.info("every assigned partition read to its end, nothing in flight and no pages for the quiet period: stopping",
+                        metadata: ["quiet_ms": "\(configuration.exitWhenIdleMs ?? 0)"])
+        }
         drain()
-        metrics.inFlight(book.inFlight.pages)
-        stats.update { $0.elapsedSeconds = Self.seconds(started.duration(to: .now)) }
-        if let failure { throw failure }
+        metrics.inFlight(control.with { $0.inFlightPages })
+        stats.update { $0.elapsedSeconds = started.duration(to: .now) / .seconds(1) }
+        if case .failed(let message) = stopReason { throw WorkerError(message) }
         return stats.snapshot
     }
 
-    /// Keeps in-flight work within the budget. A full budget first holds the polling thread for
-    /// up to `stallMs` (lanes free slots within milliseconds when the broker keeps up; librdkafka's
-    /// own prefetch queue is bounded); only if the budget stays full, because the producer or broker
-    /// is slow, are the owned partitions paused, and resumed once half the budget is free.
-    /// Pausing at every full budget would thrash: a pause drops librdkafka's prefetched records and
-    /// each resume waits for a new fetch (measured: 525 instead of 4400 pages/s).
-    ///
-    /// `throttled` is the only record of whether consumption should be paused. librdkafka keeps a
-    /// partition's pause flag when the partition is lost and assigned again, while the worker, its
-    /// pages gone with the partition, may have resumed in between: the partitions came back paused
-    /// and nothing ever resumed them (issue 11). So every assignment change re-applies the decision
-    /// to the whole assignment, resuming as explicitly as pausing.
-    private func applyBackpressure(throttled: Bool) -> Bool {
-        let reassigned = assignmentChanged.exchange(false, ordering: .sequentiallyConsistent)
-        do {
-            if reassigned {
-                let assignment = try consumer.assignment()
-                if throttled { try consumer.pause(assignment) } else { try consumer.resume(assignment) }
+    private func carryOut(_ action: WorkerStateMachine.LoopAction, started: ContinuousClock.Instant) {
+        switch action {
+        case .drain:
+            break  // the loop's own
+        case .pauseAssignment(let cause):
+            if cause == .budgetFull {
+                logger.info("in-flight budget full: pausing consumption until half of it is free", metadata: [
+                    "held_ms": "\(control.with { $0.limits.stall } / .milliseconds(1))", "max_in_flight_pages": "\(configuration.maxInFlightPages)",
+                ])
             }
-            if !throttled, isOverBudget {
-                let deadline = ContinuousClock.now + .milliseconds(Self.stallMs)
-                while isOverBudget, ContinuousClock.now < deadline { usleepMilliseconds(1) }
-                guard isOverBudget else { return false }
-                logger.info("in-flight budget full for \(Self.stallMs) ms: pausing consumption until half of it is free")
-                try consumer.pause(try consumer.assignment())
-                return true
-            }
-            if throttled, isUnderHalfBudget {
-                logger.info("half of the in-flight budget is free: resuming consumption")
-                try consumer.resume(try consumer.assignment())
-                return false
-            }
-        } catch {
-            // The decision stands; the next assignment change applies it again.
-            logger.warning("cannot pause/resume partitions: \(error)")
-            noteAssignmentChanged()
+            setConsumption(paused: true)
+        case .resumeAssignment(let cause):
+            if cause == .budgetHalfFree { logger.info("half of the in-flight budget is free: resuming consumption") }
+            setConsumption(paused: false)
+        case .waitForRoom(let deadline):
+            control.wait(until: deadline) { !$0.isOverBudget }
+        case .commit(let offsets):
+            commit(offsets)
+        case .warnBrokerSilent(let silence):
+            logger.warning("no Kafka broker has answered; waiting (the worker exits after --broker-down-timeout-ms, 0 = never)", metadata: [
+                "silent_s": "\(Int(silence / .seconds(1)))", "broker_down_timeout_ms": "\(configuration.brokerDownTimeoutMs)",
+            ])
+        case .logProgress:
+            logProgress(since: started)
         }
-        return throttled
     }
 
-    static let stallMs = 250
+    /// Pauses or resumes the whole assignment; on failure the machine applies it again next turn.
+    private func setConsumption(paused: Bool) {
+        do {
+            let assignment = try source.assignment()
+            if paused { try source.pause(assignment) } else { try source.resume(assignment) }
+        } catch {
+            logger.warning("cannot pause/resume partitions; trying again", metadata: [LogField.error: "\(error)"])
+            control.with { $0.pauseFailed() }
+        }
+    }
+
+    private func take(_ event: KafkaConsumerEvent?) {
+        switch event {
+        case .record(let record):
+            dispatch(record)
+        case .error(let error):
+            logger.log(level: .warning, "kafka: \(error)", unlessRepeatedIn: repeatedKafkaErrors)
+        case .partitionEOF(let partition, _):
+            control.with { $0.reachedEnd(of: partition) }
+        case nil:
+            break
+        }
+    }
+
+    /// How long one poll waits for a record: the loop's tick, so its actions are at most this late.
+    static let pollTimeout = Duration.milliseconds(100)
     /// How long a commit in the poll loop waits for its answer before the loop carries on (the
     /// offsets are committed again at the next interval). Well under any session timeout: while
     /// the coordinator is silent the loop must still pause on a full budget before the group
     /// declares the session lost.
-    static let commitAnswerMs = 2_000
-    /// Silence from the brokers that earns one warning before the deadline.
-    static let silenceWarningMs = 10_000
+    static let commitAnswer = Duration.seconds(2)
 
-    private var isOverBudget: Bool {
-        let inFlight = book.inFlight
-        return inFlight.pages >= configuration.maxInFlightPages || inFlight.bytes >= configuration.maxInFlightBytes
-    }
-
-    private var isUnderHalfBudget: Bool {
-        let inFlight = book.inFlight
-        return inFlight.pages <= configuration.maxInFlightPages / 2 && inFlight.bytes <= configuration.maxInFlightBytes / 2
-    }
-
-    /// Called with each librdkafka statistics snapshot, on the thread that polled that client.
-    func noteStatistics(_ statistics: KafkaStatistics) {
-        if statistics.anyBrokerUp { contact.heard() }
-        metrics.client(statistics)
-        if let group = statistics.cgrp {
-            groupSettled.store(group.state == "up" && group.joinState == "steady", ordering: .relaxed)
-            metrics.consumerLag(statistics, committed: book.committed)
+    /// Called with each statistics snapshot, on the thread that polled that client.
+    func statisticsArrived(_ statistics: KafkaStatistics) {
+        let groupSteady = statistics.cgrp.map { $0.state == "up" && $0.joinState == "steady" }
+        let committed = control.with { machine in
+            machine.statistics(anyBrokerUp: statistics.anyBrokerUp, groupSteady: groupSteady, now: .now)
+            return machine.committed
         }
-    }
-
-    /// Called by the rebalance relay once partitions were assigned (`gained` > 0) or revoked or
-    /// lost (`gained` < 0); the poll loop then re-applies its pause decision.
-    func noteAssignmentChange(gained: Int) {
-        assignedPartitions.add(gained, ordering: .relaxed)
-        if gained < 0 { groupSettled.store(false, ordering: .relaxed) }
-        stats.update { $0.rebalances += 1 }
-        metrics.rebalanced()
-        noteAssignmentChanged()
-    }
-
-    private func noteAssignmentChanged() {
-        assignmentChanged.store(true, ordering: .sequentiallyConsistent)
+        metrics.client(statistics)
+        if statistics.cgrp != nil { metrics.consumerLag(statistics, committed: committed) }
     }
 
     /// What the liveness and readiness probes need, now; safe from any thread.
     public var health: WorkerHealth {
-        let turned = loopTurned.load(ordering: .relaxed)
-        let now = DispatchTime.now().uptimeNanoseconds
-        return WorkerHealth(
-            pollLoopSilentMs: turned == 0 ? nil : Int((now > turned ? now - turned : 0) / 1_000_000),
-            brokerSilentMs: contact.silentMs,
-            assignedPartitions: assignedPartitions.load(ordering: .relaxed),
-            groupSettled: groupSettled.load(ordering: .relaxed),
-            stopping: stopRequested.load(ordering: .relaxed) || loopEnded.load(ordering: .relaxed),
-            contactLimitMs: max(15_000, 3 * configuration.statisticsIntervalMs))
+        let now = ContinuousClock.now
+        return control.with { machine in
+            WorkerHealth(
+                pollLoopSilentMs: machine.loopTurned.map { Self.milliseconds($0.duration(to: now)) },
+                brokerSilentMs: Self.milliseconds(machine.silence(now: now)),
+                assignedPartitions: machine.assignedPartitions,
+                groupSettled: machine.groupSettled,
+                stopping: machine.isStopping,
+                contactLimitMs: max(15_000, 3 * configuration.statisticsIntervalMs))
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(max(.zero, duration) / .milliseconds(1))
     }
 
     private func dispatch(_ record: KafkaRecord) {
-        let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
-        guard let generation = book.take(partition, offset: record.offset, bytes: record.value.count) else {
-            logger.debug("skipping \(partition)@\(record.offset): already taken or partition revoked")
+        let partition = record.topicPartition
+        let generation = control.with { $0.recordTaken(partition, offset: record.offset, bytes: record.value.count, now: .now) }
+        guard let generation else {
+            logger.debug("skipping a record already taken or of a partition being revoked", metadata: [
+                LogField.topic: "\(record.topic)", LogField.partition: "\(record.partition)", LogField.offset: "\(record.offset)",
+            ])
             return
         }
         metrics.pageConsumed()
@@ -350,107 +307,108 @@ public final class Worker: Sendable {
     }
 
     /// Commits, waiting for the answer until `deadline` (a stop's or a revoke's), else at most
-    /// `commitAnswerMs`: the poll loop must go on turning, and a stop must end, while the group
+    /// `commitAnswer`: the poll loop must go on turning, and a stop must end, while the group
     /// coordinator does not answer.
     func commit(_ offsets: [KafkaTopicPartition: Int64], by deadline: ContinuousClock.Instant? = nil) {
         // A dry run leaves the group where it was, so the real run that follows takes the same letters.
         guard !offsets.isEmpty, configuration.redrive?.dryRun != true else { return }
-        let timeoutMs = deadline.map { max(100, Int(Self.seconds(ContinuousClock.now.duration(to: $0)) * 1000)) } ?? Self.commitAnswerMs
+        let timeout = deadline.map { max(.milliseconds(100), ContinuousClock.now.duration(to: $0)) } ?? Self.commitAnswer
         do {
-            try consumer.commit(offsets, timeoutMs: timeoutMs)
-            contact.heard()
-            book.markCommitted(offsets)
+            try source.commit(offsets, timeout: timeout)
+            control.with { $0.committed(offsets, now: .now) }
             stats.update { summary in
                 for (partition, offset) in offsets { summary.committed["\(partition.topic)/\(partition.partition)"] = offset }
             }
         } catch {
-            logger.warning("commit failed, will retry: \(error)")
+            logger.warning("commit failed, will retry", metadata: [LogField.error: "\(error)"])
         }
     }
 
     private func startDeliveryLoop() {
         deliveryQueue.async {
             while self.deliveryRunning.load(ordering: .sequentiallyConsistent) {
-                _ = self.producer.poll(timeoutMs: 100)
+                self.sink.serveDeliveries(for: Self.pollTimeout)
             }
             self.deliveryDone.signal()
         }
     }
 
     /// Stops taking pages, lets in-flight ones finish within the drain deadline, flushes the
-    /// producer, commits what is finished and leaves the group.
+    /// sink, commits what is finished and leaves the group.
     private func drain() {
-        let deadline = beginShutdown()
-        if let assignment = try? consumer.assignment() { try? consumer.pause(assignment) }
-        while book.inFlight.pages > 0, ContinuousClock.now < deadline {
-            _ = try? consumer.poll(timeoutMs: 10)
+        let deadline = control.with { $0.beginDraining(now: .now) }
+        if let assignment = try? source.assignment() { try? source.pause(assignment) }
+        // The source is polled (without records, all paused) so a revoke during the drain is served.
+        while !control.wait(until: min(deadline, .now + Self.pollTimeout), for: { $0.inFlightPages == 0 }), ContinuousClock.now < deadline {
+            _ = try? source.poll(timeout: .zero)
         }
         lanes.close()
-        let remaining = ContinuousClock.now.duration(to: deadline)
         do {
-            try producer.flush(timeoutMs: max(100, Int(Self.seconds(remaining) * 1000)))
+            try sink.flush(timeout: max(.milliseconds(100), ContinuousClock.now.duration(to: deadline)))
         } catch {
-            logger.error("producer flush did not finish; unacknowledged pages stay uncommitted and will be redelivered: \(error)")
+            logger.error("producer flush did not finish; unacknowledged pages stay uncommitted and will be redelivered",
+                         metadata: [LogField.error: "\(error)"])
         }
         deliveryRunning.store(false, ordering: .sequentiallyConsistent)
         deliveryDone.wait()
-        _ = producer.poll(timeoutMs: 0)
+        sink.serveDeliveries(for: .zero)
         // Every page's span has ended with its last delivery report: send them before exiting (at
         // most one export timeout when the collector is away).
         tracer?.exporter.shutdown()
-        commit(book.commitCandidates(), by: deadline)
-        if book.inFlight.pages > 0 {
-            logger.warning("\(book.inFlight.pages) pages still in flight at the drain deadline; they will be redelivered")
+        commit(control.with { $0.finalCommit() }, by: deadline)
+        let left = control.with { $0.inFlightPages }
+        if left > 0 {
+            logger.warning("pages still in flight at the drain deadline; they will be redelivered", metadata: ["in_flight": "\(left)"])
         }
-        closeConsumer(by: deadline)
+        closeSource(by: deadline)
     }
 
-    /// Leaves the group, waiting until `deadline` + `closeGraceMs`. librdkafka's close waits for
+    /// Leaves the group, waiting until `deadline` + `closeGrace`. librdkafka's close waits for
     /// outstanding commits and the LeaveGroup answer with no limit of its own, so with a frozen
     /// coordinator it would hold the process for ever: it runs on a thread of its own, and past
     /// the wait the worker stops without it (the group moves the partitions once the session
     /// times out; nothing past the last acknowledged commit was committed).
-    private func closeConsumer(by deadline: ContinuousClock.Instant) {
+    private func closeSource(by deadline: ContinuousClock.Instant) {
         let closed = DispatchSemaphore(value: 0)
-        let consumer = self.consumer
+        let source = self.source
         DispatchQueue(label: "pagepipe.consumer-close").async {
-            consumer.close()
+            source.close()
             closed.signal()
         }
-        let waitMs = max(0, Int(Self.seconds(ContinuousClock.now.duration(to: deadline)) * 1000)) + Self.closeGraceMs
-        if closed.wait(timeout: .now() + .milliseconds(waitMs)) == .timedOut {
+        let wait = max(.zero, ContinuousClock.now.duration(to: deadline)) + Self.closeGrace
+        if closed.wait(timeout: .now() + .milliseconds(Int(wait / .milliseconds(1)))) == .timedOut {
             logger.warning(
-                "the consumer did not leave the group within \(waitMs) ms (no answer from the group coordinator); stopping without it: its partitions move to other members when the session times out")
+                "the consumer did not leave the group in time (no answer from the group coordinator); stopping without it: its partitions move to other members when the session times out",
+                metadata: ["waited_ms": "\(Int(wait / .milliseconds(1)))"])
             return
         }
-        rebalance.detach()
+        relay.detach()
     }
 
     /// What leaving the group may take past the drain deadline: a LeaveGroup round trip.
-    static let closeGraceMs = 5_000
-
-    /// How long a revoke may wait for its partitions' in-flight pages: `drainTimeoutMs`, but never
-    /// past the shutdown's own deadline.
-    func revokeDeadline() -> ContinuousClock.Instant {
-        let own = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs)
-        return shutdownDeadline.withLock { $0.map { min($0, own) } } ?? own
-    }
-
-    func recordFatal(_ message: String) {
-        fatalMessage.withLock { if $0 == nil { $0 = message } }
-    }
+    static let closeGrace = Duration.seconds(5)
 
     private func logProgress(since started: ContinuousClock.Instant) {
         let summary = stats.snapshot
-        let seconds = Self.seconds(started.duration(to: .now))
-        let inFlight = book.inFlight
+        let seconds = started.duration(to: .now) / .seconds(1)
+        let inFlight = control.with { $0.inFlightPages }
         logger.info("progress", metadata: [
             "pages_in": "\(summary.pagesIn)", "published": "\(summary.pagesPublished)", "dlq": "\(summary.deadLettered)",
-            "in_flight": "\(inFlight.pages)", "pages_per_s": "\(seconds > 0 ? Int(Double(summary.pagesIn) / seconds) : 0)",
+            "in_flight": "\(inFlight)", "pages_per_s": "\(seconds > 0 ? Int(Double(summary.pagesIn) / seconds) : 0)",
         ])
     }
+}
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+extension WorkerStateMachine.Limits {
+    init(_ configuration: WorkerConfiguration) {
+        self.init(
+            maxInFlightPages: configuration.maxInFlightPages,
+            maxInFlightBytes: configuration.maxInFlightBytes,
+            commitInterval: .milliseconds(configuration.commitIntervalMs),
+            drainTimeout: .milliseconds(configuration.drainTimeoutMs),
+            brokerDownTimeout: configuration.brokerDownTimeoutMs > 0 ? .milliseconds(configuration.brokerDownTimeoutMs) : nil,
+            exitWhenIdle: configuration.exitWhenIdleMs.map { .milliseconds($0) },
+            progressInterval: configuration.progressIntervalMs > 0 ? .milliseconds(configuration.progressIntervalMs) : nil,
+            brokers: configuration.bootstrapServers)
     }
 }

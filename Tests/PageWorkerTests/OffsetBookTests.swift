@@ -8,29 +8,33 @@ import Testing
     let partition = KafkaTopicPartition(topic: "pages.raw", partition: 0)
 
     @Test func aPageFinishingAfterItsPartitionWasLostFreesItsBudgetButNotTheNewWatermark() throws {
-        let book = OffsetBook()
+        var book = OffsetBook()
         book.assign([partition])
-        let old = try #require(book.take(partition, offset: 100, bytes: 10))
+        let takenFirst = book.take(partition, offset: 100, bytes: 10)
+        let old = try #require(takenFirst)
         book.forget([partition])  // lost: the group redelivers from the last commit
         book.assign([partition])
-        let new = try #require(book.take(partition, offset: 100, bytes: 10), "the redelivered page must be taken again")
+        let takenAgain = book.take(partition, offset: 100, bytes: 10)
+        let new = try #require(takenAgain, "the redelivered page must be taken again")
         #expect(new != old)
 
         book.finish(partition, offset: 100, bytes: 10, generation: old)
-        #expect(book.inFlight.pages == 1 && book.inFlight.bytes == 10, "the old page freed its own share")
+        #expect(book.inFlightPages == 1 && book.inFlightBytes == 10, "the old page freed its own share")
         #expect(book.commitCandidates()[partition] == 100, "the redelivered copy is still in flight")
 
         book.finish(partition, offset: 100, bytes: 10, generation: new)
-        #expect(book.inFlight.pages == 0 && book.inFlight.bytes == 0)
+        #expect(book.inFlightPages == 0 && book.inFlightBytes == 0)
         #expect(book.commitCandidates()[partition] == 101)
     }
 
     @Test func aRevokedPartitionTakesNothingUntilItIsForgottenAndAssignedAgain() throws {
-        let book = OffsetBook()
+        var book = OffsetBook()
         book.assign([partition])
-        let generation = try #require(book.take(partition, offset: 5, bytes: 1))
+        let taken = book.take(partition, offset: 5, bytes: 1)
+        let generation = try #require(taken)
         book.beginRevoke([partition])
-        #expect(book.take(partition, offset: 6, bytes: 1) == nil)
+        let refused = book.take(partition, offset: 6, bytes: 1)
+        #expect(refused == nil)
         #expect(!book.isIdle([partition]))
         book.finish(partition, offset: 5, bytes: 1, generation: generation)
         #expect(book.isIdle([partition]))
@@ -38,6 +42,7 @@ import Testing
         book.forget([partition])
         #expect(book.commitCandidates().isEmpty)
         book.assign([partition])
-        #expect(book.take(partition, offset: 3, bytes: 1) != nil, "a new owner starts from the committed offset, even an earlier one")
+        let retaken = book.take(partition, offset: 3, bytes: 1)
+        #expect(retaken != nil, "a new owner starts from the committed offset, even an earlier one")
     }
 }

@@ -3,8 +3,10 @@ import CRdKafka
 /// The producer side of ``RDKafkaClient``.
 extension RDKafkaClient {
     /// Enqueues a copy of `message`; `callback` is released by the delivery callback, or here when
-    /// the message could not be enqueued.
-    func produce(_ message: KafkaOutgoingMessage, callback: RDKafkaDeliveryCallback) throws(KafkaError) {
+    /// the message could not be enqueued. `blockWhileQueueFull` waits inside librdkafka for room
+    /// instead of failing with `.queueFull`; another thread must be polling.
+    func produce(_ message: KafkaOutgoingMessage, blockWhileQueueFull: Bool = false, callback: RDKafkaDeliveryCallback) throws(KafkaError) {
+        let flags = RD_KAFKA_MSG_F_COPY | (blockWhileQueueFull ? RD_KAFKA_MSG_F_BLOCK : 0)
         let opaque = Unmanaged.passRetained(callback).toOpaque()
         let headers = message.headers.isEmpty ? nil : RDKafkaHeaders(message.headers)
         // The headers must stay alive until produceva has taken them over (or failed).
@@ -15,7 +17,7 @@ extension RDKafkaClient {
                     fields.reserveCapacity(8)
                     fields.append(field(RD_KAFKA_VTYPE_TOPIC) { $0.u.cstr = topic })
                     fields.append(field(RD_KAFKA_VTYPE_PARTITION) { $0.u.i32 = message.partition ?? RD_KAFKA_PARTITION_UA })
-                    fields.append(field(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = RD_KAFKA_MSG_F_COPY })
+                    fields.append(field(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = flags })
                     fields.append(field(RD_KAFKA_VTYPE_VALUE) { $0.u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: value.baseAddress), size: value.count) })
                     if let key {
                         fields.append(field(RD_KAFKA_VTYPE_KEY) { $0.u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: key.baseAddress), size: key.count) })
