@@ -4,8 +4,8 @@ import Synchronization
 /// The worker's processing lanes: one shared first-in-first-out queue of pages drained by `count`
 /// lane threads. A lane takes the next page only when it is free, so a slow page (a 30 MB page
 /// parses for about 0.4 s; the caps allow 64 MiB) holds up only its own lane while the others
-/// carry on with the pages queued behind it. Round-robin lanes each with their own queue, as
-/// before, let such a page stall every page dealt to its lane while other lanes sat idle.
+/// carry on with the pages queued behind it (with a queue per lane, such a page would stall
+/// every page dealt to its lane while the other lanes sat idle).
 ///
 /// Pages of one partition therefore finish in any order; commits never depend on that order (the
 /// `OffsetBook` watermarks commit only below the first unfinished offset). Memory stays bounded by

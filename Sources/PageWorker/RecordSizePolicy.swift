@@ -67,7 +67,9 @@ public struct RecordSizePolicy: Sendable, Equatable {
             guard let admin else { throw KafkaError(code: .transport, message: "the cluster did not answer at start", context: "describing topics") }
             reported = try admin.topicConfigs(topics, names: [topicSetting], timeoutMs: timeoutMs)
         } catch {
-            logger.notice("cannot read max.message.bytes of the output topics; records are held to \(defaultMaxRecordBytes) bytes: \(error)")
+            logger.notice(
+                "cannot read max.message.bytes of the output topics; records are held to the default",
+                metadata: ["max_record_bytes": "\(defaultMaxRecordBytes)", LogField.error: "\(error)"])
             return .default
         }
         return from(reported: reported)

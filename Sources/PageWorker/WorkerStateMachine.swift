@@ -122,7 +122,7 @@ struct WorkerStateMachine: Sendable {
     /// nil when it must be skipped (its partition is being revoked, or it was already taken).
     mutating func recordTaken(_ partition: KafkaTopicPartition, offset: Int64, bytes: Int, now: ContinuousClock.Instant) -> Int? {
         idle.tookPage(from: partition, now: now)
-        lastHeard = now
+        heard(now)
         return book.take(partition, offset: offset, bytes: bytes)
     }
 
@@ -140,7 +140,7 @@ struct WorkerStateMachine: Sendable {
     /// Every record of a page has its delivery report; `failure` is the first that failed.
     mutating func pageDelivered(failure: DeliveryFailure?, now: ContinuousClock.Instant) -> DeliveredAction {
         guard let failure else {
-            lastHeard = now
+            heard(now)
             return .finish
         }
         return .deadLetter(reason: failure.reason, message: failure.message)
@@ -152,7 +152,7 @@ struct WorkerStateMachine: Sendable {
     ) -> DeadLetterAction {
         switch result {
         case .success:
-            lastHeard = now
+            heard(now)
             return .finish
         case .failure(let error) where form == .whole && error.code == .messageTooLarge:
             return .sendReference
@@ -244,19 +244,25 @@ struct WorkerStateMachine: Sendable {
 
     /// Offsets the group coordinator acknowledged.
     mutating func committed(_ offsets: [KafkaTopicPartition: Int64], now: ContinuousClock.Instant) {
-        lastHeard = now
+        heard(now)
         book.markCommitted(offsets)
     }
 
     /// A statistics snapshot from either client.
     mutating func statistics(anyBrokerUp: Bool, groupSteady: Bool?, now: ContinuousClock.Instant) {
-        if anyBrokerUp { lastHeard = now }
+        if anyBrokerUp { heard(now) }
         if let groupSteady { groupSettled = groupSteady }
     }
 
     /// A record was acknowledged by the cluster (contact, for the broker-down deadline).
     mutating func heardFromCluster(now: ContinuousClock.Instant) {
+        heard(now)
+    }
+
+    /// Contact with the cluster: the broker-down deadline starts again, and so does its warning.
+    private mutating func heard(_ now: ContinuousClock.Instant) {
         lastHeard = now
+        warnedAboutSilence = false
     }
 
     /// How long the cluster has been silent (since the worker started, if never heard).
