@@ -46,7 +46,7 @@ public final class Worker: Sendable {
     private let assignmentChanged = Atomic<Bool>(false)
     private let fatalMessage = Mutex<String?>(nil)
     /// Set once the worker begins to stop: every wait of the shutdown (the drain, the revoke that
-    /// closing the consumer triggers, the flush) ends by it, so a stop spends `drainTimeoutMs` once.
+    /// closing the consumer triggers, the flush) ends by it, so a stop spends `drainTimeout` once.
     private let shutdownDeadline = Mutex<ContinuousClock.Instant?>(nil)
     private let deliveryQueue = DispatchQueue(label: "pagepipe.delivery")
     /// Dead letters decided inside delivery reports are sent from here, off the delivery thread.
@@ -59,7 +59,7 @@ public final class Worker: Sendable {
         self.configuration = configuration
         self.processor = processor
         self.logger = logger
-        if configuration.inputTopics.contains(configuration.router.resolvedDeadLetterTopic) {
+        if configuration.consumer.topics.contains(configuration.router.resolvedDeadLetterTopic) {
             throw WorkerError(
                 "the dead-letter topic \(configuration.router.resolvedDeadLetterTopic) is also an input topic: pages that fail "
                     + "would be written back onto the topic being read and read again for ever; "
@@ -72,35 +72,33 @@ public final class Worker: Sendable {
         // not asked for record sizes too (another 5 s for the same silence).
         var admin: KafkaAdmin?
         do {
-            admin = try KafkaAdmin(bootstrapServers: configuration.bootstrapServers, extra: configuration.producer.extra, logger: logger)
+            admin = try KafkaAdmin(cluster: configuration.cluster, logger: logger)
         } catch {
             logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them: \(error)")
         }
         var clusterAnswered = admin != nil
         if let admin {
             let plan = TopicPlan(
-                inputTopics: configuration.inputTopics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
+                inputTopics: configuration.consumer.topics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
             clusterAnswered = try TopicCheck.verify(plan.names, mode: configuration.topicCheck, admin: admin, logger: logger)
         }
         var producerConfiguration = configuration.producer
-        producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         let recordSize = Self.recordSizePolicy(
             configuration, sectionSlugs: processor.sections.slugs, admin: clusterAnswered ? admin : nil, logger: logger)
         self.recordSize = recordSize
         producerConfiguration.messageMaxBytes = recordSize.producerMessageMaxBytes
         do {
-            self.producer = try KafkaProducer(configuration: producerConfiguration, logger: logger) { statistics in
+            self.producer = try KafkaProducer(cluster: configuration.cluster, configuration: producerConfiguration, logger: logger) { statistics in
                 rebalance.handle(statistics)
             }
         } catch {
             throw WorkerError("cannot create the Kafka producer", underlying: error)
         }
         var consumerConfiguration = configuration.consumer
-        consumerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
-        if configuration.exitWhenIdleMs != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
+        if configuration.exitWhenIdle != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
         do {
             self.consumer = try KafkaConsumer(
-                configuration: consumerConfiguration, logger: logger,
+                cluster: configuration.cluster, configuration: consumerConfiguration, logger: logger,
                 onRebalance: { event in rebalance.handle(event) },
                 onStatistics: { statistics in rebalance.handle(statistics) })
         } catch {
@@ -118,7 +116,7 @@ public final class Worker: Sendable {
     ) -> RecordSizePolicy {
         var policy = configuration.maxRecordBytes.map { RecordSizePolicy(maxRecordBytes: $0, origin: "--max-record-bytes") }
             ?? RecordSizePolicy.discover(topics: configuration.router.allTopics(sectionSlugs: sectionSlugs), admin: admin, logger: logger)
-        if let text = configuration.producer.extra["message.max.bytes"], let librdkafkaLimit = Int(text),
+        if let text = configuration.producer.properties(in: configuration.cluster)["message.max.bytes"], let librdkafkaLimit = Int(text),
             librdkafkaLimit - (64 << 10) < policy.maxRecordBytes
         {
             policy = RecordSizePolicy(
@@ -145,7 +143,7 @@ public final class Worker: Sendable {
     @discardableResult
     private func beginShutdown() -> ContinuousClock.Instant {
         shutdownDeadline.withLock { deadline in
-            if deadline == nil { deadline = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs) }
+            if deadline == nil { deadline = ContinuousClock.now + configuration.drainTimeout }
             return deadline!
         }
     }
@@ -158,13 +156,13 @@ public final class Worker: Sendable {
         let started = ContinuousClock.now
         metrics.inFlightBudget(pages: configuration.maxInFlightPages)
         do {
-            try consumer.subscribe(configuration.inputTopics)
+            try consumer.subscribe()
         } catch {
-            throw WorkerError("cannot subscribe to \(configuration.inputTopics.joined(separator: ","))", underlying: error)
+            throw WorkerError("cannot subscribe to \(configuration.consumer.topics.joined(separator: ","))", underlying: error)
         }
         startDeliveryLoop()
         logger.info("worker started", metadata: [
-            "group": "\(configuration.groupID)", "topics": "\(configuration.inputTopics.joined(separator: ","))",
+            "group": "\(configuration.consumer.groupID)", "topics": "\(configuration.consumer.topics.joined(separator: ","))",
             "lanes": "\(lanes.count)", "librdkafka": "\(Librdkafka.versionString)",
             "max_record_bytes": "\(recordSize.maxRecordBytes)", "max_record_bytes_from": "\(recordSize.origin)",
         ])
@@ -182,15 +180,15 @@ public final class Worker: Sendable {
                 break
             }
             let silentMs = contact.silentMs
-            if configuration.brokerDownTimeoutMs > 0, silentMs >= configuration.brokerDownTimeoutMs {
+            if let limit = configuration.brokerDownTimeout, .milliseconds(silentMs) >= limit {
                 failure = WorkerError(
-                    "no Kafka broker of \(configuration.bootstrapServers) has answered for \(silentMs / 1000) s "
-                        + "(the limit is --broker-down-timeout-ms / PAGEPIPE_BROKER_DOWN_TIMEOUT_MS = \(configuration.brokerDownTimeoutMs)): "
+                    "no Kafka broker of \(configuration.cluster.bootstrapServers) has answered for \(silentMs / 1000) s "
+                        + "(the limit is --broker-down-timeout-ms / PAGEPIPE_BROKER_DOWN_TIMEOUT_MS = \(Int(limit / .milliseconds(1)))): "
                         + "check that the brokers run and that this host reaches them; exiting so the worker is restarted or someone is alerted")
                 break
             }
             if silentMs >= Self.silenceWarningMs, !warnedAboutSilence {
-                logger.warning("no Kafka broker has answered for \(silentMs / 1000) s; waiting (the worker exits after --broker-down-timeout-ms=\(configuration.brokerDownTimeoutMs), 0 = never)")
+                logger.warning("no Kafka broker has answered for \(silentMs / 1000) s; waiting (the worker exits after --broker-down-timeout-ms=\(configuration.brokerDownTimeout.map { Int($0 / .milliseconds(1)) } ?? 0), 0 = never)")
             }
             warnedAboutSilence = silentMs >= Self.silenceWarningMs
             let event: KafkaConsumerEvent?
@@ -214,18 +212,16 @@ public final class Worker: Sendable {
             }
 
             throttled = applyBackpressure(throttled: throttled)
-            if lastCommit.duration(to: .now) >= .milliseconds(configuration.commitIntervalMs) {
+            if lastCommit.duration(to: .now) >= configuration.commitInterval {
                 commit(book.commitCandidates())
                 lastCommit = .now
             }
-            if configuration.progressIntervalMs > 0,
-                lastProgress.duration(to: .now) >= .milliseconds(configuration.progressIntervalMs)
-            {
+            if let interval = configuration.progressInterval, lastProgress.duration(to: .now) >= interval {
                 logProgress(since: started)
                 lastProgress = .now
             }
-            if let quietMs = configuration.exitWhenIdleMs, idle.isIdle(quietMs: quietMs, inFlightPages: book.inFlight.pages) {
-                logger.info("every assigned partition read to its end, nothing in flight and no pages for \(quietMs) ms: stopping")
+            if let quiet = configuration.exitWhenIdle, idle.isIdle(quietMs: Int(quiet / .milliseconds(1)), inFlightPages: book.inFlight.pages) {
+                logger.info("every assigned partition read to its end, nothing in flight and no pages for \(quiet): stopping")
                 break
             }
         }
@@ -330,7 +326,7 @@ public final class Worker: Sendable {
             assignedPartitions: assignedPartitions.load(ordering: .relaxed),
             groupSettled: groupSettled.load(ordering: .relaxed),
             stopping: stopRequested.load(ordering: .relaxed) || loopEnded.load(ordering: .relaxed),
-            contactLimitMs: max(15_000, 3 * configuration.statisticsIntervalMs))
+            contactLimitMs: max(15_000, 3 * Int(configuration.cluster.statisticsInterval / .milliseconds(1))))
     }
 
     private func dispatch(_ record: KafkaRecord) {
@@ -429,10 +425,10 @@ public final class Worker: Sendable {
     /// What leaving the group may take past the drain deadline: a LeaveGroup round trip.
     static let closeGraceMs = 5_000
 
-    /// How long a revoke may wait for its partitions' in-flight pages: `drainTimeoutMs`, but never
+    /// How long a revoke may wait for its partitions' in-flight pages: `drainTimeout`, but never
     /// past the shutdown's own deadline.
     func revokeDeadline() -> ContinuousClock.Instant {
-        let own = ContinuousClock.now + .milliseconds(configuration.drainTimeoutMs)
+        let own = ContinuousClock.now + configuration.drainTimeout
         return shutdownDeadline.withLock { $0.map { min($0, own) } } ?? own
     }
 
