@@ -4,10 +4,10 @@ import Logging
 public final class KafkaAdmin: Sendable {
     private let client: RDKafkaClient
 
-    /// - Parameter extra: any librdkafka property, applied last.
-    public init(bootstrapServers: String, extra: [String: String] = [:], logger: Logger = Logger(label: "pagepipe.kafka.admin")) throws(KafkaError) {
-        var properties = ["bootstrap.servers": bootstrapServers, "client.id": "pagepipe-admin"]
-        properties.merge(extra) { _, override in override }
+    /// Connects with the cluster's servers and properties as `<client id>-admin`; it reports no
+    /// statistics, having no one to hand them to.
+    public init(cluster: KafkaClusterConfiguration, logger: Logger = Logger(label: "pagepipe.kafka.admin")) throws(KafkaError) {
+        let properties = cluster.properties(clientID: cluster.clientID + "-admin", statistics: false, clientSettings: [:], extra: [:])
         let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: false)
         client = try RDKafkaClient.make(kind: .producer, properties: properties, context: context)
     }

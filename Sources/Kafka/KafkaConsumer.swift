@@ -2,28 +2,31 @@ import Logging
 import Synchronization
 
 /// A Kafka consumer driven by explicit ``poll(timeoutMs:)`` calls, either in a consumer group
-/// (``subscribe(_:)``) or on manually assigned partitions (``assign(_:)``). Offsets are committed
-/// only by ``commit(_:)``.
+/// (``subscribe()``) or on manually assigned partitions (``assign(_:)``), as its
+/// ``KafkaConsumerConfiguration/consumptionStrategy`` says. Offsets are committed only by
+/// ``commit(_:timeoutMs:)``.
 ///
 /// Group rebalances are applied inside `poll`: `onRebalance` sees each change first, on the
 /// polling thread, and the change is applied when it returns, so the caller can drain and commit
 /// revoked partitions synchronously while they are still assigned.
 public final class KafkaConsumer: Sendable {
     private let client: RDKafkaClient
+    private let consumptionStrategy: KafkaConsumerConfiguration.ConsumptionStrategy
     private let isClosed = Mutex(false)
 
     /// - Parameter onRebalance: runs on the polling thread inside `poll` (and `close`), BEFORE the
     ///   change is applied (incremental for the cooperative protocol, whole assignment for eager).
     /// - Parameter onStatistics: runs on the polling thread inside `poll` with each statistics
-    ///   snapshot (set ``KafkaConsumerConfiguration/statisticsIntervalMs``).
+    ///   snapshot (set ``KafkaClusterConfiguration/statisticsInterval``).
     public init(
-        configuration: KafkaConsumerConfiguration, logger: Logger,
+        cluster: KafkaClusterConfiguration, configuration: KafkaConsumerConfiguration, logger: Logger,
         onRebalance: (@Sendable (KafkaRebalance) -> Void)? = nil,
         onStatistics: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws(KafkaError) {
         let context = RDKafkaClientContext(
             logger: logger, reportsErrorsFromPoll: true, rebalanceHandler: onRebalance, statisticsHandler: onStatistics)
-        client = try RDKafkaClient.make(kind: .consumer, properties: configuration.properties, context: context)
+        client = try RDKafkaClient.make(kind: .consumer, properties: configuration.properties(in: cluster), context: context)
+        consumptionStrategy = configuration.consumptionStrategy
     }
 
     deinit {
@@ -31,8 +34,15 @@ public final class KafkaConsumer: Sendable {
         close()
     }
 
-    /// Joins the group for `topics`; assignments arrive through `onRebalance` during `poll`.
-    public func subscribe(_ topics: [String]) throws(KafkaError) {
+    /// Joins the group for the topics of the `.group(id:topics:)` strategy; assignments arrive
+    /// through `onRebalance` during `poll`.
+    public func subscribe() throws(KafkaError) {
+        guard case .group(_, let topics) = consumptionStrategy else {
+            throw KafkaError(
+                code: .state,
+                message: "this consumer reads manually assigned partitions: call assign, or make it with a .group(id:topics:) strategy to subscribe",
+                context: "subscribing")
+        }
         try client.subscribe(topics)
     }
 

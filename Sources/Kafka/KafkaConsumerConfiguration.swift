@@ -1,10 +1,23 @@
-/// How a ``KafkaConsumer`` connects and joins its group. Rendered once into librdkafka properties
-/// (``properties``); anything not modelled here goes into ``extra``.
+/// How a ``KafkaConsumer`` reads: which partitions (``consumptionStrategy``), where it starts, and
+/// how it behaves in its group. The cluster it reads from is a ``KafkaClusterConfiguration`` given
+/// beside it; together they render once into librdkafka properties (``properties(in:)``), and
+/// anything not modelled here goes into ``extra``.
 ///
 /// Offsets are never committed or stored automatically (`enable.auto.commit=false`,
 /// `enable.auto.offset.store=false`): the pipeline commits explicitly once a record's output is
 /// delivered, so a crash replays instead of losing records.
 public struct KafkaConsumerConfiguration: Sendable {
+    /// Which partitions the consumer reads, and whose committed offsets it reads and writes.
+    public enum ConsumptionStrategy: Sendable, Equatable {
+        /// Joins consumer group `id` for `topics` on ``KafkaConsumer/subscribe()`` and reads the
+        /// partitions the group assigns it.
+        case group(id: String, topics: [String])
+        /// Reads only the partitions given to ``KafkaConsumer/assign(_:)`` and never joins a group;
+        /// `groupID` names whose offsets ``KafkaConsumer/committed(_:timeoutMs:)`` reads and
+        /// ``KafkaConsumer/commit(_:timeoutMs:)`` writes (librdkafka needs one for either).
+        case manualAssignment(groupID: String)
+    }
+
     /// Where the consumer starts in a partition that has no committed offset.
     public enum AutoOffsetReset: String, Sendable {
         case earliest, latest
@@ -12,20 +25,16 @@ public struct KafkaConsumerConfiguration: Sendable {
         case error
     }
 
-    /// Comma-separated `host:port` list (`bootstrap.servers`). Default: none, required.
-    public var bootstrapServers: String
-    /// The consumer group (`group.id`); also needed for commits with manual assignment. Default: none, required.
-    public var groupID: String
-    /// `client.id`, shown in broker logs. Default: "pagepipe".
-    public var clientID: String = "pagepipe"
+    /// The group and topics, or manual assignment. Default: none, required.
+    public var consumptionStrategy: ConsumptionStrategy
     /// `auto.offset.reset`. Default: `.earliest`, so a new group reads what is already there.
     public var autoOffsetReset: AutoOffsetReset = .earliest
-    /// `session.timeout.ms`: how long the group waits for a silent member. Default: nil (librdkafka's 45000).
-    public var sessionTimeoutMs: Int? = nil
-    /// `heartbeat.interval.ms`. Default: nil (librdkafka's 3000).
-    public var heartbeatIntervalMs: Int? = nil
-    /// `max.poll.interval.ms`: longest gap between polls before the member is evicted. Default: nil (librdkafka's 300000).
-    public var maxPollIntervalMs: Int? = nil
+    /// `session.timeout.ms`: how long the group waits for a silent member. Default: nil (librdkafka's 45 s).
+    public var sessionTimeout: Duration? = nil
+    /// `heartbeat.interval.ms`. Default: nil (librdkafka's 3 s).
+    public var heartbeatInterval: Duration? = nil
+    /// `max.poll.interval.ms`: longest gap between polls before the member is evicted. Default: nil (librdkafka's 300 s).
+    public var maxPollInterval: Duration? = nil
     /// `partition.assignment.strategy`; "cooperative-sticky" moves only the partitions that must
     /// move, so the other members keep working through a rebalance. Default: "cooperative-sticky".
     public var assignmentStrategy: String = "cooperative-sticky"
@@ -34,50 +43,57 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var groupInstanceID: String? = nil
     /// `enable.partition.eof`: report ``KafkaConsumerEvent/partitionEOF(_:offset:)``. Default: false.
     public var enablePartitionEOF: Bool = false
-    /// `statistics.interval.ms`: how often librdkafka hands a ``KafkaStatistics`` snapshot to the
-    /// client's `onStatistics`. Default: nil (librdkafka's 0, no statistics).
-    public var statisticsIntervalMs: Int? = nil
-    /// Any librdkafka property, applied last so it overrides everything above. Default: empty.
+    /// Any librdkafka property for the consumer only, applied last so it overrides everything,
+    /// the cluster's properties included. Default: empty.
     public var extra: [String: String] = [:]
 
     public init(
-        bootstrapServers: String, groupID: String, clientID: String = "pagepipe",
-        autoOffsetReset: AutoOffsetReset = .earliest, sessionTimeoutMs: Int? = nil,
-        heartbeatIntervalMs: Int? = nil, maxPollIntervalMs: Int? = nil,
+        consumptionStrategy: ConsumptionStrategy, autoOffsetReset: AutoOffsetReset = .earliest,
+        sessionTimeout: Duration? = nil, heartbeatInterval: Duration? = nil, maxPollInterval: Duration? = nil,
         assignmentStrategy: String = "cooperative-sticky", groupInstanceID: String? = nil,
         enablePartitionEOF: Bool = false, extra: [String: String] = [:]
     ) {
-        self.bootstrapServers = bootstrapServers
-        self.groupID = groupID
-        self.clientID = clientID
+        self.consumptionStrategy = consumptionStrategy
         self.autoOffsetReset = autoOffsetReset
-        self.sessionTimeoutMs = sessionTimeoutMs
-        self.heartbeatIntervalMs = heartbeatIntervalMs
-        self.maxPollIntervalMs = maxPollIntervalMs
+        self.sessionTimeout = sessionTimeout
+        self.heartbeatInterval = heartbeatInterval
+        self.maxPollInterval = maxPollInterval
         self.assignmentStrategy = assignmentStrategy
         self.groupInstanceID = groupInstanceID
         self.enablePartitionEOF = enablePartitionEOF
         self.extra = extra
     }
 
-    /// The librdkafka properties this configuration stands for, `extra` included.
-    public var properties: [String: String] {
-        var properties: [String: String] = [
-            "bootstrap.servers": bootstrapServers,
+    /// The consumer group (`group.id`) of either strategy.
+    public var groupID: String {
+        switch consumptionStrategy {
+        case .group(let id, _): id
+        case .manualAssignment(let groupID): groupID
+        }
+    }
+
+    /// The topics the group strategy subscribes to; none with manual assignment.
+    public var topics: [String] {
+        switch consumptionStrategy {
+        case .group(_, let topics): topics
+        case .manualAssignment: []
+        }
+    }
+
+    /// The librdkafka properties of this consumer on `cluster`, every `extra` included.
+    public func properties(in cluster: KafkaClusterConfiguration) -> [String: String] {
+        var settings: [String: String] = [
             "group.id": groupID,
-            "client.id": clientID,
             "auto.offset.reset": autoOffsetReset.rawValue,
             "partition.assignment.strategy": assignmentStrategy,
             "enable.partition.eof": enablePartitionEOF ? "true" : "false",
             "enable.auto.commit": "false",
             "enable.auto.offset.store": "false",
         ]
-        properties["session.timeout.ms"] = sessionTimeoutMs.map(String.init)
-        properties["heartbeat.interval.ms"] = heartbeatIntervalMs.map(String.init)
-        properties["max.poll.interval.ms"] = maxPollIntervalMs.map(String.init)
-        properties["group.instance.id"] = groupInstanceID
-        properties["statistics.interval.ms"] = statisticsIntervalMs.map(String.init)
-        properties.merge(extra) { _, override in override }
-        return properties
+        settings["session.timeout.ms"] = sessionTimeout?.librdkafkaMilliseconds
+        settings["heartbeat.interval.ms"] = heartbeatInterval?.librdkafkaMilliseconds
+        settings["max.poll.interval.ms"] = maxPollInterval?.librdkafkaMilliseconds
+        settings["group.instance.id"] = groupInstanceID
+        return cluster.properties(clientID: cluster.clientID, statistics: true, clientSettings: settings, extra: extra)
     }
 }

@@ -6,13 +6,13 @@ public final class KafkaProducer: Sendable {
     private let client: RDKafkaClient
 
     /// - Parameter onStatistics: runs inside `poll`/`flush` with each statistics snapshot (set
-    ///   ``KafkaProducerConfiguration/statisticsIntervalMs``).
+    ///   ``KafkaClusterConfiguration/statisticsInterval``).
     public init(
-        configuration: KafkaProducerConfiguration, logger: Logger,
+        cluster: KafkaClusterConfiguration, configuration: KafkaProducerConfiguration = KafkaProducerConfiguration(), logger: Logger,
         onStatistics: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws(KafkaError) {
         let context = RDKafkaClientContext(logger: logger, reportsErrorsFromPoll: false, statisticsHandler: onStatistics)
-        client = try RDKafkaClient.make(kind: .producer, properties: configuration.properties, context: context)
+        client = try RDKafkaClient.make(kind: .producer, properties: configuration.properties(in: cluster), context: context)
     }
 
     deinit {

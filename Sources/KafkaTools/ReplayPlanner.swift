@@ -4,13 +4,14 @@ import Logging
 /// Reads a group's position on a topic, plans a rewind, and applies it. Talks to Kafka only
 /// through the wrapper; the arithmetic is `ReplayPlan`'s.
 public struct ReplayPlanner: Sendable {
-    public var bootstrapServers: String
-    public var extra: [String: String]
+    public var cluster: KafkaClusterConfiguration
+    /// librdkafka properties for the planner's consumers only (`consumer.`-prefixed `--config` keys).
+    public var consumerExtra: [String: String]
     public var timeoutMs = 15_000
 
-    public init(bootstrapServers: String, extra: [String: String] = [:]) {
-        self.bootstrapServers = bootstrapServers
-        self.extra = extra
+    public init(cluster: KafkaClusterConfiguration, consumerExtra: [String: String] = [:]) {
+        self.cluster = cluster
+        self.consumerExtra = consumerExtra
     }
 
     public func plan(group: String, topic: String, target: ReplayTarget, logger: Logger) throws(ReplayError) -> ReplayPlan {
@@ -21,7 +22,7 @@ public struct ReplayPlanner: Sendable {
             guard !numbers.isEmpty else { throw ReplayError("topic \(topic) has no partitions (does it exist?)") }
             let partitions = numbers.map { KafkaTopicPartition(topic: topic, partition: $0) }
             let committed = try consumer.committed(partitions, timeoutMs: timeoutMs)
-            let bounds = try TopicScan(bootstrapServers: bootstrapServers, extra: extra, timeoutMs: timeoutMs).bounds(topic, logger: logger)
+            let bounds = try TopicScan(cluster: cluster, consumerExtra: consumerExtra, timeoutMs: timeoutMs).bounds(topic, logger: logger)
             var rows: [(partition: KafkaTopicPartition, current: Int64?, low: Int64, high: Int64)] = []
             for partition in partitions {
                 let bound = bounds[partition] ?? (low: 0, end: 0)
@@ -47,7 +48,7 @@ public struct ReplayPlanner: Sendable {
     public func execute(_ plan: ReplayPlan, logger: Logger) throws(ReplayError) {
         let members: [String]
         do {
-            members = try KafkaAdmin(bootstrapServers: bootstrapServers, extra: extra).groupMembers(plan.group, timeoutMs: timeoutMs)
+            members = try KafkaAdmin(cluster: cluster).groupMembers(plan.group, timeoutMs: timeoutMs)
         } catch {
             throw ReplayError("cannot check whether group \(plan.group) is active", underlying: error)
         }
@@ -73,10 +74,11 @@ public struct ReplayPlanner: Sendable {
     private static let activeGroupCodes: Set<Int32> = [22, 25, 27]
 
     private func makeConsumer(group: String, logger: Logger) throws(ReplayError) -> KafkaConsumer {
-        var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group)
-        configuration.extra = extra
+        // Reads and commits the group's offsets without joining it: joining would take partitions
+        // from the group's members and trigger a rebalance.
+        let configuration = KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: group), extra: consumerExtra)
         do {
-            return try KafkaConsumer(configuration: configuration, logger: logger)
+            return try KafkaConsumer(cluster: cluster, configuration: configuration, logger: logger)
         } catch {
             throw ReplayError("cannot create a consumer for group \(group)", underlying: error)
         }

@@ -38,8 +38,8 @@ public struct TopicProvisioner: Sendable {
     private let admin: KafkaAdmin
     private let timeoutMs: Int
 
-    public init(bootstrapServers: String, properties: [String: String], logger: Logger, timeoutMs: Int = 10_000) throws(KafkaError) {
-        self.admin = try KafkaAdmin(bootstrapServers: bootstrapServers, extra: properties, logger: logger)
+    public init(cluster: KafkaClusterConfiguration, logger: Logger, timeoutMs: Int = 10_000) throws(KafkaError) {
+        self.admin = try KafkaAdmin(cluster: cluster, logger: logger)
         self.timeoutMs = timeoutMs
     }
 

@@ -7,13 +7,14 @@ import Logging
 /// Kafka-compatible brokers answer ListOffsets with the last batch's base offset + 1 rather than
 /// the end (Tansu does; see ../shared/BROKER.md), while the fetch high-water mark is exact.
 public struct TopicScan: Sendable {
-    public var bootstrapServers: String
-    public var extra: [String: String]
+    public var cluster: KafkaClusterConfiguration
+    /// librdkafka properties for the scan's consumer only (`consumer.`-prefixed `--config` keys).
+    public var consumerExtra: [String: String]
     public var timeoutMs: Int
 
-    public init(bootstrapServers: String, extra: [String: String] = [:], timeoutMs: Int = 30_000) {
-        self.bootstrapServers = bootstrapServers
-        self.extra = extra
+    public init(cluster: KafkaClusterConfiguration, consumerExtra: [String: String] = [:], timeoutMs: Int = 30_000) {
+        self.cluster = cluster
+        self.consumerExtra = consumerExtra
         self.timeoutMs = timeoutMs
     }
 
@@ -74,9 +75,9 @@ public struct TopicScan: Sendable {
     }
 
     private func makeConsumer(_ logger: Logger) throws(KafkaError) -> KafkaConsumer {
-        var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: "pagepipe-scan")
-        configuration.enablePartitionEOF = true
-        configuration.extra = extra
-        return try KafkaConsumer(configuration: configuration, logger: logger)
+        // The group is never joined and nothing is committed; librdkafka's consumer needs one.
+        let configuration = KafkaConsumerConfiguration(
+            consumptionStrategy: .manualAssignment(groupID: "pagepipe-scan"), enablePartitionEOF: true, extra: consumerExtra)
+        return try KafkaConsumer(cluster: cluster, configuration: configuration, logger: logger)
     }
 }

@@ -1,6 +1,6 @@
 import Kafka
 
-/// Decides when a worker run with `exitWhenIdleMs` has drained its input and may stop.
+/// Decides when a worker run with `exitWhenIdle` has drained its input and may stop.
 ///
 /// Time since the last page is not enough. A worker that is still joining its group, or that was
 /// just handed partitions by a member that left, has seen no page for a while only because it has

@@ -21,7 +21,7 @@ public struct PageOutput: Sendable {
     /// then `annotations` (a re-drive names the letter it read). Throws the page core's error for a
     /// page to dead-letter.
     public init(
-        record: KafkaRecord, processor: PageProcessor, router: TopicRouter, pagesDated: ClosedRange<String>? = nil,
+        record: KafkaRecord, processor: PageProcessor, router: TopicRouter, pagesDated: ClosedRange<PageDate>? = nil,
         propagation: HeaderPropagation = .default, annotations: [KafkaHeader] = [], timings: inout StageTimings
     ) throws(PageError) {
         let hints = BlobHints(
@@ -39,7 +39,7 @@ public struct PageOutput: Sendable {
                 case .article(let article): article.date
                 case .page(let page): page.date
                 }
-                return !(date.map(pagesDated.contains) ?? false)
+                return !(date.flatMap { try? PageDate($0) }.map(pagesDated.contains) ?? false)
             }
         }
         self.events = events

@@ -6,8 +6,8 @@ import Synchronization
 /// not come back from these calls but through the `ClientEventRelay` the source was made with,
 /// on the thread that called `poll`, before `poll` returns.
 public protocol RecordSource: AnyObject, Sendable {
-    /// Joins the group for `topics`.
-    func subscribe(_ topics: [String]) throws(KafkaError)
+    /// Joins the group for the topics the source was made for.
+    func subscribe() throws(KafkaError)
     /// Waits up to `timeout` for a record, a partition end or a non-fatal error; runs assignment
     /// changes. Throws only when the source cannot go on.
     func poll(timeout: Duration) throws(KafkaError) -> KafkaConsumerEvent?

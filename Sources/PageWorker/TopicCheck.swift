@@ -20,7 +20,7 @@ public enum TopicCheckMode: String, Sendable, CaseIterable {
 
 public enum TopicCheck {
     /// Checks `topics` against the cluster's list. A cluster that cannot be asked (not up yet)
-    /// is not checked: the worker waits for it as usual (`brokerDownTimeoutMs`).
+    /// is not checked: the worker waits for it as usual (`brokerDownTimeout`).
     /// - Returns: false when the cluster did not answer, so the caller asks it nothing more at start.
     @discardableResult
     public static func verify(

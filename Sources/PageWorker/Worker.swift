@@ -51,14 +51,14 @@ public final class Worker: Sendable {
         // not asked for record sizes too (another 5 s for the same silence).
         var admin: KafkaAdmin?
         do {
-            admin = try KafkaAdmin(bootstrapServers: configuration.bootstrapServers, extra: configuration.producer.extra, logger: logger)
+            admin = try KafkaAdmin(cluster: configuration.cluster, logger: logger)
         } catch {
             logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them", metadata: [LogField.error: "\(error)"])
         }
         var clusterAnswered = admin != nil
         if let admin {
             let plan = TopicPlan(
-                inputTopics: configuration.inputTopics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
+                inputTopics: configuration.consumer.topics, router: configuration.router, sectionSlugs: processor.sections.slugs, settings: TopicSettings())
             clusterAnswered = try TopicCheck.verify(plan.names, mode: configuration.topicCheck, admin: admin, logger: logger)
         }
         let recordSize = Self.recordSizePolicy(
@@ -73,20 +73,18 @@ public final class Worker: Sendable {
         _ configuration: WorkerConfiguration, recordSize: RecordSizePolicy, relay: ClientEventRelay, logger: Logger
     ) throws(WorkerError) -> RecordClients {
         var producerConfiguration = configuration.producer
-        producerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
         producerConfiguration.messageMaxBytes = recordSize.producerMessageMaxBytes
         let producer: KafkaProducer
         do {
-            producer = try KafkaProducer(configuration: producerConfiguration, logger: logger) { relay.handle($0) }
+            producer = try KafkaProducer(cluster: configuration.cluster, configuration: producerConfiguration, logger: logger) { relay.handle($0) }
         } catch {
             throw WorkerError("cannot create the Kafka producer", underlying: error)
         }
         var consumerConfiguration = configuration.consumer
-        consumerConfiguration.statisticsIntervalMs = configuration.statisticsIntervalMs
-        if configuration.exitWhenIdleMs != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
+        if configuration.exitWhenIdle != nil { consumerConfiguration.enablePartitionEOF = true }  // see IdleWatch
         do {
             let consumer = try KafkaConsumer(
-                configuration: consumerConfiguration, logger: logger,
+                cluster: configuration.cluster, configuration: consumerConfiguration, logger: logger,
                 onRebalance: { relay.handle($0) }, onStatistics: { relay.handle($0) })
             return RecordClients(source: consumer, sink: producer)
         } catch {
@@ -96,12 +94,12 @@ public final class Worker: Sendable {
 
     /// A worker on any record source and sink. `connect` makes them, feeding their assignment
     /// changes and statistics to the relay it is given (an in-memory cluster in tests).
-    /// Sources that report partition ends must do so when `exitWhenIdleMs` is set (`IdleWatch`).
+    /// Sources that report partition ends must do so when `exitWhenIdle` is set (`IdleWatch`).
     public init(
         configuration: WorkerConfiguration, processor: PageProcessor, logger: Logger, recordSize: RecordSizePolicy,
         connect: (ClientEventRelay) throws(WorkerError) -> RecordClients
     ) throws(WorkerError) {
-        if configuration.inputTopics.contains(configuration.router.resolvedDeadLetterTopic) {
+        if configuration.consumer.topics.contains(configuration.router.resolvedDeadLetterTopic) {
             throw WorkerError(
                 "the dead-letter topic \(configuration.router.resolvedDeadLetterTopic) is also an input topic: pages that fail "
                     + "would be written back onto the topic being read and read again for ever; "
@@ -129,7 +127,7 @@ public final class Worker: Sendable {
     ) -> RecordSizePolicy {
         var policy = configuration.maxRecordBytes.map { RecordSizePolicy(maxRecordBytes: $0, origin: "--max-record-bytes") }
             ?? RecordSizePolicy.discover(topics: configuration.router.allTopics(sectionSlugs: sectionSlugs), admin: admin, logger: logger)
-        if let text = configuration.producer.extra["message.max.bytes"], let librdkafkaLimit = Int(text),
+        if let text = configuration.producer.properties(in: configuration.cluster)["message.max.bytes"], let librdkafkaLimit = Int(text),
             librdkafkaLimit - (64 << 10) < policy.maxRecordBytes
         {
             policy = RecordSizePolicy(
@@ -159,13 +157,13 @@ public final class Worker: Sendable {
         let started = ContinuousClock.now
         metrics.inFlightBudget(pages: configuration.maxInFlightPages)
         do {
-            try source.subscribe(configuration.inputTopics)
+            try source.subscribe()
         } catch {
-            throw WorkerError("cannot subscribe to \(configuration.inputTopics.joined(separator: ","))", underlying: error)
+            throw WorkerError("cannot subscribe to \(configuration.consumer.topics.joined(separator: ","))", underlying: error)
         }
         startDeliveryLoop()
         logger.info("worker started", metadata: [
-            LogField.group: "\(configuration.groupID)", LogField.topics: "\(configuration.inputTopics.joined(separator: ","))",
+            LogField.group: "\(configuration.consumer.groupID)", LogField.topics: "\(configuration.consumer.topics.joined(separator: ","))",
             "lanes": "\(lanes.count)", "librdkafka": "\(Librdkafka.versionString)",
             "max_record_bytes": "\(recordSize.maxRecordBytes)", "max_record_bytes_from": "\(recordSize.origin)",
         ])
@@ -190,7 +188,7 @@ public final class Worker: Sendable {
         }
         if stopReason == .idle {
             logger.info("every assigned partition read to its end, nothing in flight and no pages for the quiet period: stopping",
-                        metadata: ["quiet_ms": "\(configuration.exitWhenIdleMs ?? 0)"])
+                        metadata: ["quiet": "\(configuration.exitWhenIdle ?? .zero)"])
         }
         drain()
         metrics.inFlight(control.with { $0.inFlightPages })
@@ -219,7 +217,7 @@ public final class Worker: Sendable {
             commit(offsets)
         case .warnBrokerSilent(let silence):
             logger.warning("no Kafka broker has answered; waiting (the worker exits after --broker-down-timeout-ms, 0 = never)", metadata: [
-                "silent_s": "\(Int(silence / .seconds(1)))", "broker_down_timeout_ms": "\(configuration.brokerDownTimeoutMs)",
+                "silent_s": "\(Int(silence / .seconds(1)))", "broker_down_timeout": "\(configuration.brokerDownTimeout.map { "\($0)" } ?? "never")",
             ])
         case .logProgress:
             logProgress(since: started)
@@ -279,7 +277,7 @@ public final class Worker: Sendable {
                 assignedPartitions: machine.assignedPartitions,
                 groupSettled: machine.groupSettled,
                 stopping: machine.isStopping,
-                contactLimitMs: max(15_000, 3 * configuration.statisticsIntervalMs))
+                contactLimitMs: max(15_000, Self.milliseconds(configuration.cluster.statisticsInterval * 3)))
         }
     }
 
@@ -404,11 +402,11 @@ extension WorkerStateMachine.Limits {
         self.init(
             maxInFlightPages: configuration.maxInFlightPages,
             maxInFlightBytes: configuration.maxInFlightBytes,
-            commitInterval: .milliseconds(configuration.commitIntervalMs),
-            drainTimeout: .milliseconds(configuration.drainTimeoutMs),
-            brokerDownTimeout: configuration.brokerDownTimeoutMs > 0 ? .milliseconds(configuration.brokerDownTimeoutMs) : nil,
-            exitWhenIdle: configuration.exitWhenIdleMs.map { .milliseconds($0) },
-            progressInterval: configuration.progressIntervalMs > 0 ? .milliseconds(configuration.progressIntervalMs) : nil,
-            brokers: configuration.bootstrapServers)
+            commitInterval: configuration.commitInterval,
+            drainTimeout: configuration.drainTimeout,
+            brokerDownTimeout: configuration.brokerDownTimeout,
+            exitWhenIdle: configuration.exitWhenIdle,
+            progressInterval: configuration.progressInterval,
+            brokers: configuration.cluster.bootstrapServers)
     }
 }

@@ -1,17 +1,24 @@
 import Kafka
 import PageCore
+import PageModel
 import PageTracing
 import TopicContract
 
 /// Everything `pagepipe run` can be told. Each property documents its default; the CLI maps flags,
 /// environment variables and the config file onto this struct and nothing else.
 public struct WorkerConfiguration: Sendable {
-    /// `host:port[,host:port…]` of the Kafka cluster.
-    public var bootstrapServers: String
-    /// The consumer group every worker of one cluster shares.
-    public var groupID: String
-    /// Topics with raw pages. Default: `["pages.raw"]`.
-    public var inputTopics: [String] = ["pages.raw"]
+    /// The Kafka cluster, described once for the consumer, the producer and the start-up admin
+    /// client: bootstrap servers, client id, statistics interval and the properties every client
+    /// shares (`--config`, `-X`). The worker needs statistics (broker contact, lag, the client
+    /// figures in metrics), so a cluster without a statistics interval gets
+    /// ``defaultStatisticsInterval``.
+    public var cluster: KafkaClusterConfiguration
+    /// Consumer settings: the group and input topics (`.group(id:topics:)`; input topics default to
+    /// ``defaultInputTopics``), session timeout, assignment strategy, static membership, extra properties.
+    public var consumer: KafkaConsumerConfiguration
+    /// Producer settings (idempotence, linger, compression, extra properties). Default: idempotent,
+    /// `linger.ms` = ``defaultLinger``, no compression.
+    public var producer: KafkaProducerConfiguration
     /// Where events go. Default: see `TopicRouter`.
     public var router = TopicRouter()
     /// Page-core settings (size caps, extra taxonomy/gazetteer files).
@@ -22,33 +29,25 @@ public struct WorkerConfiguration: Sendable {
     public var maxInFlightPages: Int = 512
     /// Raw bytes of those pages before consumption pauses. Default: 64 MiB.
     public var maxInFlightBytes: Int = 64 << 20
-    /// How often finished offsets are committed. Default: 1000 ms.
-    public var commitIntervalMs: Int = 1000
+    /// How often finished offsets are committed. Default: 1 s.
+    public var commitInterval: Duration = .seconds(1)
     /// How long a shutdown or a partition revoke may wait for in-flight pages. Default: 30 s.
-    public var drainTimeoutMs: Int = 30_000
+    public var drainTimeout: Duration = .seconds(30)
     /// How long the worker waits for the Kafka cluster (at start, or after contact is lost) before
     /// it exits with an error, so an orchestrator restarts it or alerts instead of a worker idling
     /// unseen. Contact is any record, acknowledged delivery, commit or broker connection up.
-    /// Default: 300000 (5 minutes); 0 waits for ever.
-    public var brokerDownTimeoutMs: Int = 300_000
-    /// librdkafka statistics interval (`statistics.interval.ms`) for broker contact, lag and the
-    /// client figures in metrics. Default: 5000.
-    public var statisticsIntervalMs: Int = 5000
+    /// Default: 5 minutes; nil waits for ever.
+    public var brokerDownTimeout: Duration? = .seconds(300)
     /// Stop by itself once every assigned partition is read to its end, nothing is in flight, and
     /// no page or assignment change came for this long (demos, batch backfills; see `IdleWatch`).
     /// Default: nil, run until signalled.
-    public var exitWhenIdleMs: Int? = nil
-    /// Consumer settings (session timeout, assignment strategy, static membership, extra properties).
-    public var consumer: KafkaConsumerConfiguration
-    /// Producer settings (idempotence, linger, compression, extra properties). Default: idempotent,
-    /// `linger.ms` = ``defaultLingerMs``, no compression.
-    public var producer: KafkaProducerConfiguration
+    public var exitWhenIdle: Duration? = nil
     /// Reprocessing: records with a Kafka timestamp after this (ms since the epoch) are passed over
     /// (committed, not processed). Default: nil, no bound.
     public var untilTimestampMs: Int64? = nil
-    /// Reprocessing: only events whose page date (`YYYY-MM-DD`) falls in this range are published;
-    /// pages outside it are committed without output. Default: nil, every date.
-    public var pagesDated: ClosedRange<String>? = nil
+    /// Reprocessing: only events whose page date falls in this range are published; pages outside
+    /// it, or without a valid date, are committed without output. Default: nil, every page.
+    public var pagesDated: ClosedRange<PageDate>? = nil
     /// The largest record the worker writes (see `RecordSizePolicy`). Default: nil, the smallest
     /// `max.message.bytes` the cluster reports for the output and dead-letter topics at start, else
     /// 1,000,000 (Kafka's default).
@@ -66,15 +65,22 @@ public struct WorkerConfiguration: Sendable {
     public var propagation: HeaderPropagation = .default
     /// Page spans over OTLP/HTTP (`PageTrace`). Default: nil, tracing off.
     public var tracing: TracingConfiguration? = nil
-    /// Progress log interval. Default: 5000 ms; 0 disables.
-    public var progressIntervalMs: Int = 5000
+    /// How often progress is logged. Default: 5 s; nil logs none.
+    public var progressInterval: Duration? = .seconds(5)
 
-    public init(bootstrapServers: String, groupID: String) {
-        self.bootstrapServers = bootstrapServers
-        self.groupID = groupID
-        self.consumer = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: groupID)
-        self.producer = KafkaProducerConfiguration(bootstrapServers: bootstrapServers, lingerMs: Self.defaultLingerMs)
+    /// A worker of group `groupID` reading `inputTopics` on `cluster`.
+    public init(cluster: KafkaClusterConfiguration, groupID: String, inputTopics: [String] = defaultInputTopics) {
+        self.cluster = cluster
+        if cluster.statisticsInterval == .zero { self.cluster.statisticsInterval = Self.defaultStatisticsInterval }
+        self.consumer = KafkaConsumerConfiguration(consumptionStrategy: .group(id: groupID, topics: inputTopics))
+        self.producer = KafkaProducerConfiguration(linger: Self.defaultLinger)
     }
+
+    /// The topic raw pages arrive on unless the worker is told others.
+    public static let defaultInputTopics = ["pages.raw"]
+
+    /// How often librdkafka reports statistics to a worker unless its cluster description says.
+    public static let defaultStatisticsInterval: Duration = .seconds(5)
 
     /// The worker's `linger.ms`, against librdkafka's 5. A worker sends about two records per page
     /// spread over dozens of partitions (`articles`, `articles.{section}`, `pages.index`), so at
@@ -83,5 +89,5 @@ public struct WorkerConfiguration: Sendable {
     /// pages/s by 35–40% (BENCHMARKS.md, "Producer batching"). Events wait at most 50 ms longer,
     /// and commits follow acknowledgements, so delivery guarantees are unchanged; `-X linger.ms=N`
     /// overrides it.
-    public static let defaultLingerMs = 50
+    public static let defaultLinger: Duration = .milliseconds(50)
 }

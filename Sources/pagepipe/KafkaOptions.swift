@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kafka
 
 /// Connection options shared by every subcommand that talks to Kafka.
 struct KafkaOptions: ParsableArguments {
@@ -35,10 +36,26 @@ struct KafkaOptions: ParsableArguments {
         return brokers
     }
 
-    /// librdkafka properties for one kind of client (`consumer` or `producer`): the config file,
-    /// then `-X`, later entries winning.
-    func librdkafkaProperties(for client: String) throws -> [String: String] {
-        var result: [String: String] = [:]
+    /// The cluster these options name, with the properties the config file and `-X` give every
+    /// client, and those they give the consumer or the producer only (keys prefixed `consumer.` or
+    /// `producer.`), for the clients' `extra`.
+    func clientSettings() throws -> (cluster: KafkaClusterConfiguration, consumerExtra: [String: String], producerExtra: [String: String]) {
+        let properties = try librdkafkaProperties()
+        let cluster = KafkaClusterConfiguration(bootstrapServers: try resolvedBrokers(), properties: properties.shared)
+        return (cluster, properties.consumer, properties.producer)
+    }
+
+    private struct LibrdkafkaProperties {
+        var shared: [String: String] = [:]
+        var consumer: [String: String] = [:]
+        var producer: [String: String] = [:]
+    }
+
+    /// The config file, then `-X`, later entries winning. A client applies its own properties after
+    /// the shared ones, so a shared entry drops an earlier one of the same key for one client:
+    /// later still wins.
+    private func librdkafkaProperties() throws -> LibrdkafkaProperties {
+        var result = LibrdkafkaProperties()
         if let path = config ?? Environment.value("PAGEPIPE_CONFIG") {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ValidationError("Cannot read the config file \(path).")
@@ -49,24 +66,28 @@ struct KafkaOptions: ParsableArguments {
                 guard let (key, value) = Self.split(trimmed) else {
                     throw ValidationError("\(path):\(number + 1): expected key=value, found \"\(trimmed)\".")
                 }
-                apply(key, value, for: client, into: &result)
+                apply(key, value, into: &result)
             }
         }
         for property in properties {
             guard let (key, value) = Self.split(property) else {
                 throw ValidationError("-X \(property): expected key=value.")
             }
-            apply(key, value, for: client, into: &result)
+            apply(key, value, into: &result)
         }
         return result
     }
 
-    private func apply(_ key: String, _ value: String, for client: String, into result: inout [String: String]) {
-        for prefix in ["consumer.", "producer."] where key.hasPrefix(prefix) {
-            if prefix == client + "." { result[String(key.dropFirst(prefix.count))] = value }
-            return
+    private func apply(_ key: String, _ value: String, into result: inout LibrdkafkaProperties) {
+        if key.hasPrefix("consumer.") {
+            result.consumer[String(key.dropFirst("consumer.".count))] = value
+        } else if key.hasPrefix("producer.") {
+            result.producer[String(key.dropFirst("producer.".count))] = value
+        } else {
+            result.shared[key] = value
+            result.consumer[key] = nil
+            result.producer[key] = nil
         }
-        result[key] = value
     }
 
     private static func split(_ text: String) -> (String, String)? {

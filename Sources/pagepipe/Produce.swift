@@ -55,14 +55,13 @@ extension Pagepipe {
         func run() throws {
             let logger = try logging.makeLogger(label: "pagepipe.produce")
             try requireSupportedLibrdkafka(logger)
-            var configuration = KafkaProducerConfiguration(bootstrapServers: try kafka.resolvedBrokers())
-            configuration.lingerMs = 20
+            let kafkaSettings = try kafka.clientSettings()
             // Up to the largest page a worker accepts; the topic's max.message.bytes is the other limit.
-            configuration.messageMaxBytes = DecodeLimits().maxBlobBytes + (64 << 10)
-            configuration.extra = try kafka.librdkafkaProperties(for: "producer")
+            let configuration = KafkaProducerConfiguration(
+                linger: .milliseconds(20), messageMaxBytes: DecodeLimits().maxBlobBytes + (64 << 10), extra: kafkaSettings.producerExtra)
             let producer: KafkaProducer
             do {
-                producer = try KafkaProducer(configuration: configuration, logger: logger)
+                producer = try KafkaProducer(cluster: kafkaSettings.cluster, configuration: configuration, logger: logger)
             } catch {
                 logger.critical("\(error)")
                 throw ExitCode.failure

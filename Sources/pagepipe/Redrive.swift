@@ -89,20 +89,18 @@ extension Pagepipe {
             if let until { filter.untilMs = try TimeArguments.instant(until, option: "--until") }
             // PAGEPIPE_GROUP names the workers' group: a re-drive never joins it by accident.
             var configuration = try worker.configuration(kafka: kafka, pageCore: pageCore, defaultGroup: filter.defaultGroup)
-            configuration.groupID = worker.group ?? filter.defaultGroup
-            configuration.consumer.groupID = configuration.groupID
-            configuration.inputTopics = [worker.dlqTopic]
+            configuration.consumer.consumptionStrategy = .group(id: worker.group ?? filter.defaultGroup, topics: [worker.dlqTopic])
             configuration.router.deadLetterTopic = redriveTopic
             configuration.redrive = RedriveConfiguration(filter: filter, dryRun: dryRun)
-            configuration.exitWhenIdleMs = configuration.exitWhenIdleMs ?? 10_000
+            configuration.exitWhenIdle = configuration.exitWhenIdle ?? .seconds(10)
             logger.notice(
-                "\(dryRun ? "dry run: " : "")re-driving \(worker.dlqTopic) (\(filter.description)) as group \(configuration.groupID); still failing → \(configuration.router.resolvedDeadLetterTopic)")
+                "\(dryRun ? "dry run: " : "")re-driving \(worker.dlqTopic) (\(filter.description)) as group \(configuration.consumer.groupID); still failing → \(configuration.router.resolvedDeadLetterTopic)")
             let summary = try runWorker(
                 configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
                 operations: try operations.configuration())
             let title = dryRun
-                ? "dry run of a re-drive of \(worker.dlqTopic) as group \(configuration.groupID): nothing published, nothing committed"
-                : "re-drive of \(worker.dlqTopic) as group \(configuration.groupID)"
+                ? "dry run of a re-drive of \(worker.dlqTopic) as group \(configuration.consumer.groupID): nothing published, nothing committed"
+                : "re-drive of \(worker.dlqTopic) as group \(configuration.consumer.groupID)"
             print(title + "\n" + summary.redriveReport)
         }
     }

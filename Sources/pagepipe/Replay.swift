@@ -80,7 +80,8 @@ extension Pagepipe {
         func run() throws {
             let logger = try logging.makeLogger(label: "pagepipe.replay")
             try requireSupportedLibrdkafka(logger)
-            let planner = ReplayPlanner(bootstrapServers: try kafka.resolvedBrokers(), extra: try kafka.librdkafkaProperties(for: "consumer"))
+            let kafkaSettings = try kafka.clientSettings()
+            let planner = ReplayPlanner(cluster: kafkaSettings.cluster, consumerExtra: kafkaSettings.consumerExtra)
             let group = group ?? Environment.value("PAGEPIPE_GROUP") ?? "pagepipe"
             do {
                 let plan = try planner.plan(group: group, topic: topic, target: try target(), logger: logger)

@@ -45,15 +45,15 @@ extension Pagepipe {
             if worker.topicSuffix.isEmpty {
                 configuration.router.topicSuffix = ".v" + (version.split(separator: ".").first.map(String.init) ?? version)
             }
-            configuration.exitWhenIdleMs = configuration.exitWhenIdleMs ?? 10_000
+            configuration.exitWhenIdle = configuration.exitWhenIdle ?? .seconds(10)
             if let until { configuration.untilTimestampMs = try TimeArguments.instant(until, option: "--until") }
             if let pagesDated { configuration.pagesDated = try TimeArguments.dateRange(pagesDated) }
 
-            let planner = ReplayPlanner(bootstrapServers: configuration.bootstrapServers, extra: configuration.consumer.extra)
+            let planner = ReplayPlanner(cluster: configuration.cluster, consumerExtra: configuration.consumer.extra)
             let target: ReplayTarget = try since.map { .timestamp(try TimeArguments.instant($0, option: "--since")) } ?? .earliest
             do {
-                for topic in configuration.inputTopics {
-                    let plan = try planner.plan(group: configuration.groupID, topic: topic, target: target, logger: logger)
+                for topic in configuration.consumer.topics {
+                    let plan = try planner.plan(group: configuration.consumer.groupID, topic: topic, target: target, logger: logger)
                     FileHandle.standardError.write(Data((plan.rendered + "\n").utf8))
                     try planner.execute(plan, logger: logger)
                 }
@@ -61,7 +61,7 @@ extension Pagepipe {
                 logger.critical("\(error)")
                 throw ExitCode.failure
             }
-            logger.notice("reprocessing into topics with suffix \(configuration.router.topicSuffix) as group \(configuration.groupID)")
+            logger.notice("reprocessing into topics with suffix \(configuration.router.topicSuffix) as group \(configuration.consumer.groupID)")
             try runWorker(
                 configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
                 operations: try operations.configuration())

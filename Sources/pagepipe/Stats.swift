@@ -35,7 +35,8 @@ extension Pagepipe {
             try requireSupportedLibrdkafka(logger)
             var counts = EventCounts()
             do {
-                let scan = TopicScan(bootstrapServers: try kafka.resolvedBrokers(), extra: try kafka.librdkafkaProperties(for: "consumer"))
+                let kafkaSettings = try kafka.clientSettings()
+                let scan = TopicScan(cluster: kafkaSettings.cluster, consumerExtra: kafkaSettings.consumerExtra)
                 try scan.records(topic, logger: logger) { counts.add($0.value) }
             } catch {
                 logger.critical("\(error)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PageModel
 
 /// Parsing of the time arguments of `replay` and `reprocess`.
 enum TimeArguments {
@@ -26,12 +27,20 @@ enum TimeArguments {
     static var nowMs: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 
     /// `2013-06-01..2013-06-30` → the closed range of page dates.
-    static func dateRange(_ text: String) throws -> ClosedRange<String> {
-        let parts = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-        let isDate = { (value: String) in value.count == 10 && value.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber } }
-        guard parts.count == 2, isDate(parts[0]), isDate(parts[1]), parts[0] <= parts[1] else {
+    static func dateRange(_ text: String) throws -> ClosedRange<PageDate> {
+        let parts = text.split(separator: "..", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
             throw ValidationError("--pages-dated \(text): expected FROM..TO dates such as 2013-06-01..2013-06-30.")
         }
-        return parts[0]...parts[1]
+        let from: PageDate, to: PageDate
+        do {
+            (from, to) = (try PageDate(parts[0]), try PageDate(parts[1]))
+        } catch {
+            throw ValidationError("--pages-dated \(text): \(error); give FROM..TO dates such as 2013-06-01..2013-06-30.")
+        }
+        guard from <= to else {
+            throw ValidationError("--pages-dated \(text): FROM \(from) is after TO \(to); put the earlier date first.")
+        }
+        return from...to
     }
 }

@@ -82,9 +82,9 @@ struct TopicOptions: ParsableArguments {
         let configuration = try worker.configuration(kafka: kafka, pageCore: pageCore, defaultGroup: "pagepipe")
         // The processor loads the --sections and --gazetteer files as run would, so a bad file fails here too.
         let slugs = try pageCore.makeProcessor().sections.slugs
-        let plan = TopicPlan(inputTopics: configuration.inputTopics, router: configuration.router, sectionSlugs: slugs, settings: try settings())
+        let plan = TopicPlan(inputTopics: configuration.consumer.topics, router: configuration.router, sectionSlugs: slugs, settings: try settings())
         do {
-            return (plan, try TopicProvisioner(bootstrapServers: configuration.bootstrapServers, properties: configuration.producer.extra, logger: logger))
+            return (plan, try TopicProvisioner(cluster: configuration.cluster, logger: logger))
         } catch {
             logger.critical("\(error)")
             throw ExitCode.failure

@@ -136,13 +136,12 @@ struct WorkerOptions: ParsableArguments {
 
 
     func configuration(kafka: KafkaOptions, pageCore: PageCoreOptions, defaultGroup: String) throws -> WorkerConfiguration {
-        let brokers = try kafka.resolvedBrokers()
-        var configuration = WorkerConfiguration(bootstrapServers: brokers, groupID: group ?? Environment.value("PAGEPIPE_GROUP") ?? defaultGroup)
-        if !inputTopic.isEmpty {
-            configuration.inputTopics = inputTopic
-        } else if let topics = Environment.value("PAGEPIPE_INPUT_TOPICS") {
-            configuration.inputTopics = topics.split(separator: ",").map(String.init)
-        }
+        let kafkaSettings = try kafka.clientSettings()
+        let inputTopics = inputTopic.isEmpty
+            ? Environment.value("PAGEPIPE_INPUT_TOPICS").map { $0.split(separator: ",").map(String.init) } ?? WorkerConfiguration.defaultInputTopics
+            : inputTopic
+        var configuration = WorkerConfiguration(
+            cluster: kafkaSettings.cluster, groupID: group ?? Environment.value("PAGEPIPE_GROUP") ?? defaultGroup, inputTopics: inputTopics)
         configuration.router = TopicRouter(
             articleTopics: articleTopic.isEmpty ? TopicRouter().articleTopics : articleTopic,
             pageTopics: pageTopic.isEmpty ? TopicRouter().pageTopics : pageTopic,
@@ -152,30 +151,30 @@ struct WorkerOptions: ParsableArguments {
         if let lanes = try concurrency ?? Environment.integer("PAGEPIPE_CONCURRENCY") { configuration.concurrency = lanes }
         configuration.maxInFlightPages = maxInFlight
         configuration.maxInFlightBytes = maxInFlightMib << 20
-        configuration.commitIntervalMs = commitIntervalMs
-        if let drain = try drainTimeoutMs ?? Environment.integer("PAGEPIPE_DRAIN_TIMEOUT_MS") { configuration.drainTimeoutMs = drain }
+        configuration.commitInterval = .milliseconds(commitIntervalMs)
+        if let drain = try drainTimeoutMs ?? Environment.integer("PAGEPIPE_DRAIN_TIMEOUT_MS") { configuration.drainTimeout = .milliseconds(drain) }
         if let limit = try brokerDownTimeoutMs ?? Environment.integer("PAGEPIPE_BROKER_DOWN_TIMEOUT_MS") {
             guard limit >= 0 else { throw ValidationError("--broker-down-timeout-ms must be 0 (wait for ever) or positive.") }
-            configuration.brokerDownTimeoutMs = limit
+            configuration.brokerDownTimeout = limit == 0 ? nil : .milliseconds(limit)
         }
-        configuration.exitWhenIdleMs = exitWhenIdle.map { Int($0 * 1000) }
+        configuration.exitWhenIdle = exitWhenIdle.map { .seconds($0) }
         if let limit = try maxRecordBytes ?? Environment.integer("PAGEPIPE_MAX_RECORD_BYTES") {
             guard limit >= RecordSizePolicy.minimumMaxRecordBytes else {
                 throw ValidationError("--max-record-bytes must be at least \(RecordSizePolicy.minimumMaxRecordBytes), room for a dead letter's reference record.")
             }
             configuration.maxRecordBytes = limit
         }
-        configuration.progressIntervalMs = progressIntervalMs
+        configuration.progressInterval = progressIntervalMs > 0 ? .milliseconds(progressIntervalMs) : nil
         configuration.topicCheck = try topicCheckMode()
         configuration.propagation = try headerPropagation()
         configuration.tracing = try tracing()
-        configuration.consumer.sessionTimeoutMs = sessionTimeoutMs
-        configuration.consumer.heartbeatIntervalMs = heartbeatIntervalMs
+        configuration.consumer.sessionTimeout = sessionTimeoutMs.map { .milliseconds($0) }
+        configuration.consumer.heartbeatInterval = heartbeatIntervalMs.map { .milliseconds($0) }
         configuration.consumer.assignmentStrategy = assignmentStrategy
         configuration.consumer.groupInstanceID = groupInstanceId ?? Environment.value("PAGEPIPE_INSTANCE_ID")
         configuration.consumer.autoOffsetReset = autoOffsetReset == "latest" ? .latest : .earliest
-        configuration.consumer.extra = try kafka.librdkafkaProperties(for: "consumer")
-        configuration.producer.extra = try kafka.librdkafkaProperties(for: "producer")
+        configuration.consumer.extra = kafkaSettings.consumerExtra
+        configuration.producer.extra = kafkaSettings.producerExtra
         return configuration
     }
 }

@@ -103,6 +103,29 @@ import Testing
         #expect(lines.count < 40, "\(lines.count) lines in 4 s: \(result.err)")
     }
 
+    /// `--config` and `-X` keys prefixed `consumer.` or `producer.` reach that client only, and a
+    /// later key for every client wins over an earlier prefixed one, as later entries always win.
+    @Test func clientPrefixedPropertiesReachOnlyTheirClientAndLaterEntriesWin() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pagepipe-config-\(getpid()).properties")
+        try "consumer.session.timeout.ms=banana\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let base = ["run", "--brokers", "127.0.0.1:1", "--broker-down-timeout-ms", "1000", "--topic-check", "off", "--config", file.path]
+
+        let consumerOnly = try run(base)
+        #expect(consumerOnly.status == 1, "\(consumerOnly.err)")
+        #expect(consumerOnly.err.contains("cannot create the Kafka consumer"), "the producer, made first, took no consumer. key: \(consumerOnly.err)")
+        #expect(consumerOnly.err.contains("session.timeout.ms' = 'banana'"), "\(consumerOnly.err)")
+
+        let overridden = try run(base + ["-X", "session.timeout.ms=6000"])
+        #expect(overridden.status == 1, "\(overridden.err)")
+        #expect(!overridden.err.contains("banana"), "-X after --config wins for every client: \(overridden.err)")
+        #expect(overridden.err.contains("no Kafka broker of 127.0.0.1:1 has answered"), "\(overridden.err)")
+
+        let producerOnly = try run(base + ["-X", "session.timeout.ms=6000", "-X", "producer.linger.ms=banana"])
+        #expect(producerOnly.err.contains("cannot create the Kafka producer"), "\(producerOnly.err)")
+        #expect(producerOnly.err.contains("linger.ms' = 'banana'"), "\(producerOnly.err)")
+    }
+
     @Test func missingBrokersIsAUsageErrorThatSaysWhatToDo() throws {
         let result = try run(["run"], environment: ["PAGEPIPE_BROKERS": ""])
         #expect(result.status == 64)

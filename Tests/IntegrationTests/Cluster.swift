@@ -82,7 +82,7 @@ struct TopicReader {
     let brokers: String
     let logger = Logger(label: "test.reader")
 
-    var scan: TopicScan { TopicScan(bootstrapServers: brokers) }
+    var scan: TopicScan { TopicScan(cluster: .init(bootstrapServers: brokers)) }
 
     func records(_ topic: String) throws -> [KafkaRecord] {
         var records: [KafkaRecord] = []
@@ -96,7 +96,9 @@ struct TopicReader {
     }
 
     func committed(group: String, topic: String) throws -> [KafkaTopicPartition: Int64] {
-        let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(bootstrapServers: brokers, groupID: group), logger: logger)
+        let consumer = try KafkaConsumer(
+            cluster: .init(bootstrapServers: brokers),
+            configuration: KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: group)), logger: logger)
         defer { consumer.close() }
         let partitions = try consumer.partitions(ofTopic: topic, timeoutMs: 10_000).map { KafkaTopicPartition(topic: topic, partition: $0) }
         return try consumer.committed(partitions, timeoutMs: 10_000)
@@ -105,7 +107,7 @@ struct TopicReader {
 
 /// Creates a fresh input topic and loads `count` corpus pages into it through `pagepipe produce`.
 func loadCorpus(brokers: String, topic: String, count: Int, seed: UInt64, partitions: Int32 = 4, brokenFraction: Double = 0.02) throws {
-    try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: topic, partitions: partitions)], timeoutMs: 10_000)
+    try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: topic, partitions: partitions)], timeoutMs: 10_000)
     let result = try runTool(pagepipeBinary, [
         "produce", "--brokers", brokers, "--topic", topic, "--corpus", String(count), "--seed", String(seed),
         "--broken-fraction", String(brokenFraction), "--log-level", "warning",

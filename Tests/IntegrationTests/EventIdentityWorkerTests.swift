@@ -14,7 +14,7 @@ extension RealBrokerTests {
         let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/pages")
         // 图片新闻 twice (different bodies, no id of their own), 广告 twice (same text, own ids).
         let pages = ["same-title-1.html", "same-title-2.html", "ad-1.html", "ad-2.html"].map { fixtures.appendingPathComponent($0).path }
-        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: input, partitions: 2)], timeoutMs: 10_000)
+        try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: input, partitions: 2)], timeoutMs: 10_000)
         // Each page twice: the second delivery is what a crash before the commit would resend.
         for _ in 0..<2 {
             let produced = try runTool(pagepipeBinary, ["produce", "--brokers", brokers, "--topic", input, "--log-level", "warning"] + pages)

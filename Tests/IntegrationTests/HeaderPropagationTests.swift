@@ -15,8 +15,8 @@ extension RealBrokerTests {
 
     /// Writes `records` (value, headers) in order to partition 0 of a fresh one-partition input.
     func load(_ scenario: inout Scenario, _ records: [([UInt8], [KafkaHeader])]) throws {
-        try KafkaAdmin(bootstrapServers: scenario.brokers).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: scenario.brokers), logger: .init(label: "test.headers"))
+        try KafkaAdmin(cluster: .init(bootstrapServers: scenario.brokers)).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
+        let producer = try KafkaProducer(cluster: .init(bootstrapServers: scenario.brokers), logger: .init(label: "test.headers"))
         for (value, headers) in records {
             let failed = Mutex<KafkaError?>(nil)
             try producer.send(KafkaOutgoingMessage(topic: scenario.input, partition: 0, value: value, headers: headers)) { result in

@@ -92,13 +92,9 @@ extension RealBrokerTests {
     @Test func poisonRecordsNeverStopAGroup() throws {
         let brokers = try testBrokers()
         var scenario = try Scenario("poison", brokers: brokers)
-        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: scenario.input, partitions: 2)], timeoutMs: 10_000)
-        let producerConfiguration = {
-            var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
-            configuration.messageMaxBytes = 40 << 20
-            return configuration
-        }()
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: .init(label: "test.poison"))
+        try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: scenario.input, partitions: 2)], timeoutMs: 10_000)
+        let producerConfiguration = KafkaProducerConfiguration(messageMaxBytes: 40 << 20)
+        let producer = try KafkaProducer(cluster: .init(bootstrapServers: brokers), configuration: producerConfiguration, logger: .init(label: "test.poison"))
         let corpus = CorpusGenerator(options: CorpusOptions(count: 64 * Self.rounds, seed: 18, brokenFraction: 0))
         var goodIndex = 0
         func nextGood(partition: Int32) -> KafkaOutgoingMessage {
@@ -187,8 +183,8 @@ extension RealBrokerTests {
     @Test func aDeadLetterTopicThatRefusesEverythingStopsTheWorkerWithoutCommittingPastThePage() throws {
         let brokers = try testBrokers()
         var scenario = try Scenario("dlqrefuses", brokers: brokers)
-        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: brokers), logger: .init(label: "test"))
+        try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
+        let producer = try KafkaProducer(cluster: .init(bootstrapServers: brokers), logger: .init(label: "test"))
         for value in [Self.article(paragraphs: 3, id: 1), Self.random(5_000, seed: 9), Self.article(paragraphs: 3, id: 2)] {
             try producer.send(KafkaOutgoingMessage(topic: scenario.input, partition: 0, value: value)) { _ in }
             try producer.flush(timeoutMs: 30_000)
@@ -210,10 +206,10 @@ extension RealBrokerTests {
     @Test func theRecordLimitIsReadFromTheTopicsSettings() throws {
         let brokers = try testBrokers()
         var scenario = try Scenario("topiclimit", brokers: brokers)
-        let admin = try KafkaAdmin(bootstrapServers: brokers)
+        let admin = try KafkaAdmin(cluster: .init(bootstrapServers: brokers))
         try admin.createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
         try admin.createTopics([(name: "pages.dlq\(scenario.suffix)", partitions: 1)], configs: ["max.message.bytes": "100000"], timeoutMs: 10_000)
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: brokers), logger: .init(label: "test"))
+        let producer = try KafkaProducer(cluster: .init(bootstrapServers: brokers), logger: .init(label: "test"))
         let blob = Self.random(300_000, seed: 11)
         try producer.send(KafkaOutgoingMessage(topic: scenario.input, partition: 0, value: blob)) { _ in }
         try producer.flush(timeoutMs: 30_000)
@@ -232,7 +228,7 @@ extension RealBrokerTests {
     @Test func produceSendsAPageOverAMegabyteWhole() throws {
         let brokers = try testBrokers()
         let scenario = try Scenario("produce2mb", brokers: brokers)
-        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
+        try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
         let page = Self.article(paragraphs: 12_000, id: 7)
         #expect(page.count > 2_000_000)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pagepipe-2mb-\(UUID().uuidString).html")

@@ -26,9 +26,8 @@ extension RealBrokerTests {
     /// whole and fails again, and one of 1.2 MB, whose letter is over the 1 MB record limit and so a
     /// reference that cannot be re-processed from itself.
     func plantFloods(brokers: String, topic: String) throws {
-        var configuration = KafkaProducerConfiguration(bootstrapServers: brokers)
-        configuration.messageMaxBytes = 4 << 20
-        let producer = try KafkaProducer(configuration: configuration, logger: .init(label: "test.redrive"))
+        let configuration = KafkaProducerConfiguration(messageMaxBytes: 4 << 20)
+        let producer = try KafkaProducer(cluster: .init(bootstrapServers: brokers), configuration: configuration, logger: .init(label: "test.redrive"))
         let small = BlobEncoder.compress(Array(("<html><body>" + String(repeating: "<b>", count: 300_000)).utf8), as: .gzip)
         let large = Array(("<html><body>" + String(repeating: "<b>", count: 400_000)).utf8)
         let acknowledged = Mutex(0)

@@ -14,7 +14,7 @@ extension RealBrokerTests {
         defer { try? FileManager.default.removeItem(atPath: corpus) }
         let written = try runTool(pagepipeBinary, ["corpus", "--count", "300", "--seed", "707", "--broken-fraction", "0", "--out", corpus])
         #expect(written.status == 0, "\(written.output)")
-        try KafkaAdmin(bootstrapServers: brokers).createTopics([(name: input, partitions: 3)], timeoutMs: 10_000)
+        try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: input, partitions: 3)], timeoutMs: 10_000)
         let produced = try runTool(pagepipeBinary, ["produce", "--brokers", brokers, "--topic", input, corpus, "--log-level", "warning"])
         #expect(produced.status == 0, "\(produced.output)")
 

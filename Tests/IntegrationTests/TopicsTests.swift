@@ -39,7 +39,7 @@ extension RealBrokerTests {
             #expect(result.output.contains("articles\(suffix)  [events]  missing\n    planned: partitions=8 replication=broker default cleanup.policy=compact max.message.bytes=1048588"))
             #expect(result.output.contains("pages.dlq\(suffix)  [dead letters]  missing\n    planned: partitions=2 replication=broker default cleanup.policy=delete max.message.bytes=1048588 retention.ms=1209600000"))
             #expect(result.output.contains("\(expected.count) topics: \(expected.count) missing, 0 differing"))
-            let existing = try KafkaAdmin(bootstrapServers: brokers).listTopics(timeoutMs: 10_000)
+            let existing = try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).listTopics(timeoutMs: 10_000)
             #expect(expected.filter { existing[$0] != nil } == [], "plan must create nothing")
         }
 
@@ -47,7 +47,7 @@ extension RealBrokerTests {
             let brokers = try testBrokers()
             let suffix = ".apply-\(UUID().uuidString.prefix(8).lowercased())"
             let input = "it.apply\(suffix)"
-            let admin = try KafkaAdmin(bootstrapServers: brokers)
+            let admin = try KafkaAdmin(cluster: .init(bootstrapServers: brokers))
             // An input that exists already with other partitions: reported, never altered.
             try admin.createTopics([(name: input, partitions: 3)], timeoutMs: 10_000)
             let arguments = ["--input-topic", input, "--topic-suffix", suffix, "--sections", try Self.sectionsFile(),
@@ -87,7 +87,7 @@ extension RealBrokerTests {
             #expect(refused.waitForExit(seconds: 60) == 1, "\(refused.log)")
             #expect(refused.log.contains("missing topics: \(scenario.input), articles\(scenario.suffix), articles.front\(scenario.suffix)"), "\(refused.log)")
             #expect(refused.log.contains("pages.dlq\(scenario.suffix). Create them with `pagepipe topics apply`"), "\(refused.log)")
-            #expect(try KafkaAdmin(bootstrapServers: brokers).listTopics(timeoutMs: 10_000)["articles\(scenario.suffix)"] == nil)
+            #expect(try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).listTopics(timeoutMs: 10_000)["articles\(scenario.suffix)"] == nil)
 
             let applied = try topicsCommand("apply", brokers, ["--input-topic", scenario.input, "--topic-suffix", scenario.suffix])
             #expect(applied.status == 0, "\(applied.output)")

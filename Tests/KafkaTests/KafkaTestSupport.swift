@@ -80,24 +80,26 @@ final class DeliveryCollector: Sendable {
 /// A librdkafka mock cluster (no broker process), alive as long as this value.
 struct MockCluster {
     let owner: KafkaAdmin
-    let bootstrapServers: String
+    /// The mock cluster's listener, for the clients of a test.
+    let configuration: KafkaClusterConfiguration
 
     init() throws {
         owner = try KafkaAdmin(
-            bootstrapServers: "unused:9092", extra: ["test.mock.num.brokers": "1"], logger: KafkaTestSupport.logger)
+            cluster: KafkaClusterConfiguration(bootstrapServers: "unused:9092", properties: ["test.mock.num.brokers": "1"]),
+            logger: KafkaTestSupport.logger)
         // librdkafka replaces bootstrap.servers with the mock cluster's listener.
-        bootstrapServers = try #require(owner.configurationValue("bootstrap.servers"))
+        configuration = KafkaClusterConfiguration(bootstrapServers: try #require(owner.configurationValue("bootstrap.servers")))
     }
 
     func producer(extra: [String: String] = [:], idempotent: Bool = true) throws -> KafkaProducer {
         try KafkaProducer(
-            configuration: KafkaProducerConfiguration(bootstrapServers: bootstrapServers, idempotent: idempotent, extra: extra),
+            cluster: configuration, configuration: KafkaProducerConfiguration(idempotent: idempotent, extra: extra),
             logger: KafkaTestSupport.logger)
     }
 
     func consumer(group: String = KafkaTestSupport.uniqueName("group")) throws -> KafkaConsumer {
         try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: group),
+            cluster: configuration, configuration: KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: group)),
             logger: KafkaTestSupport.logger)
     }
 

@@ -92,8 +92,8 @@ import Testing
         let cluster = try MockCluster()
         let topic = try cluster.topic()
         let consumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                bootstrapServers: cluster.bootstrapServers, groupID: "eof", enablePartitionEOF: true),
+            cluster: cluster.configuration,
+            configuration: KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: "eof"), enablePartitionEOF: true),
             logger: KafkaTestSupport.logger)
         let partition = KafkaTopicPartition(topic: topic, partition: 1)
         try consumer.assign([partition: 0])
@@ -130,10 +130,11 @@ import Testing
         let topic = try cluster.topic()
         let rebalances = Mutex<[KafkaRebalance]>([])
         let consumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: KafkaTestSupport.uniqueName("g")),
+            cluster: cluster.configuration,
+            configuration: KafkaConsumerConfiguration(consumptionStrategy: .group(id: KafkaTestSupport.uniqueName("g"), topics: [topic])),
             logger: KafkaTestSupport.logger,
             onRebalance: { change in rebalances.withLock { $0.append(change) } })
-        try consumer.subscribe([topic])
+        try consumer.subscribe()
         for _ in 0..<100 where rebalances.withLock({ $0.isEmpty }) { _ = try consumer.poll(timeoutMs: 100) }
         let expected = (0..<4).map { KafkaTopicPartition(topic: topic, partition: $0) }
         #expect(rebalances.withLock { $0 } == [.assigned(expected)])

@@ -14,11 +14,12 @@ import Testing
         _ = try KafkaTestSupport.produce(producer, messages).map { try $0.get() }
 
         let snapshots = Mutex<[KafkaStatistics]>([])
-        var configuration = KafkaConsumerConfiguration(
-            bootstrapServers: cluster.bootstrapServers, groupID: KafkaTestSupport.uniqueName("group"))
-        configuration.statisticsIntervalMs = 100
+        var clusterConfiguration = cluster.configuration
+        clusterConfiguration.statisticsInterval = .milliseconds(100)
         let consumer = try KafkaConsumer(
-            configuration: configuration, logger: KafkaTestSupport.logger,
+            cluster: clusterConfiguration,
+            configuration: KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: KafkaTestSupport.uniqueName("group"))),
+            logger: KafkaTestSupport.logger,
             onStatistics: { statistics in snapshots.withLock { $0.append(statistics) } })
         let partition = KafkaTopicPartition(topic: topic, partition: 0)
         try consumer.assign([partition: 0])

@@ -8,28 +8,29 @@ import Testing
 @Suite struct TansuBrokerTests {
     /// Tansu holds JoinGroup for half the session timeout: keep it short so a join takes ~3 s.
     static func groupConsumer(
-        _ bootstrap: String, group: String, onRebalance: @escaping @Sendable (KafkaRebalance) -> Void
+        _ cluster: KafkaClusterConfiguration, group: String, topics: [String], onRebalance: @escaping @Sendable (KafkaRebalance) -> Void
     ) throws -> KafkaConsumer {
         try KafkaConsumer(
+            cluster: cluster,
             configuration: KafkaConsumerConfiguration(
-                bootstrapServers: bootstrap, groupID: group, sessionTimeoutMs: 6000, heartbeatIntervalMs: 1000),
+                consumptionStrategy: .group(id: group, topics: topics), sessionTimeout: .seconds(6), heartbeatInterval: .seconds(1)),
             logger: KafkaTestSupport.logger, onRebalance: onRebalance)
     }
 
     @Test func groupConsumerGetsEveryPartitionConsumesAllAndCommitsTheEnd() throws {
-        let bootstrap = try TestBroker.bootstrap()
-        let admin = try KafkaAdmin(bootstrapServers: bootstrap, logger: KafkaTestSupport.logger)
+        let cluster = KafkaClusterConfiguration(bootstrapServers: try TestBroker.bootstrap())
+        let admin = try KafkaAdmin(cluster: cluster, logger: KafkaTestSupport.logger)
         let topic = KafkaTestSupport.uniqueName("group-test")
         try admin.createTopics([(topic, 3)], timeoutMs: 10_000)
         let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(bootstrapServers: bootstrap), logger: KafkaTestSupport.logger)
+            cluster: cluster, logger: KafkaTestSupport.logger)
         let messages = (0..<60).map { KafkaOutgoingMessage(topic: topic, key: Array("key-\($0)".utf8), value: Array("value-\($0)".utf8)) }
         let reports = try KafkaTestSupport.produce(producer, messages).map { try $0.get() }
 
         let group = KafkaTestSupport.uniqueName("group")
         let rebalances = Mutex<[KafkaRebalance]>([])
-        let consumer = try Self.groupConsumer(bootstrap, group: group) { change in rebalances.withLock { $0.append(change) } }
-        try consumer.subscribe([topic])
+        let consumer = try Self.groupConsumer(cluster, group: group, topics: [topic]) { change in rebalances.withLock { $0.append(change) } }
+        try consumer.subscribe()
         let records = try KafkaTestSupport.consume(consumer, count: messages.count, timeoutMs: 30_000)
 
         let all = (0..<3).map { KafkaTopicPartition(topic: topic, partition: $0) }
@@ -58,12 +59,12 @@ import Testing
     }
 
     @Test func idempotentProducerDeliversInOrderWithoutDuplicates() throws {
-        let bootstrap = try TestBroker.bootstrap()
+        let cluster = KafkaClusterConfiguration(bootstrapServers: try TestBroker.bootstrap())
         let topic = KafkaTestSupport.uniqueName("idempotent")
-        let admin = try KafkaAdmin(bootstrapServers: bootstrap, logger: KafkaTestSupport.logger)
+        let admin = try KafkaAdmin(cluster: cluster, logger: KafkaTestSupport.logger)
         try admin.createTopics([(topic, 1)], timeoutMs: 10_000)
         let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(bootstrapServers: bootstrap, idempotent: true),
+            cluster: cluster, configuration: KafkaProducerConfiguration(idempotent: true),
             logger: KafkaTestSupport.logger)
         #expect(producer.configurationValue("enable.idempotence") == "true")
         let messages = (0..<200).map {
@@ -73,7 +74,7 @@ import Testing
         #expect(reports.map(\.offset) == Array(0..<200))
 
         let consumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(bootstrapServers: bootstrap, groupID: KafkaTestSupport.uniqueName("reader")),
+            cluster: cluster, configuration: KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: KafkaTestSupport.uniqueName("reader"))),
             logger: KafkaTestSupport.logger)
         try consumer.assign([KafkaTopicPartition(topic: topic, partition: 0): 0])
         let records = try KafkaTestSupport.consume(consumer, count: 200)
@@ -83,8 +84,8 @@ import Testing
     }
 
     @Test func createTopicsMakesPartitionsAndAcceptsExistingTopics() throws {
-        let bootstrap = try TestBroker.bootstrap()
-        let admin = try KafkaAdmin(bootstrapServers: bootstrap, logger: KafkaTestSupport.logger)
+        let cluster = KafkaClusterConfiguration(bootstrapServers: try TestBroker.bootstrap())
+        let admin = try KafkaAdmin(cluster: cluster, logger: KafkaTestSupport.logger)
         let first = KafkaTestSupport.uniqueName("created")
         let second = KafkaTestSupport.uniqueName("created")
         try admin.createTopics([(first, 2), (second, 5)], timeoutMs: 10_000)

@@ -9,11 +9,11 @@ import Testing
     static let valueSize = 3 * 1024
 
     @Test func idempotentProduceAndConsumeRates() throws {
-        let bootstrap = try TestBroker.bootstrap()
+        let cluster = KafkaClusterConfiguration(bootstrapServers: try TestBroker.bootstrap())
         let topic = KafkaTestSupport.uniqueName("throughput")
-        try KafkaAdmin(bootstrapServers: bootstrap, logger: KafkaTestSupport.logger).createTopics([(topic, 4)], timeoutMs: 10_000)
+        try KafkaAdmin(cluster: cluster, logger: KafkaTestSupport.logger).createTopics([(topic, 4)], timeoutMs: 10_000)
         let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(bootstrapServers: bootstrap, idempotent: true, lingerMs: 5),
+            cluster: cluster, configuration: KafkaProducerConfiguration(idempotent: true, linger: .milliseconds(5)),
             logger: KafkaTestSupport.logger)
         let value = [UInt8](repeating: 0x61, count: Self.valueSize)
         let delivered = DeliveryCollector(count: Self.messageCount)
@@ -32,7 +32,7 @@ import Testing
         #expect(delivered.calls == Self.messageCount)
 
         let consumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(bootstrapServers: bootstrap, groupID: KafkaTestSupport.uniqueName("rate")),
+            cluster: cluster, configuration: KafkaConsumerConfiguration(consumptionStrategy: .manualAssignment(groupID: KafkaTestSupport.uniqueName("rate"))),
             logger: KafkaTestSupport.logger)
         try consumer.assign(Dictionary(uniqueKeysWithValues: (0..<4).map { (KafkaTopicPartition(topic: topic, partition: $0), Int64(0)) }))
         let consumeStart = clock.now

@@ -40,18 +40,21 @@ public final class InMemoryCluster: RecordSource, RecordSink, @unchecked Sendabl
     private var failing: [String: KafkaError] = [:]
     private var deliveriesHeld = false
     private var frozen = false
+    private let inputTopics: Set<String>
     private var autoAssign: Bool
     private let reportsPartitionEnds: Bool
     private var relay: ClientEventRelay?
 
     /// - Parameters:
-    ///   - topics: input topics and their partition counts (output topics appear when written).
+    ///   - topics: input topics and their partition counts, subscribed to by `subscribe()` (output
+    ///     topics appear when written).
     ///   - autoAssign: assign every partition of the subscribed topics at `subscribe`.
     ///   - reportsPartitionEnds: report partition ends (`enable.partition.eof`).
     public init(topics: [String: Int], autoAssign: Bool = true, reportsPartitionEnds: Bool = true) {
         for (topic, count) in topics {
             for partition in 0..<Int32(count) { partitions[KafkaTopicPartition(topic: topic, partition: partition)] = Partition() }
         }
+        self.inputTopics = Set(topics.keys)
         self.autoAssign = autoAssign
         self.reportsPartitionEnds = reportsPartitionEnds
     }
@@ -142,9 +145,10 @@ public final class InMemoryCluster: RecordSource, RecordSink, @unchecked Sendabl
 
     // MARK: RecordSource
 
-    public func subscribe(_ topics: [String]) throws(KafkaError) {
+    /// Joins for the input topics the cluster was made with.
+    public func subscribe() throws(KafkaError) {
         let partitions = locked {
-            return self.partitions.keys.filter { topics.contains($0.topic) }.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
+            self.partitions.keys.filter { inputTopics.contains($0.topic) }.sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
         }
         if autoAssign { assign(partitions) }
     }

@@ -24,12 +24,12 @@ public final class WorkerRun: Sendable {
         on cluster: InMemoryCluster, logger: Logger = Logger(label: "pagepipe.test"),
         configure: (inout WorkerConfiguration) -> Void = { _ in }
     ) throws {
-        var configuration = WorkerConfiguration(bootstrapServers: "in-memory", groupID: "test")
+        var configuration = WorkerConfiguration(cluster: KafkaClusterConfiguration(bootstrapServers: "in-memory"), groupID: "test")
         configuration.concurrency = 2
-        configuration.commitIntervalMs = 50
-        configuration.drainTimeoutMs = 5_000
-        configuration.brokerDownTimeoutMs = 0
-        configuration.progressIntervalMs = 0
+        configuration.commitInterval = .milliseconds(50)
+        configuration.drainTimeout = .seconds(5)
+        configuration.brokerDownTimeout = nil
+        configuration.progressInterval = nil
         configure(&configuration)
         worker = try Worker(
             configuration: configuration, processor: Self.processor, logger: logger,

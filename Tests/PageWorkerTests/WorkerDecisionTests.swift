@@ -40,7 +40,7 @@ import TopicContract
         cluster.appendPages(10, partition: 0)
         cluster.appendPages(3, partition: 1)
         cluster.holdDeliveries()
-        let run = try WorkerRun(on: cluster) { $0.commitIntervalMs = 60_000 }
+        let run = try WorkerRun(on: cluster) { $0.commitInterval = .seconds(60) }
         #expect(cluster.wait { _ in run.worker.summary.pagesIn == 13 })
         #expect(cluster.wait { $0.deliveriesWaiting > 0 })
 
@@ -63,8 +63,8 @@ import TopicContract
         cluster.appendPages(6)
         cluster.holdDeliveries()
         let run = try WorkerRun(on: cluster) {
-            $0.commitIntervalMs = 60_000
-            $0.drainTimeoutMs = 300
+            $0.commitInterval = .seconds(60)
+            $0.drainTimeout = .milliseconds(300)
         }
         #expect(cluster.wait { _ in run.worker.summary.pagesIn == 6 })
         cluster.revoke([p0])
@@ -132,7 +132,7 @@ import TopicContract
     /// (so an orchestrator restarts it or alerts); records arriving keep it alive.
     @Test func theBrokerDownTimeoutFiresOnlyOnSilence() throws {
         let live = InMemoryCluster(topics: ["pages.raw": 1])
-        let running = try WorkerRun(on: live) { $0.brokerDownTimeoutMs = 400 }
+        let running = try WorkerRun(on: live) { $0.brokerDownTimeout = .milliseconds(400) }
         for page in WorkerRun.pages(10) {
             live.append(page.value, to: "pages.raw", headers: page.headers)
             #expect(!live.wait(timeout: .milliseconds(150)) { _ in !running.isRunning })
@@ -142,7 +142,7 @@ import TopicContract
 
         let silent = InMemoryCluster(topics: ["pages.raw": 1])
         silent.freeze()
-        let run = try WorkerRun(on: silent) { $0.brokerDownTimeoutMs = 400 }
+        let run = try WorkerRun(on: silent) { $0.brokerDownTimeout = .milliseconds(400) }
         let outcome = try #require(run.finish(within: .seconds(10)), "the broker-down timeout never fired")
         guard case .failure(let error) = outcome else {
             Issue.record("a silent cluster must end the worker with an error")
@@ -159,7 +159,7 @@ import TopicContract
         cluster.appendPages(4, partition: 0)
         cluster.appendPages(4, partition: 1, seed: 21)
         cluster.withhold(p1)
-        let run = try WorkerRun(on: cluster) { $0.exitWhenIdleMs = 200 }
+        let run = try WorkerRun(on: cluster) { $0.exitWhenIdle = .milliseconds(200) }
         #expect(cluster.wait { $0.committed[p0] == 4 })
         #expect(run.finish(within: .milliseconds(800)) == nil, "stopped with partition 1 never read")
         cluster.release(p1)
@@ -172,7 +172,7 @@ import TopicContract
     @Test func aDeadLetterTopicThatIsAlsoAnInputIsRefused() {
         let cluster = InMemoryCluster(topics: ["pages.raw": 1])
         #expect(throws: WorkerError.self) {
-            _ = try WorkerRun(on: cluster) { $0.inputTopics = ["pages.raw", "pages.dlq"] }
+            _ = try WorkerRun(on: cluster) { $0.consumer.consumptionStrategy = .group(id: "test", topics: ["pages.raw", "pages.dlq"]) }
         }
     }
 }
