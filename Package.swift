@@ -125,7 +125,8 @@ let package = Package(
         .target(
             name: "PageWorkerTesting",
             dependencies: [
-                "PageWorker", "Kafka", "PageCore", "PageCorpus", "TopicContract", .product(name: "Logging", package: "swift-log"),
+                "PageWorker", "Kafka", "KafkaTools", "PageCore", "PageCorpus", "TopicContract",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PageWorkerTesting"
         ),
@@ -141,7 +142,9 @@ let package = Package(
                 "Operations", "PageWorker", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "PageWorker", "KafkaTools", "PageCorpus", "PageModel", "HTTPAttackSupport"], linkerSettings: localLibrarySearchPath),
+        .testTarget(name: "IntegrationTests", dependencies: [
+                "Kafka", "PageWorker", "PageWorkerTesting", "KafkaTools", "TopicContract", "PageCorpus", "PageModel", "HTTPAttackSupport",
+            ], linkerSettings: localLibrarySearchPath),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,10 +57,10 @@ public final class WorkerRun: Sendable {
 
     public var isRunning: Bool { outcome.withLock { $0 == nil } }
 
-    /// `count` synthetic pages (PageCorpus, every one parseable) as input record values with the
+    /// `count` synthetic pages (PageCorpus; `brokenFraction` of them damaged) as input record values with the
     /// headers a crawler sets.
-    public static func pages(_ count: Int, seed: UInt64 = 20) -> [(value: [UInt8], headers: [KafkaHeader])] {
-        CorpusGenerator(options: CorpusOptions(count: count, seed: seed, brokenFraction: 0)).pages().map { page in
+    public static func pages(_ count: Int, seed: UInt64 = 20, brokenFraction: Double = 0) -> [(value: [UInt8], headers: [KafkaHeader])] {
+        CorpusGenerator(options: CorpusOptions(count: count, seed: seed, brokenFraction: brokenFraction)).pages().map { page in
             var headers: [KafkaHeader] = []
             if let encoding = page.hints.contentEncoding { headers.append(KafkaHeader(key: PagepipeHeader.contentEncoding, value: Array(encoding.utf8))) }
             if let type = page.hints.contentType { headers.append(KafkaHeader(key: PagepipeHeader.contentType, value: Array(type.utf8))) }
