@@ -111,7 +111,8 @@ let package = Package(
             linkerSettings: localLibrarySearchPath
         ),
 
-        .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
+        // PageCore: the reader's tests read back events the page core made from real pages.
+        .testTarget(name: "PageModelTests", dependencies: ["PageModel", "PageCore"]),
         .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
         .testTarget(name: "PageParseTests", dependencies: ["PageParse", "PageClassify"]),
         .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
