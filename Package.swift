@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: [
-                "PageWorker", .product(name: "Logging", package: "swift-log"),
+                "PageWorker", "Kafka", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -118,7 +118,10 @@ let package = Package(
         .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
         .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
-        .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
+        .testTarget(
+            name: "KafkaTests",
+            dependencies: ["Kafka", .product(name: "Logging", package: "swift-log")],
+            linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
         .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),
         .testTarget(name: "PageWorkerTests", dependencies: ["PageWorker", "PageCorpus"], linkerSettings: localLibrarySearchPath),
@@ -127,7 +130,8 @@ let package = Package(
         .testTarget(
             name: "OperationsTests",
             dependencies: [
-                "Operations", "PageWorker", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
+                "Operations", "PageWorker", "Kafka", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "PageWorker", "KafkaTools", "PageCorpus", "PageModel", "HTTPAttackSupport"], linkerSettings: localLibrarySearchPath),

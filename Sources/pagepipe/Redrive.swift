@@ -96,7 +96,11 @@ extension Pagepipe {
             configuration.redrive = RedriveConfiguration(filter: filter, dryRun: dryRun)
             configuration.exitWhenIdleMs = configuration.exitWhenIdleMs ?? 10_000
             logger.notice(
-                "\(dryRun ? "dry run: " : "")re-driving \(worker.dlqTopic) (\(filter.description)) as group \(configuration.groupID); still failing → \(configuration.router.resolvedDeadLetterTopic)")
+                "re-driving dead letters",
+                metadata: [
+                    LogKey.topic: "\(worker.dlqTopic)", LogKey.filter: "\(filter.description)", LogKey.group: "\(configuration.groupID)",
+                    LogKey.deadLetterTopic: "\(configuration.router.resolvedDeadLetterTopic)", LogKey.dryRun: "\(dryRun)",
+                ])
             let summary = try runWorker(
                 configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
                 operations: try operations.configuration())

@@ -39,7 +39,7 @@ extension Pagepipe {
                 let scan = TopicScan(bootstrapServers: try kafka.resolvedBrokers(), extra: try kafka.librdkafkaProperties(for: "consumer"))
                 try scan.records(topic, logger: logger) { counts.add($0.value) }
             } catch {
-                logger.critical("\(error)")
+                logger.critical("cannot read the topic", metadata: [LogKey.topic: "\(topic)", LogKey.error: "\(error)"])
                 throw ExitCode.failure
             }
             print(json ? counts.json() : counts.tables(topic: topic, top: top))
