@@ -15,6 +15,7 @@
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   Operations                      /metrics and the probes over swift-nio, JSON logs
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
+//   HTTPAttackSupport, BrokerTestSupport   test support: raw HTTP clients, the shared test broker
 import PackageDescription
 
 // The binary loads librdkafka >= 2.2 from the project-local .tools/lib (see Tools/setup) ahead of
@@ -118,9 +119,11 @@ let package = Package(
         .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
         .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
+        // The shared test broker (Tools/broker), for the test targets that need a real one.
+        .target(name: "BrokerTestSupport", path: "Tests/BrokerTestSupport"),
         .testTarget(
             name: "KafkaTests",
-            dependencies: ["Kafka", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Kafka", "BrokerTestSupport", .product(name: "Logging", package: "swift-log")],
             linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
         .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),
@@ -134,7 +137,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Kafka", "PageWorker", "KafkaTools", "PageCorpus", "PageModel", "HTTPAttackSupport"], linkerSettings: localLibrarySearchPath),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "Kafka", "PageWorker", "KafkaTools", "PageCorpus", "PageDecode", "HTTPAttackSupport", "BrokerTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: localLibrarySearchPath),
     ],
     swiftLanguageModes: [.v6]
 )
