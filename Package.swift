@@ -15,6 +15,7 @@
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   Operations                      /metrics and the probes over swift-nio, JSON logs
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
+//   HTTPAttackSupport, BrokerTestSupport   test support: raw HTTP clients, the shared test broker
 import PackageDescription
 
 // The binary loads librdkafka >= 2.2 from the project-local .tools/lib (see Tools/setup) ahead of
@@ -83,7 +84,7 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: [
-                "PageWorker", .product(name: "Logging", package: "swift-log"),
+                "PageWorker", "Kafka", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -111,13 +112,19 @@ let package = Package(
             linkerSettings: localLibrarySearchPath
         ),
 
-        .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
+        // PageCore: the reader's tests read back events the page core made from real pages.
+        .testTarget(name: "PageModelTests", dependencies: ["PageModel", "PageCore"]),
         .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
         .testTarget(name: "PageParseTests", dependencies: ["PageParse", "PageClassify"]),
         .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
         .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
         .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
-        .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
+        // The shared test broker (Tools/broker), for the test targets that need a real one.
+        .target(name: "BrokerTestSupport", path: "Tests/BrokerTestSupport"),
+        .testTarget(
+            name: "KafkaTests",
+            dependencies: ["Kafka", "BrokerTestSupport", .product(name: "Logging", package: "swift-log")],
+            linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
         .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),
         // An in-memory cluster playing the worker's record source and sink, and a worker running
@@ -139,12 +146,17 @@ let package = Package(
         .testTarget(
             name: "OperationsTests",
             dependencies: [
-                "Operations", "PageWorker", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
+                "Operations", "PageWorker", "Kafka", "HTTPAttackSupport", .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: [
-                "Kafka", "PageWorker", "PageWorkerTesting", "KafkaTools", "TopicContract", "PageCorpus", "PageModel", "HTTPAttackSupport",
-            ], linkerSettings: localLibrarySearchPath),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "Kafka", "PageWorker", "PageWorkerTesting", "KafkaTools", "TopicContract", "PageCorpus", "PageDecode",
+                "HTTPAttackSupport", "BrokerTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: localLibrarySearchPath),
     ],
     swiftLanguageModes: [.v6]
 )

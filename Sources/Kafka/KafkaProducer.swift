@@ -19,7 +19,8 @@ public final class KafkaProducer: Sendable {
         // Each pending onDelivery still runs once (with a purge error) instead of leaking.
         if client.outstandingCount > 0 {
             client.context.logger.notice(
-                "producer released with \(client.outstandingCount) undelivered messages or unserved events: purging them")
+                "producer released with undelivered messages or unserved events: purging them",
+                metadata: [LogKey.count: "\(client.outstandingCount)"])
             client.purgeAndServe(timeoutMs: 1_000)
         }
     }

@@ -51,16 +51,19 @@ public final class RepeatedLogLines: Sendable {
 import Logging
 
 extension Logger {
-    /// Logs `message` unless `repeats` held an identical line back within its window; a line that
-    /// follows held-back copies carries their count as `suppressed_repeats`.
+    /// Logs `message` unless `repeats` held an identical line (same level, message and metadata)
+    /// back within its window; a line that follows held-back copies carries their count as
+    /// `LogKey.suppressedRepeats`.
     public func log(
         level: Logger.Level, _ message: String, metadata: Logger.Metadata = [:], unlessRepeatedIn repeats: RepeatedLogLines,
         file: String = #fileID, function: String = #function, line: UInt = #line
     ) {
         guard self.logLevel <= level else { return }
-        guard case .log(let suppressed) = repeats.decide("\(level) \(message)") else { return }
+        // The values are in the metadata: two errors under one constant message are two lines.
+        let values = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        guard case .log(let suppressed) = repeats.decide("\(level) \(message) \(values)") else { return }
         var metadata = metadata
-        if suppressed > 0 { metadata["suppressed_repeats"] = "\(suppressed)" }
+        if suppressed > 0 { metadata[LogKey.suppressedRepeats] = "\(suppressed)" }
         // The caller's place, so the line names the caller's module as its source, not this file's.
         log(level: level, "\(message)", metadata: metadata, file: file, function: function, line: line)
     }

@@ -8,9 +8,16 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
     private let label: String
+    /// Takes each finished line, newline included.
+    private let write: @Sendable (Data) -> Void
 
     public init(label: String) {
+        self.init(label: label) { FileHandle.standardError.write($0) }
+    }
+
+    init(label: String, write: @escaping @Sendable (Data) -> Void) {
         self.label = label
+        self.write = write
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -32,7 +39,7 @@ public struct JSONLogHandler: LogHandler {
         fields["message"] = message.description
         guard var data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         data.append(0x0A)
-        FileHandle.standardError.write(data)
+        write(data)
     }
 
     private static func plain(_ value: Logger.Metadata.Value) -> Any {

@@ -1,4 +1,5 @@
 import Dispatch
+import Kafka
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -79,7 +80,8 @@ public final class OperationsServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let evicted = connections.admit(channel) {
-                        logger.debug("http: connection cap reached, closing the oldest connection")
+                        logger.debug(
+                            "http: connection cap reached, closing the oldest connection", metadata: [LogKey.count: "\(connections.limit)"])
                         evicted.close(promise: nil)
                     }
                     channel.closeFuture.whenComplete { _ in connections.remove(channel) }
@@ -105,8 +107,9 @@ public final class OperationsServer: Sendable {
                     + "choose a free port with --metrics-port or PAGEPIPE_METRICS_PORT")
         }
         logger.info(
-            "serving /metrics, /healthz and /readyz on http://\(configuration.address):\(boundPort ?? Int(configuration.port))",
+            "serving /metrics, /healthz and /readyz",
             metadata: [
+                LogKey.address: "http://\(configuration.address):\(boundPort ?? Int(configuration.port))",
                 "max_connections": "\(connections.limit)", "max_request_head_bytes": "\(configuration.maxRequestHeadBytes)",
                 "read_timeout_ms": "\(configuration.readTimeoutMs)", "connection_deadline_ms": "\(configuration.connectionDeadlineMs)",
             ])
@@ -125,7 +128,8 @@ public final class OperationsServer: Sendable {
         for connection in connections.takeAll() { connection.close(promise: nil) }
         group.shutdownGracefully(queue: .global()) { _ in finished.signal() }
         if finished.wait(timeout: .now() + .milliseconds(configuration.stopTimeoutMs)) == .timedOut {
-            logger.warning("the metrics server did not stop within \(configuration.stopTimeoutMs) ms; exiting without it")
+            logger.warning(
+                "the metrics server did not stop in time; exiting without it", metadata: [LogKey.timeoutMs: "\(configuration.stopTimeoutMs)"])
         }
     }
 }

@@ -33,9 +33,9 @@ public struct ArticleEvent: Sendable, Equatable {
     public var districtCode: String?
     /// The primary town-level division's name inside `district` (`五角场镇`), or nil.
     public var locality: String?
-    /// The province of the article's place (`上海市`): `district`'s, else the best-scored division's;
-    /// for counting by province, not part of the wire form (each `districts` entry has its own).
-    public var province: String?
+    /// The province of the article's place (`上海市`), by `ArticleProvince`'s rule; for counting by
+    /// province, not part of the wire form (each `districts` entry has its own).
+    public var province: String? { ArticleProvince.of(district: district, districts: districts) }
     public var edition: [PageRef]
     public var pageArticles: [String]
     public var source: EventSource
@@ -68,8 +68,6 @@ public struct ArticleEvent: Sendable, Equatable {
         self.district = places.district?.name
         self.districtCode = places.district?.code
         self.locality = places.locality?.name
-        let place = places.district ?? places.districts.first
-        self.province = place.flatMap { $0.level == .province ? $0.name : $0.province }
         self.edition = article.edition
         self.pageArticles = article.pageArticles
         self.source = source

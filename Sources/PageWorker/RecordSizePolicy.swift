@@ -69,7 +69,7 @@ public struct RecordSizePolicy: Sendable, Equatable {
         } catch {
             logger.notice(
                 "cannot read max.message.bytes of the output topics; records are held to the default",
-                metadata: ["max_record_bytes": "\(defaultMaxRecordBytes)", LogField.error: "\(error)"])
+                metadata: ["max_record_bytes": "\(defaultMaxRecordBytes)", LogKey.error: "\(error)"])
             return .default
         }
         return from(reported: reported)

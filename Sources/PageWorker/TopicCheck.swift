@@ -31,7 +31,7 @@ public enum TopicCheck {
         do {
             listed = try admin.listTopics(timeoutMs: timeoutMs)
         } catch {
-            logger.notice("cannot list the cluster's topics, so they are not checked", metadata: [LogField.error: "\(error)"])
+            logger.notice("cannot list the cluster's topics, so they are not checked", metadata: [LogKey.error: "\(error)"])
             return false
         }
         var missing = topics.filter { listed[$0] == nil }
@@ -45,7 +45,7 @@ public enum TopicCheck {
             if !created.isEmpty {
                 logger.warning(
                     "the cluster created topics on request, with its default partitions and settings; create them with `pagepipe topics apply` beforehand to get the planned ones",
-                    metadata: [LogField.topics: "\(created.joined(separator: ", "))"])
+                    metadata: [LogKey.topics: "\(created.joined(separator: ", "))"])
             }
         }
         guard !missing.isEmpty else { return true }
@@ -53,7 +53,7 @@ public enum TopicCheck {
         if mode == .warn {
             logger.warning(
                 "topics are missing; starting anyway (--topic-check warn): pages whose output topic is missing will be dead-lettered",
-                metadata: [LogField.topics: "\(missing.joined(separator: ","))", "advice": "\(message)"])
+                metadata: [LogKey.topics: "\(missing.joined(separator: ","))", "advice": "\(message)"])
             return true
         }
         throw WorkerError(message + (mode == .existing ? ", or start with --topic-check auto on a cluster that creates topics on demand." : "."))

@@ -159,8 +159,8 @@ extension Worker {
             return finished(ticket)
         }
         logger.notice("dead-lettering a page", metadata: [
-            LogField.topic: "\(record.topic)", LogField.partition: "\(record.partition)", LogField.offset: "\(record.offset)",
-            LogField.stage: "\(stage)", LogField.reason: "\(reason)", LogField.error: "\(message.prefix(DeadLetter.keptBytes))",
+            LogKey.topic: "\(record.topic)", LogKey.partition: "\(record.partition)", LogKey.offset: "\(record.offset)",
+            LogKey.stage: "\(stage)", LogKey.reason: "\(reason)", LogKey.error: "\(message.prefix(DeadLetter.keptBytes))",
         ])
         let letter = DeadLetter.make(
             for: ticket.page, topic: configuration.router.resolvedDeadLetterTopic, stage: stage, reason: reason, error: message,
@@ -192,7 +192,7 @@ extension Worker {
                     self.send(reference, of: ticket, stage: stage, reason: reason, error: message)
                 }
             case .stop(let why):
-                self.logger.error("stopping: the dead-letter topic refused a page", metadata: [LogField.error: "\(why)"])
+                self.logger.error("stopping: the dead-letter topic refused a page", metadata: [LogKey.error: "\(why)"])
             }
         }
     }

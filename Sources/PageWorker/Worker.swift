@@ -53,7 +53,7 @@ public final class Worker: Sendable {
         do {
             admin = try KafkaAdmin(cluster: configuration.cluster, logger: logger)
         } catch {
-            logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them", metadata: [LogField.error: "\(error)"])
+            logger.notice("cannot make an admin client for the start-up checks (topics, record sizes); skipping them", metadata: [LogKey.error: "\(error)"])
         }
         var clusterAnswered = admin != nil
         if let admin {
@@ -163,7 +163,7 @@ public final class Worker: Sendable {
         }
         startDeliveryLoop()
         logger.info("worker started", metadata: [
-            LogField.group: "\(configuration.consumer.groupID)", LogField.topics: "\(configuration.consumer.topics.joined(separator: ","))",
+            LogKey.group: "\(configuration.consumer.groupID)", LogKey.topics: "\(configuration.consumer.topics.joined(separator: ","))",
             "lanes": "\(lanes.count)", "librdkafka": "\(Librdkafka.versionString)",
             "max_record_bytes": "\(recordSize.maxRecordBytes)", "max_record_bytes_from": "\(recordSize.origin)",
         ])
@@ -230,7 +230,7 @@ public final class Worker: Sendable {
             let assignment = try source.assignment()
             if paused { try source.pause(assignment) } else { try source.resume(assignment) }
         } catch {
-            logger.warning("cannot pause/resume partitions; trying again", metadata: [LogField.error: "\(error)"])
+            logger.warning("cannot pause/resume partitions; trying again", metadata: [LogKey.error: "\(error)"])
             control.with { $0.pauseFailed() }
         }
     }
@@ -290,7 +290,7 @@ public final class Worker: Sendable {
         let generation = control.with { $0.recordTaken(partition, offset: record.offset, bytes: record.value.count, now: .now) }
         guard let generation else {
             logger.debug("skipping a record already taken or of a partition being revoked", metadata: [
-                LogField.topic: "\(record.topic)", LogField.partition: "\(record.partition)", LogField.offset: "\(record.offset)",
+                LogKey.topic: "\(record.topic)", LogKey.partition: "\(record.partition)", LogKey.offset: "\(record.offset)",
             ])
             return
         }
@@ -318,7 +318,7 @@ public final class Worker: Sendable {
                 for (partition, offset) in offsets { summary.committed["\(partition.topic)/\(partition.partition)"] = offset }
             }
         } catch {
-            logger.warning("commit failed, will retry", metadata: [LogField.error: "\(error)"])
+            logger.warning("commit failed, will retry", metadata: [LogKey.error: "\(error)"])
         }
     }
 
@@ -345,7 +345,7 @@ public final class Worker: Sendable {
             try sink.flush(timeout: max(.milliseconds(100), ContinuousClock.now.duration(to: deadline)))
         } catch {
             logger.error("producer flush did not finish; unacknowledged pages stay uncommitted and will be redelivered",
-                         metadata: [LogField.error: "\(error)"])
+                         metadata: [LogKey.error: "\(error)"])
         }
         deliveryRunning.store(false, ordering: .sequentiallyConsistent)
         deliveryDone.wait()

@@ -9,7 +9,7 @@ func best(_ stage: String, _ rounds: Int, _ body: () -> Void) -> Double {
     for _ in 0..<rounds {
         let start = ContinuousClock.now
         body()
-        fastest = min(fastest, seconds(start.duration(to: .now)))
+        fastest = min(fastest, start.duration(to: .now) / .seconds(1))
     }
     return fastest
 }
@@ -31,10 +31,6 @@ func processCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 func peakResidentMiB() -> Double {

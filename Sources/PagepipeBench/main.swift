@@ -34,7 +34,7 @@ let residentBeforeLoad = residentMiB()
 let loadStart = ContinuousClock.now
 let processor = try PageProcessor()
 let loadDuration = loadStart.duration(to: .now)
-let loadMilliseconds = Double(loadDuration.components.seconds) * 1e3 + Double(loadDuration.components.attoseconds) / 1e15
+let loadMilliseconds = loadDuration / .milliseconds(1)
 let residentAfterLoad = residentMiB()
 let decoder = BlobDecoder()
 let referenceDecoder = BlobDecoder(backend: .zlibAndIconv)
@@ -104,7 +104,7 @@ if options.runs("topic") {
         let model = try TopicModel.bundled()
         let elapsed = started.duration(to: .now)
         sink &+= model.topics.count
-        topicLoadMilliseconds = min(topicLoadMilliseconds, Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        topicLoadMilliseconds = min(topicLoadMilliseconds, elapsed / .milliseconds(1))
     }
 }
 let endToEndBefore = best("end-to-end-before", options.rounds) {

@@ -32,11 +32,13 @@ struct LoggingOptions: ParsableArguments {
 
 /// Logs the librdkafka (and allocator) in use and refuses a librdkafka too old to talk to current brokers.
 func requireSupportedLibrdkafka(_ logger: Logger) throws {
-    logger.info("librdkafka \(Librdkafka.versionString), \(ProcessAllocator.description)")
+    logger.info(
+        "librdkafka and allocator in use",
+        metadata: [LogKey.librdkafka: "\(Librdkafka.versionString)", LogKey.allocator: "\(ProcessAllocator.description)"])
     do {
         try Librdkafka.requireSupportedVersion()
     } catch {
-        logger.critical("\(error)")
+        logger.critical("unsupported librdkafka", metadata: [LogKey.error: "\(error)"])
         throw ExitCode(78)  // EX_CONFIG
     }
 }

@@ -63,7 +63,7 @@ extension Pagepipe {
             do {
                 producer = try KafkaProducer(cluster: kafkaSettings.cluster, configuration: configuration, logger: logger)
             } catch {
-                logger.critical("\(error)")
+                logger.critical("cannot create the producer", metadata: [LogKey.error: "\(error)"])
                 throw ExitCode.failure
             }
             let compression = BlobCompression(rawValue: compress).flatMap { $0 == .none ? nil : $0 }
@@ -81,7 +81,7 @@ extension Pagepipe {
                 let files = try InputFiles.expand(inputs)
                 pages = AnySequence(files.lazy.compactMap { path -> RawPage? in
                     guard let blob = try? InputFiles.read(path) else {
-                        logger.error("\(path): cannot be read; skipped")
+                        logger.error("input file cannot be read; skipped", metadata: [LogKey.path: "\(path)"])
                         return nil
                     }
                     let url = URL(fileURLWithPath: path)
@@ -95,7 +95,7 @@ extension Pagepipe {
                 summary = try loader.load(pages) { sent, acknowledged, bytes in bar.update(completed: acknowledged, detail: "acknowledged, \(sent) sent, \(bytes >> 10) KiB") }
             } catch {
                 bar.finish()
-                logger.critical("producing failed: \(error)")
+                logger.critical("producing failed", metadata: [LogKey.topic: "\(topic)", LogKey.error: "\(error)"])
                 throw ExitCode.failure
             }
             bar.finish()
@@ -103,7 +103,9 @@ extension Pagepipe {
             FileHandle.standardError.write(Data(
                 "pagepipe produce: pages=\(summary.pages) bytes=\(summary.bytes) failed=\(summary.failed) pages_per_s=\(Int(rate))\n".utf8))
             if summary.failed > 0 {
-                logger.error("\(summary.failed) pages were not acknowledged; first error: \(summary.firstError ?? "?")")
+                logger.error(
+                    "pages were not acknowledged",
+                    metadata: [LogKey.count: "\(summary.failed)", LogKey.topic: "\(topic)", LogKey.error: "\(summary.firstError ?? "?")"])
                 throw ExitCode.failure
             }
         }

@@ -27,7 +27,7 @@ final class ProgressBar: Sendable {
             guard state.lastDraw.duration(to: .now) >= interval || completed == total else { return }
             state.lastDraw = .now
             let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed / .seconds(1)
             let rate = seconds > 0 ? Double(completed) / seconds : 0
             let fraction = total > 0 ? Double(completed) / Double(total) : 1
             let width = 30

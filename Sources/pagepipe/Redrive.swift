@@ -94,7 +94,11 @@ extension Pagepipe {
             configuration.redrive = RedriveConfiguration(filter: filter, dryRun: dryRun)
             configuration.exitWhenIdle = configuration.exitWhenIdle ?? .seconds(10)
             logger.notice(
-                "\(dryRun ? "dry run: " : "")re-driving \(worker.dlqTopic) (\(filter.description)) as group \(configuration.consumer.groupID); still failing → \(configuration.router.resolvedDeadLetterTopic)")
+                "re-driving dead letters",
+                metadata: [
+                    LogKey.topic: "\(worker.dlqTopic)", LogKey.filter: "\(filter.description)", LogKey.group: "\(configuration.consumer.groupID)",
+                    LogKey.deadLetterTopic: "\(configuration.router.resolvedDeadLetterTopic)", LogKey.dryRun: "\(dryRun)",
+                ])
             let summary = try runWorker(
                 configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
                 operations: try operations.configuration())

@@ -93,7 +93,7 @@ extension Pagepipe {
                 try planner.execute(plan, logger: logger)
                 print("applied: \(plan.commits.count) partition offsets committed for group \(group)")
             } catch let error as ReplayError {
-                logger.critical("\(error)")
+                logger.critical("replay failed", metadata: [LogKey.topic: "\(topic)", LogKey.group: "\(group)", LogKey.error: "\(error)"])
                 throw ExitCode.failure
             }
         }

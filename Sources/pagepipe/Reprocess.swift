@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kafka
 import KafkaTools
 import PageCore
 
@@ -58,10 +59,12 @@ extension Pagepipe {
                     try planner.execute(plan, logger: logger)
                 }
             } catch {
-                logger.critical("\(error)")
+                logger.critical("cannot rewind the group for reprocessing", metadata: [LogKey.group: "\(configuration.consumer.groupID)", LogKey.error: "\(error)"])
                 throw ExitCode.failure
             }
-            logger.notice("reprocessing into topics with suffix \(configuration.router.topicSuffix) as group \(configuration.consumer.groupID)")
+            logger.notice(
+                "reprocessing into suffixed topics",
+                metadata: [LogKey.topicSuffix: "\(configuration.router.topicSuffix)", LogKey.group: "\(configuration.consumer.groupID)"])
             try runWorker(
                 configuration, processor: try pageCore.makeProcessor(), logger: logger, summaryJSON: worker.summaryJson,
                 operations: try operations.configuration())

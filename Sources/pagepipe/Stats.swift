@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kafka
 import KafkaTools
+import PageModel
 
 extension Pagepipe {
     struct Stats: ParsableCommand {
@@ -39,7 +40,7 @@ extension Pagepipe {
                 let scan = TopicScan(cluster: kafkaSettings.cluster, consumerExtra: kafkaSettings.consumerExtra)
                 try scan.records(topic, logger: logger) { counts.add($0.value) }
             } catch {
-                logger.critical("\(error)")
+                logger.critical("cannot read the topic", metadata: [LogKey.topic: "\(topic)", LogKey.error: "\(error)"])
                 throw ExitCode.failure
             }
             print(json ? counts.json() : counts.tables(topic: topic, top: top))
@@ -60,23 +61,18 @@ struct EventCounts {
 
     mutating func add(_ value: [UInt8]) {
         total += 1
-        guard let object = try? JSONSerialization.jsonObject(with: Data(value)) as? [String: Any] else {
+        guard let event = try? ReadEvent(json: value) else {
             unreadable += 1
             return
         }
-        if let id = object["id"] as? String { ids.insert(id) }
-        schemas[object["schema"] as? String ?? "?", default: 0] += 1
-        if let section = (object["section"] as? [String: Any])?["slug"] as? String { sections[section, default: 0] += 1 }
-        if object["schema"] as? String == "pagepipe.article/v1" {
-            let district = object["district"] as? String
-            districts[district ?? "(none)", default: 0] += 1
-            // The province of the article's place: its district's, else the best-scored division's.
-            let entries = object["districts"] as? [[String: Any]] ?? []
-            let place = entries.first { $0["name"] as? String == district && district != nil } ?? entries.first
-            let province = place.flatMap { $0["level"] as? String == "province" ? $0["name"] as? String : $0["province"] as? String }
-            provinces[province ?? "(none)", default: 0] += 1
+        if let id = event.id { ids.insert(id) }
+        schemas[event.schema ?? "?", default: 0] += 1
+        if let section = event.section?.slug { sections[section, default: 0] += 1 }
+        if event.isArticle {
+            districts[event.district ?? "(none)", default: 0] += 1
+            provinces[event.province ?? "(none)", default: 0] += 1
         }
-        papers[object["paper"] as? String ?? "(unknown)", default: 0] += 1
+        papers[event.paper ?? "(unknown)", default: 0] += 1
     }
 
     func tables(topic: String, top: Int) -> String {

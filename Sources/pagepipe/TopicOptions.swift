@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kafka
 import KafkaTools
 import Logging
 import PageWorker
@@ -86,7 +87,7 @@ struct TopicOptions: ParsableArguments {
         do {
             return (plan, try TopicProvisioner(cluster: configuration.cluster, logger: logger))
         } catch {
-            logger.critical("\(error)")
+            logger.critical("cannot reach the cluster to plan its topics", metadata: [LogKey.error: "\(error)"])
             throw ExitCode.failure
         }
     }

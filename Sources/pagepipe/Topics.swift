@@ -83,7 +83,7 @@ extension TopicOptions {
         do {
             print(try report(plan, provisioner))
         } catch {
-            logger.critical("\(error)")
+            logger.critical("cannot read or change the cluster's topics", metadata: [LogKey.error: "\(error)"])
             throw ExitCode.failure
         }
     }

@@ -110,4 +110,4 @@ def test_the_worker_runs_on_jemalloc(pagepipe):
     run = subprocess.run([pagepipe, "run", "--brokers", "127.0.0.1:1", "--broker-down-timeout-ms", "1"],
                          capture_output=True, text=True, timeout=60)
     first = run.stderr.splitlines()[0] if run.stderr else ""
-    assert re.search(r"librdkafka \S+, jemalloc \d+\.\d+", first), run.stderr[:2000]
+    assert re.search(r"allocator=jemalloc \d+\.\d+", first) and re.search(r"librdkafka=\S+", first), run.stderr[:2000]

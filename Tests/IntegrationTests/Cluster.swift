@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import KafkaTools
@@ -6,18 +7,6 @@ import Testing
 
 /// The package root, found from this file so tests run from any directory.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// The local broker every integration test uses: `PAGEPIPE_TEST_BROKERS` when Tools/test set it,
-/// otherwise started here through Tools/broker. A missing broker fails the test, never skips it.
-func testBrokers() throws -> String {
-    if let address = ProcessInfo.processInfo.environment["PAGEPIPE_TEST_BROKERS"], !address.isEmpty { return address }
-    let start = try runTool(packageRoot.appendingPathComponent("Tools/broker").path, ["start"])
-    guard start.status == 0 else {
-        Issue.record("cannot start the local broker with Tools/broker start (run Tools/setup first): \(start.output)")
-        throw CancellationError()
-    }
-    return try runTool(packageRoot.appendingPathComponent("Tools/broker").path, ["address"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-}
 
 /// The built CLI: `PAGEPIPE_BIN`, else the debug build beside the tests.
 var pagepipeBinary: String {
@@ -132,7 +121,7 @@ struct Scenario {
 
     /// - Parameter brokers: a test's own broker (see `PrivateBroker`); default: the shared one.
     init(_ name: String, pages: Int, seed: UInt64, partitions: Int32, brokers: String? = nil) throws {
-        try self.init(name, brokers: brokers ?? testBrokers())
+        try self.init(name, brokers: brokers ?? TestBroker.bootstrap())
         try load(pages: pages, seed: seed, partitions: partitions)
     }
 

@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import Testing
@@ -8,7 +9,7 @@ import Testing
 extension RealBrokerTests {
 @Suite(.serialized) struct EventIdentityWorkerTests {
     @Test func sameTitleArticlesSurviveDeduplicationByID() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         let unique = UUID().uuidString.prefix(8).lowercased()
         let input = "it.identity.\(unique)", suffix = ".identity-\(unique)"
         let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/pages")

@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import Synchronization
@@ -55,7 +56,7 @@ extension RealBrokerTests {
     func names(_ record: KafkaRecord) -> [String] { record.headers.map(\.key) }
 
     @Test func theDefaultSetReachesEveryEventAndAnOversizedValueIsLeftOff() throws {
-        var scenario = try Scenario("propagate", brokers: try testBrokers())
+        var scenario = try Scenario("propagate", brokers: try TestBroker.bootstrap())
         try load(&scenario, [
             (PoisonRecordTests.article(paragraphs: 3, id: 1), [Self.traceparent, Self.fetchMs, Self.tracestate, Self.crawl]),
             (PoisonRecordTests.article(paragraphs: 3, id: 2), [Self.traceparent, Self.oversizedCrawl]),
@@ -88,7 +89,7 @@ extension RealBrokerTests {
     }
 
     @Test func theEnvironmentReplacesTheDefaultSet() throws {
-        var scenario = try Scenario("propagate-env", brokers: try testBrokers())
+        var scenario = try Scenario("propagate-env", brokers: try TestBroker.bootstrap())
         try load(&scenario, [(PoisonRecordTests.article(paragraphs: 3, id: 3), [Self.traceparent, Self.fetchMs, Self.crawl])])
         // env execs the worker in the same process, so the variable reaches it and nothing else changes.
         let log = try drain(scenario, launcher: ["/usr/bin/env", "PAGEPIPE_PROPAGATE_HEADERS=x-fetch-ms, crawl-id"])
@@ -100,7 +101,7 @@ extension RealBrokerTests {
     }
 
     @Test func theFlagWinsAndNoneCopiesNothing() throws {
-        var scenario = try Scenario("propagate-none", brokers: try testBrokers())
+        var scenario = try Scenario("propagate-none", brokers: try TestBroker.bootstrap())
         try load(&scenario, [(PoisonRecordTests.article(paragraphs: 3, id: 4), [Self.traceparent, Self.crawl])])
         let log = try drain(scenario, ["--propagate-header", "none"], launcher: ["/usr/bin/env", "PAGEPIPE_PROPAGATE_HEADERS=crawl-id"])
         let records = try events(scenario, offset: 0)

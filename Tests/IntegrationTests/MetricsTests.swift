@@ -71,7 +71,9 @@ extension RealBrokerTests {
         while Date() < joinDeadline {
             guard let ready = await get("/readyz") else { usleep(50_000); continue }
             if ready.status == 200 {
-                assignedWhenReady = worker.log.contains("assigned 4 partitions")
+                assignedWhenReady = worker.log.split(separator: "\n").contains { line in
+                    line.contains(#""message":"partitions assigned""#) && line.contains(#""count":"4""#)
+                }
                 break
             }
             #expect(ready.status == 503)
@@ -128,6 +130,7 @@ extension RealBrokerTests {
         let object = try? JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any]
         #expect(object?["level"] as? String == "info" && (object?["message"] as? String)?.contains("librdkafka") == true,
                 "--log-format json must write one JSON object per line: \(firstLine)")
+        #expect((object?["librdkafka"] as? String)?.isEmpty == false, "metadata must be fields of their own: \(firstLine)")
     }
 }
 }

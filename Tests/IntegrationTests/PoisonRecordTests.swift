@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import PageCorpus
@@ -90,7 +91,7 @@ extension RealBrokerTests {
     }
 
     @Test func poisonRecordsNeverStopAGroup() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         var scenario = try Scenario("poison", brokers: brokers)
         try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: scenario.input, partitions: 2)], timeoutMs: 10_000)
         let producerConfiguration = KafkaProducerConfiguration(messageMaxBytes: 40 << 20)
@@ -181,7 +182,7 @@ extension RealBrokerTests {
     /// Only a dead-letter topic that refuses everything may stop a worker: then it says so, and
     /// commits nothing past the page it could not dispose of, so the page is redelivered.
     @Test func aDeadLetterTopicThatRefusesEverythingStopsTheWorkerWithoutCommittingPastThePage() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         var scenario = try Scenario("dlqrefuses", brokers: brokers)
         try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
         let producer = try KafkaProducer(cluster: .init(bootstrapServers: brokers), logger: .init(label: "test"))
@@ -204,7 +205,7 @@ extension RealBrokerTests {
     /// The record limit comes from the cluster: a dead-letter topic created with a small
     /// `max.message.bytes` gets references for records a default topic would take whole.
     @Test func theRecordLimitIsReadFromTheTopicsSettings() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         var scenario = try Scenario("topiclimit", brokers: brokers)
         let admin = try KafkaAdmin(cluster: .init(bootstrapServers: brokers))
         try admin.createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
@@ -226,7 +227,7 @@ extension RealBrokerTests {
     /// `pagepipe produce` sends pages up to the page core's blob cap, not librdkafka's 1 MB default:
     /// the topic's own max.message.bytes is the only other limit.
     @Test func produceSendsAPageOverAMegabyteWhole() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         let scenario = try Scenario("produce2mb", brokers: brokers)
         try KafkaAdmin(cluster: .init(bootstrapServers: brokers)).createTopics([(name: scenario.input, partitions: 1)], timeoutMs: 10_000)
         let page = Self.article(paragraphs: 12_000, id: 7)

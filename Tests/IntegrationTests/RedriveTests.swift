@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import PageDecode
@@ -66,7 +67,7 @@ extension RealBrokerTests {
     }
 
     @Test func redrivesTooComplexLettersAfterTheLimitIsRaised() async throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         var scenario = try Scenario("redrive", pages: 120, seed: 31, partitions: 2, brokers: brokers)
         try plantFloods(brokers: brokers, topic: scenario.input)
         try scenario.recordEnds()
@@ -182,7 +183,7 @@ extension RealBrokerTests {
     /// SIGTERM in the middle of a re-drive drains and commits what it finished; the same command
     /// then takes exactly the rest: no letter twice, none skipped.
     @Test func anInterruptedRedriveResumesWhereItStopped() async throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         let scenario = try Scenario("redrive-resume", pages: 200, seed: 32, partitions: 1, brokers: brokers)
         let suffix = scenario.suffix, dlq = "pages.dlq" + suffix, reader = scenario.reader
         let first = try runTool(pagepipeBinary, [

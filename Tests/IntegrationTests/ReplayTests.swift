@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import Testing
@@ -71,7 +72,7 @@ extension RealBrokerTests {
     }
 
     @Test func replayToATimestampStartsAtTheFirstBatchWrittenAfterIt() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         let unique = UUID().uuidString.prefix(8).lowercased()
         let input = "it.time.\(unique)", group = "time-\(unique)"
         let reader = TopicReader(brokers: brokers)

@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import Testing
@@ -7,7 +8,7 @@ import Testing
 extension RealBrokerTests {
 @Suite(.serialized) struct ReprocessTests {
     @Test func backfillsOnlyPagesDatedInRangeIntoVersionedTopics() throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         let unique = UUID().uuidString.prefix(8).lowercased()
         let input = "it.reprocess.\(unique)", suffix = ".v2-\(unique)"
         let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("reprocess-\(unique)").path
@@ -50,7 +51,7 @@ extension RealBrokerTests {
 
     /// A backfill runs for hours: it must be as visible as `run`, on the same port flags.
     @Test func servesMetricsAndProbesLikeRunWhenGivenAMetricsPort() async throws {
-        let brokers = try testBrokers()
+        let brokers = try TestBroker.bootstrap()
         var scenario = try Scenario("reprocessmetrics", brokers: brokers)
         try scenario.load(pages: 120, seed: 808, partitions: 2)
         let port = (ProcessInfo.processInfo.environment["PAGEPIPE_TEST_METRICS_PORT"].flatMap(Int.init) ?? 19108) + 1

@@ -52,8 +52,8 @@ extension RealBrokerTests {
         scenario.waitForArticles(atLeast: 100)
         let second = try scenario.worker(slow)
         let third = try scenario.worker(slow)
-        // A cooperative join first assigns nothing ("assigned 0 partitions"), then the partitions.
-        let ownsPartitions = { (worker: WorkerProcess) in worker.log.contains(/assigned [1-9]/) }
+        // A cooperative join first assigns nothing (count=0), then the partitions.
+        let ownsPartitions = { (worker: WorkerProcess) in worker.log.contains(/count=[1-9][0-9]* .*partitions assigned/) }
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline, !(ownsPartitions(second) && ownsPartitions(third)) { usleep(100_000) }
         scenario.waitForArticles(atLeast: scenario.articlesOut + 200)

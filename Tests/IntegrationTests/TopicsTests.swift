@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Foundation
 import Kafka
 import Testing
@@ -23,7 +24,7 @@ extension RealBrokerTests {
         }
 
         @Test func planListsEveryTopicTheWorkerCanWriteAndCreatesNothing() throws {
-            let brokers = try testBrokers()
+            let brokers = try TestBroker.bootstrap()
             let suffix = ".plan-\(UUID().uuidString.prefix(8).lowercased())"
             let input = "it.plan\(suffix)"
             let result = try topicsCommand("plan", brokers, [
@@ -44,7 +45,7 @@ extension RealBrokerTests {
         }
 
         @Test func applyCreatesTheMissingTopicsWithTheirSettingsReportsDifferencesAndIsIdempotent() throws {
-            let brokers = try testBrokers()
+            let brokers = try TestBroker.bootstrap()
             let suffix = ".apply-\(UUID().uuidString.prefix(8).lowercased())"
             let input = "it.apply\(suffix)"
             let admin = try KafkaAdmin(cluster: .init(bootstrapServers: brokers))
@@ -80,7 +81,7 @@ extension RealBrokerTests {
         }
 
         @Test func runRefusesToStartWithoutItsTopicsUntilTheyAreAppliedAndAutoLetsTheBrokerCreateThem() throws {
-            let brokers = try testBrokers()
+            let brokers = try TestBroker.bootstrap()
             let scenario = try Scenario("topiccheck", brokers: brokers)
             // existing: nothing listed yet, so the worker names what is missing and how to make it.
             let refused = try scenario.worker(["--topic-check", "existing", "--exit-when-idle", "1"])

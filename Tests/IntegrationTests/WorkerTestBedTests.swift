@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Kafka
 import PageWorker
 import PageWorkerTesting
@@ -10,7 +11,7 @@ extension RealBrokerTests {
     @Suite struct WorkerTestBedTests {
         @Test(arguments: [false, true])
         func everyRecordEndsAsEventsOrADeadLetterAndTheGroupCommitsToTheEnd(live: Bool) throws {
-            let setup: WorkerTestSetup = live ? .live(brokers: try testBrokers()) : .inMemory
+            let setup: WorkerTestSetup = live ? .live(brokers: try TestBroker.bootstrap()) : .inMemory
             let bed = try setup.makeBed(partitions: 2)
             let pages = WorkerRun.pages(24, seed: 31, brokenFraction: 0.25)
             let garbage: [(value: [UInt8], headers: [KafkaHeader])] = [(Array(repeating: 0xFF, count: 3_000), []), ([], [])]

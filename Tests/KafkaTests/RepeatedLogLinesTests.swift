@@ -1,3 +1,5 @@
+import Logging
+import Synchronization
 import Testing
 
 @testable import Kafka
@@ -31,5 +33,43 @@ import Testing
             #expect(lines.decide("line \(number)", now: start) == .log(suppressed: 0))
         }
         #expect(lines.rememberedCount <= RepeatedLogLines.remembered)
+    }
+
+    /// Each line's message and metadata, kept instead of printed.
+    final class KeptLines: Sendable {
+        let lines = Mutex<[(message: String, metadata: Logger.Metadata)]>([])
+
+        var logger: Logger { Logger(label: "test") { _ in Handler(kept: self) } }
+
+        struct Handler: LogHandler {
+            let kept: KeptLines
+            var logLevel: Logger.Level = .trace
+            var metadata: Logger.Metadata = [:]
+            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+                get { metadata[key] }
+                set { metadata[key] = newValue }
+            }
+            func log(
+                level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+                function: String, line: UInt
+            ) {
+                kept.lines.withLock { $0.append((message.description, metadata ?? [:])) }
+            }
+        }
+    }
+
+    /// With constant messages the values live in the metadata: two errors under one message are two
+    /// lines, and only a copy with the same values is held back.
+    @Test func aLoggerLineIsComparedWithItsMetadata() {
+        let kept = KeptLines()
+        let logger = kept.logger
+        let repeats = RepeatedLogLines(window: .seconds(10))
+        let refused: Logger.Metadata = [LogKey.error: "broker a: Connection refused"]
+        logger.log(level: .warning, "Kafka client error", metadata: refused, unlessRepeatedIn: repeats)
+        logger.log(level: .warning, "Kafka client error", metadata: [LogKey.error: "broker b: Connection refused"], unlessRepeatedIn: repeats)
+        logger.log(level: .warning, "Kafka client error", metadata: refused, unlessRepeatedIn: repeats)
+        let lines = kept.lines.withLock { $0 }
+        #expect(lines.map { $0.metadata[LogKey.error]?.description } == ["broker a: Connection refused", "broker b: Connection refused"])
+        #expect(lines.allSatisfy { $0.message == "Kafka client error" && $0.metadata[LogKey.suppressedRepeats] == nil })
     }
 }

@@ -1,3 +1,4 @@
+import BrokerTestSupport
 import Testing
 
 @testable import Kafka
@@ -41,8 +42,7 @@ import Testing
         #expect(records.count == Self.messageCount)
 
         func rate(_ duration: Duration) -> Int {
-            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            return Int(Double(Self.messageCount) / max(seconds, 1e-9))
+            Int(Double(Self.messageCount) / max(duration / .seconds(1), 1e-9))
         }
         print("[throughput] \(Self.messageCount) x \(Self.valueSize) B, idempotent: produce \(rate(produceTime)) msg/s (\(produceTime)), consume \(rate(consumeTime)) msg/s (\(consumeTime))")
     }

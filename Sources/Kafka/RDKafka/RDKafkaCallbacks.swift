@@ -13,7 +13,7 @@ func rdKafkaLogCallback(
     let facilityName = facility.map { String(cString: $0) } ?? "?"
     let message = text.map { String(cString: $0) } ?? ""
     context.logger.log(
-        level: Logger.Level(syslogLevel: level), message, metadata: ["librdkafka.facility": "\(facilityName)"],
+        level: Logger.Level(syslogLevel: level), message, metadata: [LogKey.facility: "\(facilityName)"],
         unlessRepeatedIn: context.repeatedLines)
 }
 

@@ -1,4 +1,5 @@
 import CRdKafka
+import Logging
 
 /// The consumer side of ``RDKafkaClient``.
 extension RDKafkaClient {
@@ -114,8 +115,14 @@ extension RDKafkaClient {
     func consumerClose() {
         let code = rd_kafka_consumer_close(handle)
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-            context.logger.warning("\(KafkaError(rawCode: code, context: "closing the consumer"))")
+            context.logger.warning(
+                "cannot close the consumer cleanly", metadata: [LogKey.error: "\(KafkaError(rawCode: code, context: "closing the consumer"))"])
         }
+    }
+
+    /// An assignment change as log metadata: how many partitions, and which.
+    private static func partitionsMetadata(_ partitions: [KafkaTopicPartition]) -> Logger.Metadata {
+        [LogKey.count: "\(partitions.count)", LogKey.partitions: .array(partitions.map { "\($0)" })]
     }
 
     /// Called from the rebalance callback: tell the handler, then apply the change with the calls
@@ -129,7 +136,7 @@ extension RDKafkaClient {
         var failure: KafkaError?
         switch code {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-            context.logger.info("assigned \(changed.count) partitions: \(changed)")
+            context.logger.info("partitions assigned", metadata: partitionsMetadata(changed))
             context.rebalanceHandler?(.assigned(changed))
             if cooperative {
                 if let error = rd_kafka_incremental_assign(handle, partitions) {
@@ -140,7 +147,7 @@ extension RDKafkaClient {
             }
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             let lost = rd_kafka_assignment_lost(handle) != 0
-            context.logger.info("\(lost ? "lost" : "revoking") \(changed.count) partitions: \(changed)")
+            context.logger.info(lost ? "partitions lost" : "partitions revoked", metadata: partitionsMetadata(changed))
             context.rebalanceHandler?(lost ? .lost(changed) : .revoked(changed))
             if cooperative {
                 if let error = rd_kafka_incremental_unassign(handle, partitions) {
@@ -151,7 +158,8 @@ extension RDKafkaClient {
             }
         default:
             // librdkafka's contract: on a rebalance error drop the whole assignment and rejoin.
-            context.logger.error("\(KafkaError(rawCode: code, context: "rebalancing"))")
+            context.logger.error(
+                "rebalance failed: dropping the assignment", metadata: [LogKey.error: "\(KafkaError(rawCode: code, context: "rebalancing"))"])
             context.rebalanceHandler?(.lost(changed))
             failure = failed(rd_kafka_assign(handle, nil), "dropping the assignment after a rebalance error")
         }

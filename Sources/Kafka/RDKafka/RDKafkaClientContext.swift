@@ -29,9 +29,9 @@ final class RDKafkaClientContext: Sendable {
     /// Called from librdkafka's error callback (on the polling thread).
     func record(_ error: KafkaError) {
         if error.isFatal {
-            logger.critical("\(error)")
+            logger.critical("fatal Kafka client error", metadata: [LogKey.error: "\(error)"])
         } else if !reportsErrorsFromPoll {
-            logger.log(level: .warning, "\(error)", unlessRepeatedIn: repeatedLines)
+            logger.log(level: .warning, "Kafka client error", metadata: [LogKey.error: "\(error)"], unlessRepeatedIn: repeatedLines)
         }
         // Fatal errors are thrown by poll through rd_kafka_fatal_error, never buffered twice.
         guard reportsErrorsFromPoll, !error.isFatal else { return }

@@ -2,18 +2,18 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 
-/// The real broker for integration tests: `PAGEPIPE_TEST_BROKERS` when set, otherwise the local
-/// Tansu started with `Tools/broker start`. A broker that cannot be started fails the test (with
-/// how to fix it) instead of skipping, so a broken setup is never mistaken for a pass.
-enum TestBroker {
-    struct Unavailable: Error, CustomStringConvertible {
-        let description: String
+/// The shared broker every test that needs one uses: `PAGEPIPE_TEST_BROKERS` when set (Tools/test
+/// sets it), otherwise the local Tansu, started here through `Tools/broker start`. A broker that
+/// cannot be had fails the test (with how to fix it) instead of skipping it, so a broken setup is
+/// never mistaken for a pass.
+public enum TestBroker {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// The bootstrap address; throws (failing the calling test with how to fix it) when there is no broker.
-    static func bootstrap() throws -> String {
+    public static func bootstrap() throws(Unavailable) -> String {
         try started.get()
     }
 
@@ -24,7 +24,7 @@ enum TestBroker {
         if let brokers = ProcessInfo.processInfo.environment["PAGEPIPE_TEST_BROKERS"], !brokers.isEmpty {
             return .success(brokers)
         }
-        // Tests/KafkaTests/TestBroker.swift -> package root.
+        // Tests/BrokerTestSupport/TestBroker.swift -> package root.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let script = root.appendingPathComponent("Tools/broker").path
