@@ -3,6 +3,7 @@
 // pagepipe: a Kafka ingestion worker for Chinese e-paper pages.
 //
 // Layering (each layer knows only the ones above it):
+//   ByteText                        byte search, UTF-8 without validation, word-at-a-time tests; no dependencies
 //   PageModel (+ CCrypto)           events and parsed-page types, the JSON wire form, hashes
 //   PageDecode / PageParse / PageClassify   the page core's three stages, no Kafka
 //   PageCore                        decode -> parse -> classify -> events, one call
@@ -49,12 +50,16 @@ let package = Package(
         // SHA-256 (dead letters, topic-model data hashes); librdkafka links libcrypto already.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "PageModel", dependencies: ["CCrypto"]),
-        .target(name: "PageDecode", dependencies: ["PageModel", "CZlib", "CLibdeflate"]),
-        .target(name: "PageParse", dependencies: ["PageModel"]),
-        .target(name: "PageClassify", dependencies: ["PageModel"], resources: [.copy("Resources")]),
+        // The byte and UTF-8 toolkit every page stage shares. Also home to `concurrentlyComputing`,
+        // the one helper that is not about bytes: it is the only dependency-free target that both of
+        // its users (`pagepipe parse`, the corpus writer) already build on.
+        .target(name: "ByteText"),
+        .target(name: "PageModel", dependencies: ["ByteText", "CCrypto"]),
+        .target(name: "PageDecode", dependencies: ["ByteText", "CZlib", "CLibdeflate"]),
+        .target(name: "PageParse", dependencies: ["ByteText", "PageModel"]),
+        .target(name: "PageClassify", dependencies: ["ByteText", "PageModel"], resources: [.copy("Resources")]),
         .target(name: "PageCore", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify"]),
-        .target(name: "PageCorpus", dependencies: ["PageModel", "PageDecode", "PageClassify"]),
+        .target(name: "PageCorpus", dependencies: ["ByteText", "PageModel", "PageDecode", "PageClassify"]),
 
         .target(name: "ProcessAllocator", dependencies: ["CJemalloc"]),
         .target(
@@ -94,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
+                "ByteText", "PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
                 "PageWorker", "KafkaTools", "Operations", "ProcessAllocator", "PageTracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,12 +116,15 @@ let package = Package(
             linkerSettings: localLibrarySearchPath
         ),
 
-        .testTarget(name: "PageModelTests", dependencies: ["PageModel"]),
+        .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "PageModel"]),
+        .testTarget(name: "PageModelTests", dependencies: ["ByteText", "PageModel"]),
         .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
-        .testTarget(name: "PageParseTests", dependencies: ["PageParse", "PageClassify"]),
-        .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
-        .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
-        .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
+        .testTarget(name: "PageParseTests", dependencies: ["ByteText", "PageModel", "PageParse", "PageClassify"]),
+        .testTarget(name: "PageClassifyTests", dependencies: ["ByteText", "PageModel", "PageClassify"]),
+        .testTarget(
+            name: "PageCoreTests", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus"]
+        ),
+        .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageDecode"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], linkerSettings: localLibrarySearchPath),
         .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
         .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// One piece of evidence for a division, before it is spelled out as a `DistrictEvidence`.
@@ -78,18 +79,14 @@ enum ShortFormMention {
         return allowed.contains(scalar)
     }
 
+    /// The scalar at `index`, nil past the end.
     private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32? {
-        guard index < bytes.count else { return nil }
-        let lead = UInt32(bytes[index])
-        guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return lead }
-        return (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+        index < bytes.count ? UTF8Bytes.scalar(in: bytes, at: index).value : nil
     }
 
+    /// The scalar that ends right before `index`, nil at the start.
     private static func scalarBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32? {
-        guard index > 0 else { return nil }
-        var start = index - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalarAt(bytes, start)
+        index > 0 ? UTF8Bytes.scalar(in: bytes, at: UTF8Bytes.scalarStart(in: bytes, before: index)).value : nil
     }
 }
 
@@ -131,7 +128,7 @@ struct ArticleEvidence {
     /// institution (`中山路`, `北京大学`).
     static func names(in text: String, with scanner: PatternMatcher.Scanner, tables: GazetteerTables,
                       source: DistrictClassifier.Source, weight: Double, isPrior: Bool = false, into found: inout [FoundName]) {
-        ByteSearch.withBytes(of: text) { bytes in
+        UTF8Bytes.withBytes(text) { bytes in
             names(in: bytes, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
         }
     }
@@ -158,7 +155,7 @@ struct ArticleEvidence {
         return words.contains { follower in
             // The first byte rules most out before a comparison is set up.
             follower.count <= following.count && (follower.isEmpty || follower[0] == following[0])
-                && ByteSearch.equal(follower, UnsafeBufferPointer(rebasing: following[..<follower.count]))
+                && UTF8Bytes.hasPrefix(following, follower)
         }
     }
 

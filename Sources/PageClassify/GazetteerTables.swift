@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// The gazetteer compiled for classification: names as matcher patterns, and every relation
@@ -204,7 +205,7 @@ final class GazetteerTables: Sendable {
         contexts = flatContexts
         let adminSuffixes = Self.adminSuffixes.map { Array($0.utf8) }
         isBareName = terms.map { term in
-            ByteSearch.withBytes(of: term) { bytes in !adminSuffixes.contains { ByteSearch.hasSuffix($0, bytes) } }
+            UTF8Bytes.withBytes(term) { bytes in !adminSuffixes.contains { UTF8Bytes.hasSuffix(bytes, $0) } }
         }
         followers = (file.notPlaceFollowers ?? []).map { Array($0.utf8) }
         unitSuffixes = (file.unitSuffixes ?? []).map { Array($0.utf8) }
@@ -259,7 +260,7 @@ final class GazetteerTables: Sendable {
     /// instructions each at every start.
     private static func prominence(code: String?) -> Int {
         guard let code else { return 3 }
-        return ByteSearch.withBytes(of: code) { digits in
+        return UTF8Bytes.withBytes(code) { digits in
             guard digits.count >= 2 else { return 2 }
             if municipalityPrefixes.contains(where: { $0[0] == digits[0] && $0[1] == digits[1] }) { return 0 }
             return digits.count >= 4 && digits[2] == UInt8(ascii: "0") && digits[3] == UInt8(ascii: "1") ? 1 : 2
@@ -268,7 +269,7 @@ final class GazetteerTables: Sendable {
 
     /// Unicode scalars in `term`, counted as the UTF-8 bytes that start one.
     private static func characterCount(_ term: String) -> Int {
-        ByteSearch.withBytes(of: term) { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        UTF8Bytes.withBytes(term) { bytes in UTF8Bytes.scalarCount(bytes) }
     }
 
     /// Whether division `left` sorts before `right`: by code (a town without one first), then by

@@ -1,3 +1,5 @@
+import ByteText
+
 /// A multi-pattern matcher over UTF-8 text that reports leftmost-longest, non-overlapping matches:
 /// `五角场镇` wins over `五角场`, `浦东新区` over `浦东`, and a match that starts earlier wins over
 /// one that starts later. Duplicate patterns report the first index; empty patterns never match.
@@ -246,8 +248,7 @@ final class PatternMatcher: Sendable {
     /// All matches in a string, for callers off the hot path and tests.
     func matches(in string: String) -> [Match] {
         var found: [Match] = []
-        var text = string
-        text.withUTF8 { bytes in forEachMatch(in: bytes) { found.append($0) } }
+        UTF8Bytes.withBytes(string) { bytes in forEachMatch(in: bytes) { found.append($0) } }
         return found
     }
 }

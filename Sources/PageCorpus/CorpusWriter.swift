@@ -1,6 +1,6 @@
+import ByteText
 import Foundation
 import Glibc
-import PageModel
 
 /// Writes a corpus to a directory: one file per blob plus `manifest.jsonl`, one expectation per line.
 public enum CorpusWriter {

@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// Turns inflated page bytes into a String, choosing between UTF-8 and GB18030.
 enum TextConverter {

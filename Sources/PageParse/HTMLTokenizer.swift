@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// A lenient HTML tokenizer and tree builder over UTF-8 bytes.
@@ -180,7 +181,7 @@ private struct TreeBuilder {
         while index < buffer.count {
             let byte = buffer[index]
             if byte < 64, (delimiters >> UInt64(byte)) & 1 != 0 { break }
-            key = key &<< 8 | UInt64(asciiLower(byte))
+            key = key &<< 8 | UInt64(UTF8Bytes.asciiLower(byte))
             index += 1
         }
         return (index, HTMLTag.named(key: key, buffer, from: start, to: index))
