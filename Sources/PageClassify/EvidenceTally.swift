@@ -6,10 +6,21 @@ struct EvidenceItem {
     /// Index of the division's tally in `ArticleEvidence.tallies`.
     var tally: Int
     var source: DistrictClassifier.Source
-    /// The matched pattern for text evidence, the child division for child support; unused for
-    /// priors, whose term is the article's paper or page name.
-    var key: Int
+    var found: Found
     var count: Int
+
+    /// What was found in `source`; each case is the evidence of some sources only.
+    enum Found: Hashable {
+        /// A gazetteer name in the article's text (title, kicker, subtitle, body): an index into
+        /// `GazetteerTables.patternTerms`.
+        case pattern(Int)
+        /// The paper's or the page's name named the division (`source` says which); the term is
+        /// that name.
+        case prior
+        /// Support from a child division's own score (`source` is `.child`): an index into
+        /// `GazetteerTables.names`.
+        case child(Int)
+    }
 }
 
 /// The scores collected for one division while classifying one article.
@@ -103,9 +114,9 @@ struct ArticleEvidence {
     private var tallyOfDivision: [Int: Int] = [:]
     /// Every tally's evidence, each division's items in the order first seen.
     private(set) var items: [EvidenceItem] = []
-    /// The last item of each (tally, source, key), and whether a (tally, source) has any item.
+    /// The last item of each (tally, source, found), and whether a (tally, source) has any item.
     private var lastItem: [ItemKey: Int] = [:]
-    private var sourcesWithItems = Set<ItemKey>()
+    private var sourcesWithItems = Set<TallySource>()
     /// Divisions the article's place is known to lie in: the paper's home and what unambiguous
     /// names say, with their ancestors. A name that needs support counts only inside them.
     private(set) var support = Set<Int>()
@@ -113,7 +124,12 @@ struct ArticleEvidence {
     private struct ItemKey: Hashable {
         var tally: Int
         var source: DistrictClassifier.Source
-        var key: Int
+        var found: EvidenceItem.Found
+    }
+
+    private struct TallySource: Hashable {
+        var tally: Int
+        var source: DistrictClassifier.Source
     }
 
     init(tables: GazetteerTables, date: Int?) {
@@ -366,23 +382,23 @@ struct ArticleEvidence {
         let tally = tallyIndex(of: division)
         if isPrior {
             // One prior per source and term: a page name that names a division twice is one hint.
-            guard !sourcesWithItems.contains(ItemKey(tally: tally, source: source, key: 0)) else { return }
+            guard !sourcesWithItems.contains(TallySource(tally: tally, source: source)) else { return }
             tallies[tally].priorScore += weight
-            append(EvidenceItem(tally: tally, source: source, key: 0, count: 1))
+            append(EvidenceItem(tally: tally, source: source, found: .prior, count: 1))
         } else {
             tallies[tally].textScore += weight
             tallies[tally].mentions += 1
-            if let index = lastItem[ItemKey(tally: tally, source: source, key: pattern)] {
+            if let index = lastItem[ItemKey(tally: tally, source: source, found: .pattern(pattern))] {
                 items[index].count += 1
             } else {
-                append(EvidenceItem(tally: tally, source: source, key: pattern, count: 1))
+                append(EvidenceItem(tally: tally, source: source, found: .pattern(pattern), count: 1))
             }
         }
     }
 
     private mutating func append(_ item: EvidenceItem) {
-        lastItem[ItemKey(tally: item.tally, source: item.source, key: item.key)] = items.count
-        sourcesWithItems.insert(ItemKey(tally: item.tally, source: item.source, key: 0))
+        lastItem[ItemKey(tally: item.tally, source: item.source, found: item.found)] = items.count
+        sourcesWithItems.insert(TallySource(tally: item.tally, source: item.source))
         items.append(item)
     }
 
@@ -407,7 +423,7 @@ struct ArticleEvidence {
             guard let tally = tallyOfDivision[child].map({ tallies[$0] }) else { continue }
             let parentTally = tallyIndex(of: parent)
             tallies[parentTally].childScore += share * tally.ownScore
-            append(EvidenceItem(tally: parentTally, source: .child, key: child, count: max(tally.mentions, 1)))
+            append(EvidenceItem(tally: parentTally, source: .child, found: .child(child), count: max(tally.mentions, 1)))
         }
     }
 }
