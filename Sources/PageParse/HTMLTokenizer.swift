@@ -22,7 +22,6 @@ struct HTMLTokenizer {
         var comments: [Int] = []
         let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<Bool, PageDeadline.Passed> in
             var builder = TreeBuilder(buffer: buffer, maxNodes: maxNodes, expectedNodes: min(bytes.count / 24, maxNodes))
-            defer { builder.deallocate() }
             var countdown = deadline.countdown()
             do throws(PageDeadline.Passed) {
                 guard try builder.run(&countdown) else { return .success(false) }
@@ -84,7 +83,8 @@ struct HTMLTokenizer {
     }
 }
 
-private struct TreeBuilder {
+/// Owns its node buffers, which free themselves when the builder goes away.
+private struct TreeBuilder: ~Copyable {
     let buffer: UnsafeBufferPointer<UInt8>
     let maxNodes: Int
     var nodes: UncheckedBuffer<HTMLNode>
@@ -100,12 +100,6 @@ private struct TreeBuilder {
         tagCounts = UncheckedBuffer(capacity: HTMLTag.caseCount)
         for _ in 0..<HTMLTag.caseCount { tagCounts.append(0) }
         open = UncheckedBuffer(capacity: HTMLTokenizer.maximumDepth)
-    }
-
-    func deallocate() {
-        nodes.deallocate()
-        tagCounts.deallocate()
-        open.deallocate()
     }
 
     /// Builds the tree; false as soon as it has more than `maxNodes` nodes (nodes are only ever
