@@ -7,6 +7,7 @@
 //   PageModel (+ CCrypto)           events and parsed-page types, the JSON wire form, hashes
 //   PageDecode / PageParse / PageClassify   the page core's three stages, no Kafka
 //   PageCore                        decode -> parse -> classify -> events, one call
+//   DecodeReference                 the pre-rewrite decoder (zlib + iconv), a reference for tests and the bench
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
 //   Kafka (+ CRdKafka)              the only code that touches librdkafka
 //   PageTracing                     spans over OTLP/HTTP, no Kafka
@@ -59,6 +60,8 @@ let package = Package(
         .target(name: "PageParse", dependencies: ["ByteText", "PageModel"]),
         .target(name: "PageClassify", dependencies: ["ByteText", "PageModel"], resources: [.copy("Resources")]),
         .target(name: "PageCore", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify"]),
+        // The pre-rewrite decoder (zlib + iconv), for PageDecodeTests and pagepipe-bench only.
+        .target(name: "DecodeReference", dependencies: ["ByteText", "PageDecode"]),
         .target(name: "PageCorpus", dependencies: ["ByteText", "PageModel", "PageDecode", "PageClassify"]),
 
         .target(name: "ProcessAllocator", dependencies: ["CJemalloc"]),
@@ -109,8 +112,8 @@ let package = Package(
         .executableTarget(
             name: "pagepipe-bench",
             dependencies: [
-                "PageModel", "PageDecode", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract", "PageWorker",
-                "ProcessAllocator",
+                "PageModel", "PageDecode", "DecodeReference", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
+                "PageWorker", "ProcessAllocator",
             ],
             path: "Sources/PagepipeBench",
             linkerSettings: localLibrarySearchPath
@@ -118,7 +121,7 @@ let package = Package(
 
         .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "PageModel"]),
         .testTarget(name: "PageModelTests", dependencies: ["ByteText", "PageModel"]),
-        .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
+        .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode", "DecodeReference"]),
         .testTarget(name: "PageParseTests", dependencies: ["ByteText", "PageModel", "PageParse", "PageClassify"]),
         .testTarget(name: "PageClassifyTests", dependencies: ["ByteText", "PageModel", "PageClassify"]),
         .testTarget(

@@ -3,7 +3,7 @@
 //
 // Every stage runs single-threaded over the same generated corpus, and every rate uses one
 // denominator, the raw (inflated, as-crawled) page bytes, so the figures compare directly.
-// "before" runs `BlobDecoder(backend: .zlibAndIconv)`, which decodes exactly as pagepipe did before
+// "before" runs `BlobDecoder.zlibAndIconv()`, which decodes exactly as pagepipe did before
 // (and gives the same text and errors, as the tests check), so both columns come from one binary.
 //
 //   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--worker-path] [--files PATH…]
@@ -19,6 +19,7 @@
 //
 // `tag-scan` is not part of pagepipe: it is the least any HTML parser must do (find each tag and
 // read its name, nothing else), measured on the same pages as a ceiling to hold parse against.
+import DecodeReference
 import Foundation
 import PageClassify
 import PageCore
@@ -37,7 +38,7 @@ let loadDuration = loadStart.duration(to: .now)
 let loadMilliseconds = Double(loadDuration.components.seconds) * 1e3 + Double(loadDuration.components.attoseconds) / 1e15
 let residentAfterLoad = residentMiB()
 let decoder = BlobDecoder()
-let referenceDecoder = BlobDecoder(backend: .zlibAndIconv)
+let referenceDecoder = BlobDecoder.zlibAndIconv()
 let corpus = BenchCorpus(options: options, decoder: decoder, processor: processor)
 guard !corpus.raw.isEmpty else {
     print("pagepipe-bench: no page to measure (every input failed to decode, or --files named no page file)")
