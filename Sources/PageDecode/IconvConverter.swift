@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One conversion through glibc iconv, from UTF-8 or to UTF-8.
 ///

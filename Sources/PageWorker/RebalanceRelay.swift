@@ -58,6 +58,8 @@ final class RebalanceRelay: Sendable {
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 func usleepMilliseconds(_ milliseconds: Int) {
