@@ -6,9 +6,8 @@ import Darwin
 
 /// Byte-level searches over UTF-8, for the hot paths of parsing and classifying: Swift's `String`
 /// and `Collection` searches compare grapheme clusters or go through generic code that is not
-/// specialised across module boundaries, which profiles showed costing more than the parsing and
-/// matching around them. Everything is `@inlinable` so the page core's loops inline it as they did
-/// when each module had its own copy.
+/// specialised across module boundaries, and cost more than the parsing and matching around them.
+/// Everything is `@inlinable` so that the page core's loops, in other modules, inline it.
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The first index of `byte` in `from..<to`, or `to`. Short ranges are scanned in place; longer
     /// ones go to the C library's vectorized `memchr`, whose call costs more than a short loop.

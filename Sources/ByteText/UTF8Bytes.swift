@@ -116,8 +116,8 @@ public enum UTF8Bytes {
 }
 
 extension String {
-    /// Substring test on UTF-8 bytes. `String.contains(_:)` walks grapheme clusters, which showed
-    /// up as the top cost when filtering every line and link for navigation words.
+    /// Substring test on UTF-8 bytes. `String.contains(_:)` walks grapheme clusters, which would be
+    /// the top cost of filtering every line and link for navigation words.
     @inlinable
     public func containsUTF8(_ needle: String) -> Bool {
         UTF8Bytes.withBytes(self) { text in UTF8Bytes.withBytes(needle) { text.contains($0, from: 0, to: text.count) } }

@@ -103,8 +103,8 @@ enum ShortFormMention {
 
 /// The working state of classifying one article: the tallies of the divisions found so far, in
 /// the order first found, and the divisions that support ambiguous names. Every lookup is a hash
-/// lookup: an article names a handful of divisions, but a page can name all 43,000, and linear
-/// searches made that page quadratic (7.7 s for one article).
+/// lookup: an article names a handful of divisions, but a page can name all 43,000, and a linear
+/// search would make such a page quadratic.
 struct ArticleEvidence {
     let tables: GazetteerTables
     /// The article's date as a `IsoDate.key`, nil when undated.
@@ -187,8 +187,8 @@ struct ArticleEvidence {
     /// see `supportedByText`); then town-level names and aliases with a required context.
     ///
     /// Every candidate list lives in one flat array, each name holding a range of it: a list per
-    /// name cost an allocation, and freeing lists of tuples went through the runtime's generic
-    /// destroy, together a tenth of classifying an article. A name's candidates are listed, and
+    /// name would cost an allocation, and freeing lists of tuples goes through the runtime's
+    /// generic destroy. A name's candidates are listed, and
     /// its division chosen, once per round: support changes only between rounds, so every
     /// mention of a name in a round means the same division (城关镇 a thousand times is one choice).
     mutating func credit(_ found: [FoundName], deadline: PageDeadline = .none) throws(PageDeadline.Passed) {

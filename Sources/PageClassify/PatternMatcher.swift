@@ -89,8 +89,8 @@ final class PatternMatcher: Sendable {
             storage.append(contentsOf: pattern)
         }
         // Grouped by bucket with a counting sort, which keeps pattern order, then each bucket
-        // (one or two entries, typically) ordered longest first by insertion: sorting all entries
-        // with a comparison closure cost a tenth of the national gazetteer's load.
+        // (one or two entries, typically) ordered longest first by insertion: linear in the number
+        // of patterns, where sorting all entries with a comparison closure would dominate the load.
         var starts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
         for entry in entries { starts[entry.bucket + 1] += 1 }
         for bucket in 0..<(1 << bucketBits) { starts[bucket + 1] += starts[bucket] }

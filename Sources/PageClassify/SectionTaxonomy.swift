@@ -210,7 +210,7 @@ public struct SectionTaxonomy: Sendable {
     }
 
     /// `name.trimmingWhitespace()`, skipped when it cannot change the name: that trim walks
-    /// grapheme clusters and cost more than all the rules. A name that starts with a character
+    /// grapheme clusters and costs more than all the rules. A name that starts with a character
     /// from U+4000–U+9FFF (CJK) or printable ASCII has no leading whitespace; one that ends with
     /// such a character has no trailing whitespace either, because those characters never extend
     /// a preceding cluster (they are not Extend, SpacingMark or ZWJ), so the last cluster starts

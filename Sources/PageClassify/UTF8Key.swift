@@ -1,8 +1,8 @@
 import ByteText
 
 /// A string used as a dictionary key by its UTF-8 bytes. `String`'s own hashing and `<` are
-/// Unicode-canonical, which costs a normalization pass per non-ASCII string: for the national
-/// gazetteer's 85,000 names that was most of the start-up time. Gazetteer names come from one
+/// Unicode-canonical, which costs a normalization pass per non-ASCII string, and the national
+/// gazetteer's 85,000 names are all hashed and compared at start-up. Gazetteer names come from one
 /// generated file and curated JSON, so byte equality is the equality that matters.
 struct UTF8Key: Hashable, Sendable {
     let string: String
@@ -11,7 +11,7 @@ struct UTF8Key: Hashable, Sendable {
         self.string = string
     }
 
-    /// Compares the contiguous bytes: iterating the two `utf8` views a byte at a time cost
+    /// Compares the contiguous bytes: iterating the two `utf8` views a byte at a time costs
     /// several times more, and this runs for every pattern of the gazetteer at start-up.
     static func == (left: UTF8Key, right: UTF8Key) -> Bool {
         UTF8Bytes.withBytes(left.string) { left in

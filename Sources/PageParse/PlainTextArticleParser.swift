@@ -1,7 +1,7 @@
 import ByteText
 import PageModel
 
-/// Reads a browser's text rendering of an article page (see `seeds/`): page label, navigation
+/// Reads a browser's text rendering of an article page (as in the seed dataset): page label, navigation
 /// residue, kicker and title, byline, indented paragraphs and short sub-heading lines, the
 /// edition's page list, the page's titles and a footer that flattens the page metadata
 /// (`杨浦时报城事·三区07打破社区“内循环”共联共赢共享 2013-06-27 2 2013年06月27日 星期四`).

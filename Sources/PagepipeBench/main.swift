@@ -8,7 +8,7 @@
 //
 //   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--worker-path] [--files PATH…]
 //
-// `--files` measures saved pages instead (files or folders, e.g. ../shared/pages/real), each read
+// `--files` measures saved pages instead (files or folders of real pages), each read
 // as a crawler would have fetched it; compressed files are inflated first, like generated pages.
 //
 // `--only` runs one stage so a profiler or `valgrind --tool=callgrind` sees that stage alone; the
