@@ -5,7 +5,7 @@
 // Layering (each layer knows only the ones above it):
 //   ByteText                        byte search, UTF-8 without validation, word-at-a-time tests; no dependencies
 //   PageModel (+ CCrypto)           events and parsed-page types, the JSON wire form, hashes
-//   PageDecode / PageParse / PageClassify   the page core's three stages, no Kafka
+//   PageDecode (+ CZlib, CLibdeflate) / PageParse / PageClassify   the page core's three stages, no Kafka
 //   PageCore                        decode -> parse -> classify -> events, one call
 //   DecodeReference                 the pre-rewrite decoder (zlib + iconv), a reference for tests and the bench
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
@@ -17,6 +17,7 @@
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   Operations                      /metrics and the probes over swift-nio, JSON logs
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
+//   HTTPAttackSupport               (under Tests/) raw-socket HTTP clients for the probe-port tests
 import PackageDescription
 
 // The binary loads librdkafka >= 2.2 from the project-local .tools/lib (see Tools/setup) ahead of
@@ -80,7 +81,8 @@ let package = Package(
         .target(
             name: "PageWorker",
             dependencies: [
-                "PageCore", "PageDecode", "PageModel", "Kafka", "TopicContract", "PageTracing",
+                "PageCore", "PageDecode", "PageParse", "PageModel", "Kafka", "TopicContract", "PageTracing",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
