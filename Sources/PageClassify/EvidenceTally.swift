@@ -5,8 +5,9 @@ import PageModel
 struct EvidenceItem {
     /// Index of the division's tally in `ArticleEvidence.tallies`.
     var tally: Int
-    var source: DistrictClassifier.Source
+    /// Before `source`, so that the one-byte source fills the enum's padding (32-byte items).
     var found: Found
+    var source: DistrictClassifier.Source
     var count: Int
 
     /// What was found in `source`; each case is the evidence of some sources only.
@@ -121,10 +122,22 @@ struct ArticleEvidence {
     /// names say, with their ancestors. A name that needs support counts only inside them.
     private(set) var support = Set<Int>()
 
+    /// An item's identity for `lastItem`: what was found as one index, which `source` tells how to
+    /// read (a pattern for text, a division for `.child`, none for priors). Every text match is
+    /// looked up here, so the key hashes three integers rather than an enum's case and payload.
     private struct ItemKey: Hashable {
         var tally: Int
         var source: DistrictClassifier.Source
-        var found: EvidenceItem.Found
+        var index: Int
+
+        init(tally: Int, source: DistrictClassifier.Source, found: EvidenceItem.Found) {
+            self.tally = tally
+            self.source = source
+            switch found {
+            case .pattern(let index), .child(let index): self.index = index
+            case .prior: index = -1
+            }
+        }
     }
 
     private struct TallySource: Hashable {
@@ -384,14 +397,14 @@ struct ArticleEvidence {
             // One prior per source and term: a page name that names a division twice is one hint.
             guard !sourcesWithItems.contains(TallySource(tally: tally, source: source)) else { return }
             tallies[tally].priorScore += weight
-            append(EvidenceItem(tally: tally, source: source, found: .prior, count: 1))
+            append(EvidenceItem(tally: tally, found: .prior, source: source, count: 1))
         } else {
             tallies[tally].textScore += weight
             tallies[tally].mentions += 1
             if let index = lastItem[ItemKey(tally: tally, source: source, found: .pattern(pattern))] {
                 items[index].count += 1
             } else {
-                append(EvidenceItem(tally: tally, source: source, found: .pattern(pattern), count: 1))
+                append(EvidenceItem(tally: tally, found: .pattern(pattern), source: source, count: 1))
             }
         }
     }
@@ -423,7 +436,7 @@ struct ArticleEvidence {
             guard let tally = tallyOfDivision[child].map({ tallies[$0] }) else { continue }
             let parentTally = tallyIndex(of: parent)
             tallies[parentTally].childScore += share * tally.ownScore
-            append(EvidenceItem(tally: parentTally, source: .child, found: .child(child), count: max(tally.mentions, 1)))
+            append(EvidenceItem(tally: parentTally, found: .child(child), source: .child, count: max(tally.mentions, 1)))
         }
     }
 }
