@@ -3,9 +3,11 @@
 // pagepipe: a Kafka ingestion worker for Chinese e-paper pages.
 //
 // Layering (each layer knows only the ones above it):
+//   ByteText                        byte search, UTF-8 without validation, word-at-a-time tests; no dependencies
 //   PageModel (+ CCrypto)           events and parsed-page types, the JSON wire form, hashes
-//   PageDecode / PageParse / PageClassify   the page core's three stages, no Kafka
+//   PageDecode (+ CZlib, CLibdeflate) / PageParse / PageClassify   the page core's three stages, no Kafka
 //   PageCore                        decode -> parse -> classify -> events, one call
+//   DecodeReference                 the pre-rewrite decoder (zlib + iconv), a reference for tests and the bench
 //   PageCorpus                      synthetic pages for the demo, tests and benchmarks
 //   Kafka (+ CRdKafka)              the only code that touches librdkafka
 //   PageTracing                     spans over OTLP/HTTP, no Kafka
@@ -15,7 +17,8 @@
 //   ProcessAllocator (+ CJemalloc)  the executables' allocator, jemalloc
 //   Operations                      /metrics and the probes over swift-nio, JSON logs
 //   pagepipe, pagepipe-bench        thin executables that wire the above together
-//   HTTPAttackSupport, BrokerTestSupport   test support: raw HTTP clients, the shared test broker
+//   HTTPAttackSupport, BrokerTestSupport, PageWorkerTesting   (under Tests/) test support: raw-socket HTTP
+//                                   clients, the shared test broker, an in-memory cluster for the worker
 import PackageDescription
 
 // The binary loads librdkafka >= 2.2 from the project-local .tools/lib (see Tools/setup) ahead of
@@ -50,12 +53,18 @@ let package = Package(
         // SHA-256 (dead letters, topic-model data hashes); librdkafka links libcrypto already.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "PageModel", dependencies: ["CCrypto"]),
-        .target(name: "PageDecode", dependencies: ["PageModel", "CZlib", "CLibdeflate"]),
-        .target(name: "PageParse", dependencies: ["PageModel"]),
-        .target(name: "PageClassify", dependencies: ["PageModel"], resources: [.copy("Resources")]),
+        // The byte and UTF-8 toolkit every page stage shares. Also home to `concurrentlyComputing`,
+        // the one helper that is not about bytes: it is the only dependency-free target that both of
+        // its users (`pagepipe parse`, the corpus writer) already build on.
+        .target(name: "ByteText"),
+        .target(name: "PageModel", dependencies: ["ByteText", "CCrypto"]),
+        .target(name: "PageDecode", dependencies: ["ByteText", "CZlib", "CLibdeflate"]),
+        .target(name: "PageParse", dependencies: ["ByteText", "PageModel"]),
+        .target(name: "PageClassify", dependencies: ["ByteText", "PageModel"], resources: [.copy("Resources")]),
         .target(name: "PageCore", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify"]),
-        .target(name: "PageCorpus", dependencies: ["PageModel", "PageDecode", "PageClassify"]),
+        // The pre-rewrite decoder (zlib + iconv), for PageDecodeTests and pagepipe-bench only.
+        .target(name: "DecodeReference", dependencies: ["ByteText", "PageDecode"]),
+        .target(name: "PageCorpus", dependencies: ["ByteText", "PageModel", "PageDecode", "PageClassify"]),
 
         .target(name: "ProcessAllocator", dependencies: ["CJemalloc"]),
         .target(
@@ -73,7 +82,8 @@ let package = Package(
         .target(
             name: "PageWorker",
             dependencies: [
-                "PageCore", "PageDecode", "PageModel", "Kafka", "TopicContract", "PageTracing",
+                "PageCore", "PageDecode", "PageParse", "PageModel", "Kafka", "TopicContract", "PageTracing",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
@@ -95,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "pagepipe",
             dependencies: [
-                "PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
+                "ByteText", "PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
                 "PageWorker", "KafkaTools", "Operations", "ProcessAllocator", "PageTracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,20 +115,23 @@ let package = Package(
         .executableTarget(
             name: "pagepipe-bench",
             dependencies: [
-                "PageModel", "PageDecode", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract", "PageWorker",
-                "ProcessAllocator",
+                "PageModel", "PageDecode", "DecodeReference", "PageClassify", "PageCore", "PageCorpus", "Kafka", "TopicContract",
+                "PageWorker", "ProcessAllocator",
             ],
             path: "Sources/PagepipeBench",
             linkerSettings: localLibrarySearchPath
         ),
 
-        // PageCore: the reader's tests read back events the page core made from real pages.
-        .testTarget(name: "PageModelTests", dependencies: ["PageModel", "PageCore"]),
-        .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode"]),
-        .testTarget(name: "PageParseTests", dependencies: ["PageParse", "PageClassify"]),
-        .testTarget(name: "PageClassifyTests", dependencies: ["PageClassify", "PageParse"]),
-        .testTarget(name: "PageCoreTests", dependencies: ["PageCore", "PageCorpus"]),
-        .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageCore"]),
+        .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "PageModel"]),
+        // PageCore: the event reader's tests read back events the page core made from real pages.
+        .testTarget(name: "PageModelTests", dependencies: ["ByteText", "PageModel", "PageCore"]),
+        .testTarget(name: "PageDecodeTests", dependencies: ["PageDecode", "DecodeReference"]),
+        .testTarget(name: "PageParseTests", dependencies: ["ByteText", "PageModel", "PageParse", "PageClassify"]),
+        .testTarget(name: "PageClassifyTests", dependencies: ["ByteText", "PageModel", "PageClassify"]),
+        .testTarget(
+            name: "PageCoreTests", dependencies: ["PageModel", "PageDecode", "PageParse", "PageClassify", "PageCore", "PageCorpus"]
+        ),
+        .testTarget(name: "PageCorpusTests", dependencies: ["PageCorpus", "PageDecode"]),
         // The shared test broker (Tools/broker), for the test targets that need a real one.
         .target(name: "BrokerTestSupport", path: "Tests/BrokerTestSupport"),
         .testTarget(

@@ -5,7 +5,7 @@ import Logging
 ///
 /// Ends come from the fetch path (partition-EOF events), not from ListOffsets: some
 /// Kafka-compatible brokers answer ListOffsets with the last batch's base offset + 1 rather than
-/// the end (Tansu does; see ../shared/BROKER.md), while the fetch high-water mark is exact.
+/// the end (Tansu does), while the fetch high-water mark is exact.
 public struct TopicScan: Sendable {
     public var cluster: KafkaClusterConfiguration
     /// librdkafka properties for the scan's consumer only (`consumer.`-prefixed `--config` keys).

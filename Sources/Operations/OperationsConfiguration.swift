@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Where the operations endpoints (`/metrics`, `/healthz`, `/readyz`) are served, what the

@@ -166,11 +166,10 @@ public struct DistrictClassifier: Sendable {
             for item in items where item.source == source {
                 guard evidence.count < EventCaps.evidencePerDivision else { return evidence }
                 let term: String
-                switch item.source {
-                case .title, .kicker, .subtitle, .body: term = tables.patternTerms[item.key]
-                case .paper: term = paper ?? ""
-                case .pageName: term = pageName ?? ""
-                case .child: term = tables.names[item.key]
+                switch item.found {
+                case .pattern(let pattern): term = tables.patternTerms[pattern]
+                case .prior: term = (item.source == .paper ? paper : pageName) ?? ""
+                case .child(let child): term = tables.names[child]
                 }
                 evidence.append(DistrictEvidence(source: source.name, term: term, count: item.count))
             }

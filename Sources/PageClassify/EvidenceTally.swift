@@ -1,14 +1,27 @@
+import ByteText
 import PageModel
 
 /// One piece of evidence for a division, before it is spelled out as a `DistrictEvidence`.
 struct EvidenceItem {
     /// Index of the division's tally in `ArticleEvidence.tallies`.
     var tally: Int
+    /// Before `source`, so that the one-byte source fills the enum's padding (32-byte items).
+    var found: Found
     var source: DistrictClassifier.Source
-    /// The matched pattern for text evidence, the child division for child support; unused for
-    /// priors, whose term is the article's paper or page name.
-    var key: Int
     var count: Int
+
+    /// What was found in `source`; each case is the evidence of some sources only.
+    enum Found: Hashable {
+        /// A gazetteer name in the article's text (title, kicker, subtitle, body): an index into
+        /// `GazetteerTables.patternTerms`.
+        case pattern(Int)
+        /// The paper's or the page's name named the division (`source` says which); the term is
+        /// that name.
+        case prior
+        /// Support from a child division's own score (`source` is `.child`): an index into
+        /// `GazetteerTables.names`.
+        case child(Int)
+    }
 }
 
 /// The scores collected for one division while classifying one article.
@@ -78,25 +91,21 @@ enum ShortFormMention {
         return allowed.contains(scalar)
     }
 
+    /// The scalar at `index`, nil past the end.
     private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32? {
-        guard index < bytes.count else { return nil }
-        let lead = UInt32(bytes[index])
-        guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return lead }
-        return (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+        index < bytes.count ? UTF8Bytes.scalar(in: bytes, at: index).value : nil
     }
 
+    /// The scalar that ends right before `index`, nil at the start.
     private static func scalarBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32? {
-        guard index > 0 else { return nil }
-        var start = index - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalarAt(bytes, start)
+        index > 0 ? UTF8Bytes.scalar(in: bytes, at: UTF8Bytes.scalarStart(in: bytes, before: index)).value : nil
     }
 }
 
 /// The working state of classifying one article: the tallies of the divisions found so far, in
 /// the order first found, and the divisions that support ambiguous names. Every lookup is a hash
-/// lookup: an article names a handful of divisions, but a page can name all 43,000, and linear
-/// searches made that page quadratic (7.7 s for one article).
+/// lookup: an article names a handful of divisions, but a page can name all 43,000, and a linear
+/// search would make such a page quadratic.
 struct ArticleEvidence {
     let tables: GazetteerTables
     /// The article's date as a `IsoDate.key`, nil when undated.
@@ -106,17 +115,34 @@ struct ArticleEvidence {
     private var tallyOfDivision: [Int: Int] = [:]
     /// Every tally's evidence, each division's items in the order first seen.
     private(set) var items: [EvidenceItem] = []
-    /// The last item of each (tally, source, key), and whether a (tally, source) has any item.
+    /// The last item of each (tally, source, found), and whether a (tally, source) has any item.
     private var lastItem: [ItemKey: Int] = [:]
-    private var sourcesWithItems = Set<ItemKey>()
+    private var sourcesWithItems = Set<TallySource>()
     /// Divisions the article's place is known to lie in: the paper's home and what unambiguous
     /// names say, with their ancestors. A name that needs support counts only inside them.
     private(set) var support = Set<Int>()
 
+    /// An item's identity for `lastItem`: what was found as one index, which `source` tells how to
+    /// read (a pattern for text, a division for `.child`, none for priors). Every text match is
+    /// looked up here, so the key hashes three integers rather than an enum's case and payload.
     private struct ItemKey: Hashable {
         var tally: Int
         var source: DistrictClassifier.Source
-        var key: Int
+        var index: Int
+
+        init(tally: Int, source: DistrictClassifier.Source, found: EvidenceItem.Found) {
+            self.tally = tally
+            self.source = source
+            switch found {
+            case .pattern(let index), .child(let index): self.index = index
+            case .prior: index = -1
+            }
+        }
+    }
+
+    private struct TallySource: Hashable {
+        var tally: Int
+        var source: DistrictClassifier.Source
     }
 
     init(tables: GazetteerTables, date: Int?) {
@@ -131,7 +157,7 @@ struct ArticleEvidence {
     /// institution (`中山路`, `北京大学`).
     static func names(in text: String, with scanner: PatternMatcher.Scanner, tables: GazetteerTables,
                       source: DistrictClassifier.Source, weight: Double, isPrior: Bool = false, into found: inout [FoundName]) {
-        ByteSearch.withBytes(of: text) { bytes in
+        UTF8Bytes.withBytes(text) { bytes in
             names(in: bytes, with: scanner, tables: tables, source: source, weight: weight, isPrior: isPrior, into: &found)
         }
     }
@@ -158,7 +184,7 @@ struct ArticleEvidence {
         return words.contains { follower in
             // The first byte rules most out before a comparison is set up.
             follower.count <= following.count && (follower.isEmpty || follower[0] == following[0])
-                && ByteSearch.equal(follower, UnsafeBufferPointer(rebasing: following[..<follower.count]))
+                && UTF8Bytes.hasPrefix(following, follower)
         }
     }
 
@@ -174,8 +200,8 @@ struct ArticleEvidence {
     /// see `supportedByText`); then town-level names and aliases with a required context.
     ///
     /// Every candidate list lives in one flat array, each name holding a range of it: a list per
-    /// name cost an allocation, and freeing lists of tuples went through the runtime's generic
-    /// destroy, together a tenth of classifying an article. A name's candidates are listed, and
+    /// name would cost an allocation, and freeing lists of tuples goes through the runtime's
+    /// generic destroy. A name's candidates are listed, and
     /// its division chosen, once per round: support changes only between rounds, so every
     /// mention of a name in a round means the same division (城关镇 a thousand times is one choice).
     mutating func credit(_ found: [FoundName], deadline: PageDeadline = .none) throws(PageDeadline.Passed) {
@@ -369,23 +395,23 @@ struct ArticleEvidence {
         let tally = tallyIndex(of: division)
         if isPrior {
             // One prior per source and term: a page name that names a division twice is one hint.
-            guard !sourcesWithItems.contains(ItemKey(tally: tally, source: source, key: 0)) else { return }
+            guard !sourcesWithItems.contains(TallySource(tally: tally, source: source)) else { return }
             tallies[tally].priorScore += weight
-            append(EvidenceItem(tally: tally, source: source, key: 0, count: 1))
+            append(EvidenceItem(tally: tally, found: .prior, source: source, count: 1))
         } else {
             tallies[tally].textScore += weight
             tallies[tally].mentions += 1
-            if let index = lastItem[ItemKey(tally: tally, source: source, key: pattern)] {
+            if let index = lastItem[ItemKey(tally: tally, source: source, found: .pattern(pattern))] {
                 items[index].count += 1
             } else {
-                append(EvidenceItem(tally: tally, source: source, key: pattern, count: 1))
+                append(EvidenceItem(tally: tally, found: .pattern(pattern), source: source, count: 1))
             }
         }
     }
 
     private mutating func append(_ item: EvidenceItem) {
-        lastItem[ItemKey(tally: item.tally, source: item.source, key: item.key)] = items.count
-        sourcesWithItems.insert(ItemKey(tally: item.tally, source: item.source, key: 0))
+        lastItem[ItemKey(tally: item.tally, source: item.source, found: item.found)] = items.count
+        sourcesWithItems.insert(TallySource(tally: item.tally, source: item.source))
         items.append(item)
     }
 
@@ -410,7 +436,7 @@ struct ArticleEvidence {
             guard let tally = tallyOfDivision[child].map({ tallies[$0] }) else { continue }
             let parentTally = tallyIndex(of: parent)
             tallies[parentTally].childScore += share * tally.ownScore
-            append(EvidenceItem(tally: parentTally, source: .child, key: child, count: max(tally.mentions, 1)))
+            append(EvidenceItem(tally: parentTally, found: .child(child), source: .child, count: max(tally.mentions, 1)))
         }
     }
 }

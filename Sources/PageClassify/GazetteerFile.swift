@@ -175,7 +175,7 @@ enum IsoDate {
     static func leadingKey(_ text: String?) -> Int? {
         guard let text else { return nil }
         // The contiguous bytes when the string has them (always, for native strings): walking
-        // the UTF-8 view through its iterator cost several times more.
+        // the UTF-8 view through its iterator costs several times more.
         return text.utf8.withContiguousStorageIfAvailable(leadingKey) ?? leadingKey(text.utf8)
     }
 

@@ -1,13 +1,12 @@
-import PageModel
+import ByteText
 
 /// The division a paper covers, the prior against which an article's ambiguous names are read:
 /// 杨浦时报 → 杨浦区, 长春日报 → 长春市, 湖北日报 → 湖北省; national papers (人民日报) have none.
 enum PaperHome {
     /// The `paper_priors` entry for a paper: nil when none lists it, `.some(nil)` for a national paper.
     static func listed(_ paper: String, in tables: GazetteerTables) -> Int?? {
-        var contiguous = paper
-        return contiguous.withUTF8 { bytes -> Int?? in
-            for prior in tables.paperPriors where ByteSearch.contains(prior.paper, in: bytes) { return .some(prior.division) }
+        UTF8Bytes.withBytes(paper) { bytes -> Int?? in
+            for prior in tables.paperPriors where UTF8Bytes.contains(bytes, prior.paper) { return .some(prior.division) }
             return nil
         }
     }

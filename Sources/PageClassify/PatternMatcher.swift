@@ -1,3 +1,5 @@
+import ByteText
+
 /// A multi-pattern matcher over UTF-8 text that reports leftmost-longest, non-overlapping matches:
 /// `五角场镇` wins over `五角场`, `浦东新区` over `浦东`, and a match that starts earlier wins over
 /// one that starts later. Duplicate patterns report the first index; empty patterns never match.
@@ -87,8 +89,8 @@ final class PatternMatcher: Sendable {
             storage.append(contentsOf: pattern)
         }
         // Grouped by bucket with a counting sort, which keeps pattern order, then each bucket
-        // (one or two entries, typically) ordered longest first by insertion: sorting all entries
-        // with a comparison closure cost a tenth of the national gazetteer's load.
+        // (one or two entries, typically) ordered longest first by insertion: linear in the number
+        // of patterns, where sorting all entries with a comparison closure would dominate the load.
         var starts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
         for entry in entries { starts[entry.bucket + 1] += 1 }
         for bucket in 0..<(1 << bucketBits) { starts[bucket + 1] += starts[bucket] }
@@ -246,8 +248,7 @@ final class PatternMatcher: Sendable {
     /// All matches in a string, for callers off the hot path and tests.
     func matches(in string: String) -> [Match] {
         var found: [Match] = []
-        var text = string
-        text.withUTF8 { bytes in forEachMatch(in: bytes) { found.append($0) } }
+        UTF8Bytes.withBytes(string) { bytes in forEachMatch(in: bytes) { found.append($0) } }
         return found
     }
 }

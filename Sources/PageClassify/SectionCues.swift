@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Names an article's section from its own text, for pages whose name is missing, generic
@@ -134,7 +135,7 @@ final class SectionCues: Sendable {
         private(set) var hits: [Hit] = []
 
         mutating func scan(_ text: String, _ field: Field, _ scanner: PatternMatcher.Scanner) {
-            ByteSearch.withBytes(of: text) { bytes in
+            UTF8Bytes.withBytes(text) { bytes in
                 scanner.forEachMatch(in: bytes) { match in
                     if let index = hits.lastIndex(where: { $0.cue == match.pattern && $0.field == field }) {
                         hits[index].count += 1

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Names the section of an article or a printed page: from the page's name, else its number,
@@ -171,7 +172,7 @@ public struct SectionTaxonomy: Sendable {
         var matched: CompiledRule?
         var evidence: SectionEvidence?
         if !printed.isEmpty {
-            matched = ByteSearch.withBytes(of: printed) { printedBytes in
+            matched = UTF8Bytes.withBytes(printed) { printedBytes in
                 Self.withComparableName(printedBytes) { name -> CompiledRule? in
                     // Some ninety rules per name: the mask rules out nearly all without reading them.
                     let nameMask = Self.byteMask(name)
@@ -179,9 +180,9 @@ public struct SectionTaxonomy: Sendable {
                         guard rule.byteMask & ~nameMask == 0 else { return false }
                         if let pages = rule.pages, !pages.contains(where: { $0 == number() }) { return false }
                         return switch rule.kind {
-                        case .exact: ByteSearch.equal(rule.pattern, name)
-                        case .contains: ByteSearch.contains(rule.pattern, in: name)
-                        case .suffix: ByteSearch.hasSuffix(rule.pattern, name)
+                        case .exact: UTF8Bytes.equals(name, rule.pattern)
+                        case .contains: UTF8Bytes.contains(name, rule.pattern)
+                        case .suffix: UTF8Bytes.hasSuffix(name, rule.pattern)
                         case .pageNumber: false
                         }
                     }
@@ -190,8 +191,8 @@ public struct SectionTaxonomy: Sendable {
             if let matched { evidence = SectionEvidence(field: "page_name", term: matched.term, count: 1) }
         }
         if matched == nil, let number = number() {
-            matched = ByteSearch.withBytes(of: number) { number in
-                firstMatch { rule in rule.kind == .pageNumber && ByteSearch.equal(rule.pattern, number) }
+            matched = UTF8Bytes.withBytes(number) { number in
+                firstMatch { rule in rule.kind == .pageNumber && UTF8Bytes.equals(number, rule.pattern) }
             }
             if let matched { evidence = SectionEvidence(field: "page_number", term: matched.term, count: 1) }
         }
@@ -209,7 +210,7 @@ public struct SectionTaxonomy: Sendable {
     }
 
     /// `name.trimmingWhitespace()`, skipped when it cannot change the name: that trim walks
-    /// grapheme clusters and cost more than all the rules. A name that starts with a character
+    /// grapheme clusters and costs more than all the rules. A name that starts with a character
     /// from U+4000–U+9FFF (CJK) or printable ASCII has no leading whitespace; one that ends with
     /// such a character has no trailing whitespace either, because those characters never extend
     /// a preceding cluster (they are not Extend, SpacingMark or ZWJ), so the last cluster starts

@@ -1,3 +1,5 @@
+import ByteText
+
 /// The decoded form of a section taxonomy file; see `SectionTaxonomy` for the format.
 struct SectionTaxonomyFile: Decodable, Sendable {
     var format: String?

@@ -22,7 +22,7 @@ public struct TopicExample: Sendable {
     }
 }
 
-/// A file of labelled texts, in any of the formats of `../shared/datasets/news-topics/` or as
+/// A file of labelled texts, in any of the formats of the news-topics dataset or as
 /// article events (JSON lines), with the SHA-256 of its bytes.
 ///
 /// - `slug<TAB>source_label<TAB>title<TAB>text` with that header line (`\n` and `\\` escaped).
@@ -44,7 +44,7 @@ public struct TopicDataSet: Sendable {
     public var sha256: String
     public var examples: [TopicExample]
 
-    /// THUCNews channel → topic, as `../shared/datasets/news-topics/README.md` maps them.
+    /// THUCNews channel → topic, as the news-topics dataset's README maps them.
     static let cnewsTopics = ["体育": "sports", "财经": "economy", "房产": "economy", "教育": "education",
                               "科技": "tech", "时政": "news", "娱乐": "culture", "社会": "society"]
 

@@ -22,7 +22,7 @@ struct TopicFeatures: Sendable {
 
     /// Hands `visitor` each n-gram's bucket, as often as it occurs, and returns how many there were.
     /// A generic visitor rather than a closure: specialised and inlined, it costs no call per
-    /// n-gram, which cost more than the n-gram's hash and weights together.
+    /// n-gram, which would cost more than the n-gram's hash and weights together.
     @discardableResult
     @inline(__always)
     func forEachFeature<Visitor: TopicFeatureVisitor>(heading: [String], body: [String], into visitor: inout Visitor) -> Int {

@@ -1,5 +1,4 @@
 import PageDecode
-import PageModel
 
 /// Generates the corpus: page `i` depends only on the seed and `i`, so pages can be produced in any
 /// order, in parallel, or one at a time, and are identical across runs and machines.

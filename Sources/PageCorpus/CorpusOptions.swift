@@ -60,7 +60,7 @@ public struct FormatMix: Sendable, Equatable {
     }
 }
 
-/// The page formats the generator writes (see `../shared/FORMATS.md`).
+/// The page formats the generator writes: the ones the parsers read (README "What is read from where").
 public enum CorpusFormat: String, Sendable, CaseIterable {
     case founderArticle = "founder_article"
     case webCMSArticle = "webcms_article"

@@ -1,6 +1,10 @@
+import ByteText
 import Foundation
+#if canImport(Glibc)
 import Glibc
-import PageModel
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a corpus to a directory: one file per blob plus `manifest.jsonl`, one expectation per line.
 public enum CorpusWriter {

@@ -1,4 +1,3 @@
-import PageModel
 
 /// Everything one generated page is about: the edition it belongs to, its printed page, the article
 /// (for article pages) and the other titles on the same printed page.

@@ -1,5 +1,5 @@
-/// Renders an article as a browser's text view of its Founder page, in the shape of the project's seed
-/// (`../shared/seeds/000_725b41050449d912.txt`): page label, navigation residue with no-break spaces,
+/// Renders an article as a browser's text view of its Founder page, in the shape of the seed
+/// dataset's plain-text page (a 杨浦时报 article): page label, navigation residue with no-break spaces,
 /// kicker, title, byline, two-space-indented paragraphs separated by blank lines, page list, the page's
 /// titles and the flattened metadata footer. Full-width `，：；？（）！` come out as ASCII, as in the seed.
 struct PlainTextRendering {

@@ -1,6 +1,5 @@
 import PageClassify
 import PageDecode
-import PageModel
 
 /// Small pages made to be slow: valid markup, a few hundred KB of gzip, whose link lists, image
 /// maps, page lists or place names are tens of thousands long. They are the shapes of issue 18

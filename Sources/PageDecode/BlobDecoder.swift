@@ -11,22 +11,19 @@
 /// `utf-8` label on bytes that are not UTF-8 falls back to GB18030. `DecodedPage.charset` says what
 /// was used.
 public struct BlobDecoder: Sendable {
-    /// Which libraries do the work. Both give the same text and the same errors for every blob.
-    public enum Backend: Sendable {
-        /// libdeflate whole-buffer inflate (zlib for what it cannot serve) and the table-driven
-        /// GB18030 decoder: the default.
-        case tables
-        /// zlib's streaming inflate and glibc iconv, as pagepipe did before: kept as the reference the
-        /// tests hold `tables` against and the benchmark measures it against.
-        case zlibAndIconv
+    public var limits: DecodeLimits
+    /// Inflate and GB18030 decoding; everything else (sniffing, checks, errors) is the decoder's own.
+    package var engine: DecodeEngine
+
+    public init(limits: DecodeLimits = DecodeLimits()) {
+        self.init(limits: limits, engine: .libdeflateAndTables)
     }
 
-    public var limits: DecodeLimits
-    public var backend: Backend
-
-    public init(limits: DecodeLimits = DecodeLimits(), backend: Backend = .tables) {
+    /// A decoder with other inflate and GB18030 steps: for the reference decoder (`DecodeReference`)
+    /// the tests and the benchmark hold the shipped one against.
+    package init(limits: DecodeLimits, engine: DecodeEngine) {
         self.limits = limits
-        self.backend = backend
+        self.engine = engine
     }
 
     public func decode(_ blob: [UInt8], hints: BlobHints = BlobHints()) throws(DecodeError) -> DecodedPage {
@@ -49,9 +46,7 @@ public struct BlobDecoder: Sendable {
         }
         let inflated: [UInt8]
         do {
-            inflated = backend == .tables
-                ? try Inflater.inflate(blob, format: compression, limit: limits.maxInflatedBytes)
-                : try Inflater.inflateWithZlib(blob, format: compression, limit: limits.maxInflatedBytes)
+            inflated = try engine.inflate(blob, compression, limits.maxInflatedBytes)
         } catch {
             // Raw deflate was only a guess from the hint; a body that was stored already decompressed
             // under a `deflate` header is still text.
@@ -94,7 +89,7 @@ public struct BlobDecoder: Sendable {
             throw DecodeError(.binary, "binary data, not a page: \(reason); the blob is not text (an image, a PDF, or damaged bytes)")
         }
         let (text, charset) = try TextConverter.decode(
-            body, declared: declared, inspection: inspection, gb18030: backend == .tables ? .tables : .iconv)
+            body, declared: declared, inspection: inspection, gb18030: engine.gb18030)
         return DecodedPage(text: text, compression: compression, charset: charset, inflatedBytes: bytes.count)
     }
 
@@ -112,4 +107,26 @@ public struct BlobDecoder: Sendable {
         return TextInspector.inspect(head).binaryReason == nil
             && String(validating: head.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
     }
+}
+
+/// The two steps of decoding that have a slower reference implementation: inflating, and turning
+/// GB18030 bytes into a String (nil when they are not valid GB18030). Both implementations must
+/// give the same bytes, the same text and the same errors for every blob.
+package struct DecodeEngine: Sendable {
+    package var inflate: @Sendable (_ bytes: UnsafeRawBufferPointer, _ format: BlobCompression, _ limit: Int) throws(DecodeError) -> [UInt8]
+    package var gb18030: @Sendable (_ bytes: UnsafeRawBufferPointer) -> String?
+
+    package init(
+        inflate: @escaping @Sendable (UnsafeRawBufferPointer, BlobCompression, Int) throws(DecodeError) -> [UInt8],
+        gb18030: @escaping @Sendable (UnsafeRawBufferPointer) -> String?
+    ) {
+        self.inflate = inflate
+        self.gb18030 = gb18030
+    }
+
+    /// libdeflate whole-buffer inflate (zlib for what it cannot serve) and the table-driven GB18030
+    /// decoder: what pagepipe ships.
+    package static let libdeflateAndTables = DecodeEngine(
+        inflate: { bytes, format, limit throws(DecodeError) in try Inflater.inflate(bytes, format: format, limit: limit) },
+        gb18030: { GB18030Decoder.decode($0) })
 }

@@ -1,3 +1,5 @@
+import ByteText
+
 /// Finds what a page says about its own charset: a byte-order mark, a `charset=` parameter, or a
 /// `<meta>` declaration near the top. Works on bytes, before any decoding, as browsers do.
 enum CharsetSniffer {
@@ -21,8 +23,7 @@ enum CharsetSniffer {
 
     /// The `charset=` parameter of a `Content-Type` value, e.g. `gb2312` from `text/html; charset=gb2312`.
     static func charsetParameter(ofContentType value: String) -> String? {
-        var copy = value
-        return copy.withUTF8 { charsetValue(in: UnsafeRawBufferPointer($0)) }
+        UTF8Bytes.withBytes(value) { charsetValue(in: UnsafeRawBufferPointer($0)) }
     }
 
     /// The charset named by the first `<meta …charset…>` tag in the first `metaScanBytes` bytes,

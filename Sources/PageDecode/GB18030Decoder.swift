@@ -1,3 +1,5 @@
+import ByteText
+
 /// GB18030 (and so GBK and GB2312) to UTF-8 in one pass, from tables read out of glibc iconv.
 ///
 /// iconv converts in two steps (GB18030 → UCS-4 → UTF-8, through its gconv modules) and was 29% of

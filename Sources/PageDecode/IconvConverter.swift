@@ -1,12 +1,16 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One conversion through glibc iconv, from UTF-8 or to UTF-8.
 ///
 /// A descriptor is opened per call: an `iconv_t` carries shift state and must not be shared between
 /// threads, and `iconv_open` for GB18030 costs about a microsecond once glibc has loaded the gconv
 /// module, which is noise next to converting a page.
-enum IconvConverter {
-    enum Failure: Error {
+package enum IconvConverter {
+    package enum Failure: Error {
         /// The converter could not be opened (the charset name is not installed).
         case unavailable(String)
         /// An invalid or unconvertible sequence at this input offset.
@@ -16,7 +20,7 @@ enum IconvConverter {
     /// Converts `input` from `source` to `target`. Output is at most twice the input for the charsets
     /// here (GBK 2 bytes → 3 UTF-8, UTF-8 2 bytes → GB18030 4), so one buffer of 2n+16 always suffices.
     /// An incomplete multibyte sequence at the very end (a page cut mid-character) is dropped.
-    static func convert(
+    package static func convert(
         _ input: UnsafeRawBufferPointer, from source: String, to target: String,
         into output: UnsafeMutableBufferPointer<UInt8>
     ) -> Result<Int, Failure> {

@@ -1,17 +1,13 @@
-import PageModel
+import ByteText
 
 /// Turns inflated page bytes into a String, choosing between UTF-8 and GB18030.
 enum TextConverter {
-    /// Which GB18030 decoder to use; both accept and refuse the same bytes.
-    enum GB18030Engine {
-        case tables, iconv
-    }
-
     /// Decodes `bytes` given what the page declared (nil when it declared nothing usable) and what
     /// `TextInspector`'s pass over the same bytes found, so UTF-8 pages are not validated again.
+    /// `gb18030` decodes GBK-family pages, as the superset (see `PageCharset`).
     static func decode(
         _ bytes: UnsafeRawBufferPointer, declared: DeclaredCharset?, inspection: TextInspector.Inspection,
-        gb18030 engine: GB18030Engine
+        gb18030: (UnsafeRawBufferPointer) -> String?
     ) throws(DecodeError) -> (String, PageCharset) {
         if inspection.isASCII {
             // ASCII is valid UTF-8 and reads the same in the declared charset.
@@ -28,31 +24,12 @@ enum TextConverter {
         switch declared {
         case .known(.gbk)?: reported = .gbk
         case .unknown(let label)?:
-            if let text = gb18030(bytes, engine) { return (text, .gb18030) }
+            if let text = gb18030(bytes) { return (text, .gb18030) }
             throw DecodeError(.unsupportedEncoding, "unsupported encoding: the page declares charset \"\(label)\" and is neither UTF-8 nor GB18030; only UTF-8, GBK and GB18030 pages are decoded")
         default: reported = .gb18030
         }
-        if let text = gb18030(bytes, engine) { return (text, reported) }
+        if let text = gb18030(bytes) { return (text, reported) }
         throw DecodeError(.undecodable, "undecodable text: the \(bytes.count) bytes are neither valid UTF-8 nor valid GB18030\(describe(declared)); the page is damaged or in another encoding")
-    }
-
-    /// GBK-family pages are decoded with GB18030 too, as the superset (see `PageCharset`).
-    static func gb18030(_ bytes: UnsafeRawBufferPointer, _ engine: GB18030Engine) -> String? {
-        switch engine {
-        case .tables: return GB18030Decoder.decode(bytes)
-        case .iconv: return iconvGB18030(bytes)
-        }
-    }
-
-    private static func iconvGB18030(_ bytes: UnsafeRawBufferPointer) -> String? {
-        // iconv's UTF-8 encoder writes only valid UTF-8 (it refuses surrogates and values past
-        // U+10FFFF), so the String is made without validating the output again.
-        let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count * 2 + 16)
-        defer { output.deallocate() }
-        switch IconvConverter.convert(bytes, from: "GB18030", to: "UTF-8", into: output) {
-        case .success(let written): return String(validUTF8: UnsafeBufferPointer(rebasing: output[..<written]))
-        case .failure: return nil
-        }
     }
 
     private static func describe(_ declared: DeclaredCharset?) -> String {

@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// Byte-level check on inflated page bytes, in one pass: is this text at all, is it plain ASCII,
 /// and is it valid UTF-8. A UTF-8 page then needs no second pass to validate before it becomes a

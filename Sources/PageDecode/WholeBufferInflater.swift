@@ -1,6 +1,8 @@
 import CLibdeflate
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// libdeflate's whole-buffer inflate, for `Inflater`: it needs the output buffer up front, and in

@@ -1,3 +1,5 @@
+import ByteText
+
 /// `content_hash`: what an article says, apart from how it was laid out. The title, then the body
 /// (paragraphs, then sub-headings), with every whitespace character left out, hashed with the
 /// event ids' 128-bit FNV-1a. A redelivered page gives the same hash; a re-crawl that corrected
@@ -24,8 +26,7 @@ extension EventID.FNV1a128 {
     /// Adds `text` without its whitespace: ASCII, NBSP, U+2000…U+200B, U+3000 and U+FEFF, the
     /// spaces pages indent and pad with, skipped as bytes.
     mutating func add(normalized text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        UTF8Bytes.withBytes(text) { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]

@@ -1,3 +1,5 @@
+import ByteText
+
 /// An article's own id as its e-paper site names it: `content_548643` (Founder `content_N.htm`, also
 /// the number in `<paperarticleid>`/`<articleid>`) or `nw.d110000renmrb_20171016_1-01` (人民日报's
 /// `nw.D110000renmrb_….htm`). Lower-cased, without directory, extension or query, so every
@@ -5,8 +7,7 @@
 public enum ContentID {
     /// The id in a link or URL's last path segment, or nil when it names none.
     public static func inLink(_ href: String) -> String? {
-        var href = href
-        return href.withUTF8(inLink(utf8:))
+        UTF8Bytes.withBytes(href, inLink(utf8:))
     }
 
     /// `inLink(_:)` of a link given as UTF-8. Every link of a node page comes here, so the file
@@ -16,7 +17,7 @@ public enum ContentID {
         while end < link.count, link[end] != UInt8(ascii: "?"), link[end] != UInt8(ascii: "#") { end += 1 }
         var start = end
         while start > 0, link[start - 1] != UInt8(ascii: "/") { start -= 1 }
-        for index in start..<end where index == start || !isLetterOrDigit(asciiLower(link[index - 1])) {
+        for index in start..<end where index == start || !isLetterOrDigit(UTF8Bytes.asciiLower(link[index - 1])) {
             if let id = numbered(link, at: index, end: end) ?? dotted(link, at: index, end: end) { return id }
         }
         return nil
@@ -28,7 +29,7 @@ public enum ContentID {
         let trimmed = value.trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         if trimmed.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return "content_" + trimmed }
-        return "article_" + String(decoding: trimmed.utf8.map(asciiLower), as: UTF8.self)
+        return "article_" + String(decoding: trimmed.utf8.map(UTF8Bytes.asciiLower), as: UTF8.self)
     }
 
     /// The lower-cased host of an absolute URL (`http://Epaper.X.cn:80/a` → `epaper.x.cn`), or nil.
@@ -39,13 +40,13 @@ public enum ContentID {
         let authority = rest.dropFirst(2).prefix { ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains($0) }
         let hostPart = authority.split(separator: UInt8(ascii: "@")).last.map { $0.prefix { $0 != UInt8(ascii: ":") } } ?? []
         guard !hostPart.isEmpty else { return nil }
-        return String(decoding: hostPart.map(asciiLower), as: UTF8.self)
+        return String(decoding: hostPart.map(UTF8Bytes.asciiLower), as: UTF8.self)
     }
 
     /// `content_` and its digits, at `start` of a file name ending at `end`.
     private static func numbered(_ file: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> String? {
         let prefix: StaticString = "content_"
-        guard hasPrefix(prefix, file, at: start, end: end) else { return nil }
+        guard file.hasPrefixIgnoringASCIICase(prefix, from: start, to: end) else { return nil }
         let digitsStart = start + prefix.utf8CodeUnitCount
         var digitsEnd = digitsStart
         while digitsEnd < end, file[digitsEnd] &- UInt8(ascii: "0") < 10 { digitsEnd += 1 }
@@ -56,20 +57,12 @@ public enum ContentID {
     /// `nw.` and its letters, digits, `_` and `-`, at `start` of a file name ending at `end`.
     private static func dotted(_ file: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> String? {
         let prefix: StaticString = "nw."
-        guard hasPrefix(prefix, file, at: start, end: end) else { return nil }
+        guard file.hasPrefixIgnoringASCIICase(prefix, from: start, to: end) else { return nil }
         let nameStart = start + prefix.utf8CodeUnitCount
         var nameEnd = nameStart
-        while nameEnd < end, isIDByte(asciiLower(file[nameEnd])) { nameEnd += 1 }
+        while nameEnd < end, isIDByte(UTF8Bytes.asciiLower(file[nameEnd])) { nameEnd += 1 }
         guard nameEnd > nameStart else { return nil }
         return lowercased(prefix, file, nameStart..<nameEnd)
-    }
-
-    /// Whether the lower-case ASCII `prefix` starts at `start`, with at least one byte after it.
-    private static func hasPrefix(_ prefix: StaticString, _ file: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard end - start > count else { return false }
-        for offset in 0..<count where asciiLower(file[start + offset]) != prefix.utf8Start[offset] { return false }
-        return true
     }
 
     /// `prefix` followed by the ASCII bytes of `part`, lower-cased.
@@ -77,7 +70,7 @@ public enum ContentID {
         let count = prefix.utf8CodeUnitCount
         return String(unsafeUninitializedCapacity: count + part.count) { output in
             for offset in 0..<count { output[offset] = prefix.utf8Start[offset] }
-            for index in part { output[count + index - part.lowerBound] = asciiLower(file[index]) }
+            for index in part { output[count + index - part.lowerBound] = UTF8Bytes.asciiLower(file[index]) }
             return count + part.count
         }
     }
@@ -87,6 +80,4 @@ public enum ContentID {
     private static func isIDByte(_ byte: UInt8) -> Bool {
         isLetterOrDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
-
-    private static func asciiLower(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
 }

@@ -1,3 +1,5 @@
+import ByteText
+
 /// A minimal streaming JSON writer for events.
 ///
 /// Written by hand rather than using Foundation's `JSONEncoder` because the wire form must be
@@ -34,8 +36,7 @@ public struct JSONWriter {
     public mutating func string(_ value: String) {
         separator()
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
+        UTF8Bytes.withBytes(value) { utf8 in
             // Text is copied in runs between the rare bytes that need escaping, not byte by byte:
             // this is most of what encoding an article event costs.
             var runStart = 0

@@ -1,3 +1,5 @@
+import ByteText
+
 /// One line of article text as found on the page, before it is known to be a paragraph,
 /// a sub-heading or a byline.
 struct BodyBlock: Equatable {
@@ -66,16 +68,15 @@ struct ArticleBody: Equatable {
 
     /// Counts and finds scalars on UTF-8 bytes: every block of every article comes through here.
     static func looksLikeHeading(_ block: BodyBlock) -> Bool {
-        UTF8Text.withBytes(block.text) { text in
-            let count = UTF8Text.scalarCount(text, upTo: 40)
+        UTF8Bytes.withBytes(block.text) { text in
+            let count = UTF8Bytes.scalarCount(text, upTo: 40)
             if block.emphasized { return count <= 40 }
             guard count <= 25, !text.isEmpty else { return false }
-            var lastStart = text.count - 1
-            while lastStart > 0, UTF8Text.isContinuation(text[lastStart]) { lastStart -= 1 }
-            if isSentencePunctuation(UTF8Text.scalar(in: text, at: lastStart).value) { return false }
-            if UTF8Text.contains(text, "。") || UTF8Text.contains(text, "！") || UTF8Text.contains(text, "？") { return false }
+            let lastStart = UTF8Bytes.scalarStart(in: text, before: text.count)
+            if isSentencePunctuation(UTF8Bytes.scalar(in: text, at: lastStart).value) { return false }
+            if UTF8Bytes.contains(text, "。") || UTF8Bytes.contains(text, "！") || UTF8Bytes.contains(text, "？") { return false }
             // `（完）`, `(图片由…提供)`: bracketed notes are not headings.
-            if text[0] == UInt8(ascii: "(") || UTF8Text.hasPrefix(text, "（") { return false }
+            if text[0] == UInt8(ascii: "(") || UTF8Bytes.hasPrefix(text, "（") { return false }
             return true
         }
     }
@@ -96,7 +97,7 @@ enum NavigationResidue {
     private static let words: Set<String> = ["放大", "缩小", "默认", "打印", "返回", "关闭", "收藏", "上一期", "下一期", "返回目录"]
 
     static func isResidue(_ text: String) -> Bool {
-        UTF8Text.withBytes(text) { isResidue(utf8: $0) }
+        UTF8Bytes.withBytes(text) { isResidue(utf8: $0) }
     }
 
     /// `isResidue(_:)` for text given as UTF-8 (valid, as from a `String`).
@@ -104,7 +105,7 @@ enum NavigationResidue {
         // Residue lines are short (at most 30 scalars, 4 UTF-8 bytes each): every body paragraph
         // passes through here, so long ones leave before any splitting or set lookups.
         guard bytes.count <= 120 else { return false }
-        if mentionsNeighbour(bytes) { return UTF8Text.scalarCount(bytes, upTo: 30) <= 30 }
+        if mentionsNeighbour(bytes) { return UTF8Bytes.scalarCount(bytes, upTo: 30) <= 30 }
         guard mayBeWordsOrNumbers(bytes) else { return false }
         if UTF8Text.isSimple(bytes) { return simpleTokensAreWordsOrNumbers(bytes) }
         let tokens = String(decoding: bytes, as: UTF8.self).split(separator: " ")
@@ -117,8 +118,8 @@ enum NavigationResidue {
         guard bytes.count >= 9 else { return false }
         for index in 0...(bytes.count - 9) where bytes[index] == 0xE4 && bytes[index + 1] == 0xB8 {
             guard bytes[index + 2] == 0x8A || bytes[index + 2] == 0x8B else { continue }  // 上, 下
-            guard UTF8Text.hasPrefix(bytes, "一", at: index + 3) else { continue }
-            if UTF8Text.hasPrefix(bytes, "篇", at: index + 6) || UTF8Text.hasPrefix(bytes, "版", at: index + 6) { return true }
+            guard UTF8Bytes.hasPrefix(bytes, "一", at: index + 3) else { continue }
+            if UTF8Bytes.hasPrefix(bytes, "篇", at: index + 6) || UTF8Bytes.hasPrefix(bytes, "版", at: index + 6) { return true }
         }
         return false
     }
@@ -133,7 +134,7 @@ enum NavigationResidue {
         guard start < bytes.count else { return true }
         let lead = bytes[start]
         if lead < 0x80 { return lead < 0x21 || lead > 0x7E || (lead >= 0x30 && lead <= 0x39) }
-        let value = UTF8Text.scalar(in: bytes, at: start).value
+        let value = UTF8Bytes.scalar(in: bytes, at: start).value
         guard value >= 0x4E00, value <= 0x9FFF else { return true }
         if isWordFirst(value) { return true }
         return hasNumericValue(value)
@@ -151,7 +152,7 @@ enum NavigationResidue {
             if wordBytes.contains(where: { $0.elementsEqual(token) }) { continue }
             var position = 0
             while position < token.count {
-                let (value, next) = UTF8Text.scalar(in: token, at: position)
+                let (value, next) = UTF8Bytes.scalar(in: token, at: position)
                 guard hasNumericValue(value) else { return false }
                 position = next
             }

@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// Bylines: `■记者 毛海萍`, `本报记者 X`, `本报记者：X`, `记者 X Y`, `通讯员 X`, `文/X`, `■本报记者 X 通讯员 Y`,
 /// `湖北日报全媒记者 X 通讯员 Y` (a newsroom before the role), `□ 湖北日报评论员` and `本报评论员`
@@ -40,7 +40,7 @@ enum Byline {
 
     /// The names in a line that is only a byline, or nil when the line is something else.
     static func names(inBylineLine raw: String) -> [String]? {
-        UTF8Text.withBytes(raw) { names(inBylineLine: $0) }
+        UTF8Bytes.withBytes(raw) { names(inBylineLine: $0) }
     }
 
     /// `names(inBylineLine:)` for text given as UTF-8 (valid, as from a `String`).
@@ -57,7 +57,7 @@ enum Byline {
     /// (U+4000–U+9FFF, three bytes led by E4–E9) survive normalization, so a line with more of
     /// them is none. Most body paragraphs leave here after their first 41 ideographs.
     static func mayBeByline(_ raw: String) -> Bool {
-        UTF8Text.withBytes(raw, mayBeByline(utf8:))
+        UTF8Bytes.withBytes(raw, mayBeByline(utf8:))
     }
 
     static func mayBeByline(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -75,13 +75,13 @@ enum Byline {
         var start = 0
         var hadMarker = false
         while start < text.count {
-            let (value, next) = UTF8Text.scalar(in: text, at: start)
+            let (value, next) = UTF8Bytes.scalar(in: text, at: start)
             guard value == 0x20 || markers.contains(value) else { break }
             start = next
             hadMarker = true
         }
         let line = stripBrackets(UnsafeBufferPointer(rebasing: text[start...]))
-        guard !line.isEmpty, UTF8Text.scalarCount(line, upTo: maxScalars) <= maxScalars,
+        guard !line.isEmpty, UTF8Bytes.scalarCount(line, upTo: maxScalars) <= maxScalars,
             let colons = roleColons(in: line)
         else { return nil }
         guard hadMarker || startsWithRole(line) else { return nil }
@@ -96,10 +96,10 @@ enum Byline {
         var colons = 0
         var index = 0
         while index < line.count {
-            let (value, next) = UTF8Text.scalar(in: line, at: index)
+            let (value, next) = UTF8Bytes.scalar(in: line, at: index)
             if sentenceMarks.contains(value) {
                 let before = UnsafeBufferPointer(rebasing: line[..<index])
-                guard value == 0xFF1A || value == 0x3A, roles.contains(where: { $0.count > 3 && hasSuffix(before, $0) }) else { return nil }
+                guard value == 0xFF1A || value == 0x3A, roles.contains(where: { $0.count > 3 && UTF8Bytes.hasSuffix(before, $0) }) else { return nil }
                 colons += 1
             }
             index = next
@@ -111,8 +111,8 @@ enum Byline {
     /// follows it: 文化 and 图书 are words) or with a newsroom and its role.
     private static func startsWithRole(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if newsroomRoleEnd(line) != nil { return true }
-        for role in roles where role.count <= 3 && hasPrefix(line, role) {
-            return role.count == line.count || separators.contains(UTF8Text.scalar(in: line, at: role.count).value)
+        for role in roles where role.count <= 3 && UTF8Bytes.hasPrefix(line, role) {
+            return role.count == line.count || separators.contains(UTF8Bytes.scalar(in: line, at: role.count).value)
         }
         return false
     }
@@ -125,7 +125,7 @@ enum Byline {
         var index = 0
         var scalars = 0
         while index < text.count, scalars < maxNewsroomScalars {
-            let (value, next) = UTF8Text.scalar(in: text, at: index)
+            let (value, next) = UTF8Bytes.scalar(in: text, at: index)
             if separators.contains(value) { return nil }
             index = next
             scalars += 1
@@ -135,16 +135,16 @@ enum Byline {
     }
 
     private static func longRole(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        roles.first { $0.count > 3 && hasPrefix(text, $0, at: index) }
+        roles.first { $0.count > 3 && UTF8Bytes.hasPrefix(text, $0, at: index) }
     }
 
     /// One bracket pair around the whole line comes off, then spaces.
     private static func stripBrackets(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard !line.isEmpty else { return line }
-        let first = UTF8Text.scalar(in: line, at: 0)
-        let lastStart = lastScalarStart(line)
+        let first = UTF8Bytes.scalar(in: line, at: 0)
+        let lastStart = UTF8Bytes.scalarStart(in: line, before: line.count)
         guard lastStart > 0, let pair = brackets.first(where: { $0.open == first.value }),
-            UTF8Text.scalar(in: line, at: lastStart).value == pair.close
+            UTF8Bytes.scalar(in: line, at: lastStart).value == pair.close
         else { return line }
         return trimmingSpaces(UnsafeBufferPointer(rebasing: line[first.next..<lastStart]))
     }
@@ -162,7 +162,7 @@ enum Byline {
         while index <= text.count {
             var next = index + 1
             if index < text.count {
-                let scalar = UTF8Text.scalar(in: text, at: index)
+                let scalar = UTF8Bytes.scalar(in: text, at: index)
                 next = scalar.next
                 let separates = separators.contains(scalar.value) || (colonsSeparate && (scalar.value == 0xFF1A || scalar.value == 0x3A))
                 guard separates else { index = next; continue }
@@ -181,30 +181,30 @@ enum Byline {
 
     /// A role word alone, with or without its newsroom (`记者`, `本报记者`).
     private static func isRole(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        roles.contains { equal(token, $0) } || newsroomRoleEnd(token) == token.count
+        roles.contains { UTF8Bytes.equals(token, $0) } || newsroomRoleEnd(token) == token.count
     }
 
     private static func name(in raw: UnsafeBufferPointer<UInt8>) -> String? {
         var token = raw
-        if collectiveRoles.contains(where: { hasSuffix(token, $0) }), longRole(at: 0, in: token) == nil, newsroomRoleEnd(token) == token.count {
-            return UTF8Text.scalarCount(token, upTo: 16) <= 16 ? String(validUTF8: token) : nil
+        if collectiveRoles.contains(where: { UTF8Bytes.hasSuffix(token, $0) }), longRole(at: 0, in: token) == nil, newsroomRoleEnd(token) == token.count {
+            return UTF8Bytes.scalarCount(token, upTo: 16) <= 16 ? String(validUTF8: token) : nil
         }
         // One-scalar roles (文, 图) are never cut off a longer token: 文静 is a name.
         while let end = newsroomRoleEnd(token), end < token.count {
             token = UnsafeBufferPointer(rebasing: token[end...])
         }
-        var length = UTF8Text.scalarCount(token, upTo: Int.max)
+        var length = UTF8Bytes.scalarCount(token, upTo: Int.max)
         if length >= 3 {
-            if UTF8Text.hasSuffix(token, "摄") {
+            if UTF8Bytes.hasSuffix(token, "摄") {
                 token = UnsafeBufferPointer(rebasing: token[..<(token.count - 3)])
                 length -= 1
-            } else if UTF8Text.hasSuffix(token, "报道") {
+            } else if UTF8Bytes.hasSuffix(token, "报道") {
                 token = UnsafeBufferPointer(rebasing: token[..<(token.count - 6)])
                 length -= 2
             }
         }
-        guard !token.isEmpty, newsroomRoleEnd(token) != token.count, !roles.contains(where: { equal(token, $0) }),
-            !notNames.contains(where: { equal(token, $0) })
+        guard !token.isEmpty, newsroomRoleEnd(token) != token.count, !roles.contains(where: { UTF8Bytes.equals(token, $0) }),
+            !notNames.contains(where: { UTF8Bytes.equals(token, $0) })
         else { return nil }
         guard length >= 2, length <= (token.allSatisfy { $0 < 0x80 } ? 30 : 6) else { return nil }
         return String(validUTF8: token)
@@ -218,7 +218,7 @@ enum Byline {
     /// reporters also without a role (`中新网北京9月21日电(张曦)`), and a portal's aside right after
     /// its name (`中新网(微博)北京…`, left by the portal's links) is skipped.
     static func leadingNames(inParagraph paragraph: String) -> [String] {
-        UTF8Text.withBytes(paragraph) { bytes in
+        UTF8Bytes.withBytes(paragraph) { bytes in
             // The opening bracket must be among the first 16 scalars, not the first: most
             // paragraphs end here, before any copying. A dated wire dateline may run to 24, for a
             // long foreign place (`新华社俄罗斯叶卡捷琳堡5月18日电`). A skipped aside does not count.
@@ -226,7 +226,7 @@ enum Byline {
             var position = 0
             var open: Int?
             while index < bytes.count, position < maxWireDatelineScalars {
-                let (value, next) = UTF8Text.scalar(in: bytes, at: index)
+                let (value, next) = UTF8Bytes.scalar(in: bytes, at: index)
                 if value == 0xFF08 || value == 0x28 {
                     if position == 0 { return [] }
                     let before = trimmingSpaces(UnsafeBufferPointer(rebasing: bytes[..<index]))
@@ -245,11 +245,11 @@ enum Byline {
             guard let open else { return [] }
             let before = trimmingSpaces(UnsafeBufferPointer(rebasing: bytes[..<open]))
             // The dateline's close bracket lies within the first 80 scalars.
-            let insideStart = UTF8Text.scalar(in: bytes, at: open).next
+            let insideStart = UTF8Bytes.scalar(in: bytes, at: open).next
             var close = insideStart
             position += 1
             while close < bytes.count, position < 80 {
-                let (value, next) = UTF8Text.scalar(in: bytes, at: close)
+                let (value, next) = UTF8Bytes.scalar(in: bytes, at: close)
                 if value == 0xFF09 || value == 0x29 { break }
                 close = next
                 position += 1
@@ -274,25 +274,25 @@ enum Byline {
 
     /// 讯 (本报讯), 电 (新华社…电, 新华网…专电) or 消息 (中广网…消息) ends a dateline.
     private static func endsDateline(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Text.hasSuffix(before, "讯") || UTF8Text.hasSuffix(before, "电") || UTF8Text.hasSuffix(before, "消息")
+        UTF8Bytes.hasSuffix(before, "讯") || UTF8Bytes.hasSuffix(before, "电") || UTF8Bytes.hasSuffix(before, "消息")
     }
 
     /// A wire or portal dateline, with a place and a date (`新华网北京6月10日电`): its bracket holds
     /// only the reporters' names. 本报讯 has no date, and its bracket may hold anything.
     private static func isWireDateline(_ before: UnsafeBufferPointer<UInt8>) -> Bool {
-        (UTF8Text.hasSuffix(before, "电") || UTF8Text.hasSuffix(before, "消息")) && UTF8Text.contains(before, "日")
+        (UTF8Bytes.hasSuffix(before, "电") || UTF8Bytes.hasSuffix(before, "消息")) && UTF8Bytes.contains(before, "日")
     }
 
     /// Where an aside of at most four scalars in brackets ends, when it directly follows a
     /// newsroom's name (`中新网(微博)`: 2 to 10 scalars ending in 报, 社, 台, 刊 or 网); else nil.
     private static func newsroomAsideEnd(_ bytes: UnsafeBufferPointer<UInt8>, after before: UnsafeBufferPointer<UInt8>, contentStart: Int) -> Int? {
-        guard !before.isEmpty, newsroomEnds.contains(UTF8Text.scalar(in: before, at: lastScalarStart(before)).value),
-            (2...maxNewsroomScalars).contains(UTF8Text.scalarCount(before, upTo: maxNewsroomScalars + 1)), !containsAny(before, separators)
+        guard !before.isEmpty, newsroomEnds.contains(UTF8Bytes.scalar(in: before, at: UTF8Bytes.scalarStart(in: before, before: before.count)).value),
+            (2...maxNewsroomScalars).contains(UTF8Bytes.scalarCount(before, upTo: maxNewsroomScalars + 1)), !containsAny(before, separators)
         else { return nil }
         var index = contentStart
         for _ in 0...4 {
             guard index < bytes.count else { return nil }
-            let (value, next) = UTF8Text.scalar(in: bytes, at: index)
+            let (value, next) = UTF8Bytes.scalar(in: bytes, at: index)
             if value == 0xFF09 || value == 0x29 { return next }
             index = next
         }
@@ -303,10 +303,10 @@ enum Byline {
     /// names and the paragraph without it, or nil when the paragraph ends otherwise. A bracket that
     /// names no role (`（完）`, `（新华社北京2月10日电 载2月11日《人民日报》）`) is no byline.
     static func trailingByline(inParagraph paragraph: String) -> (names: [String], rest: String)? {
-        UTF8Text.withBytes(paragraph) { bytes in
+        UTF8Bytes.withBytes(paragraph) { bytes in
             guard !bytes.isEmpty else { return nil }
-            let lastStart = lastScalarStart(bytes)
-            guard let pair = brackets.first(where: { $0.close == UTF8Text.scalar(in: bytes, at: lastStart).value }),
+            let lastStart = UTF8Bytes.scalarStart(in: bytes, before: bytes.count)
+            guard let pair = brackets.first(where: { $0.close == UTF8Bytes.scalar(in: bytes, at: lastStart).value }),
                 pair.open == 0xFF08 || pair.open == 0x28
             else { return nil }
             // The opening bracket within the last 40 scalars, searched backwards.
@@ -314,11 +314,11 @@ enum Byline {
             var scalars = 0
             while open > 0, scalars < maxScalars {
                 open -= 1
-                while open > 0, UTF8Text.isContinuation(bytes[open]) { open -= 1 }
+                while open > 0, UTF8Bytes.isContinuation(bytes[open]) { open -= 1 }
                 scalars += 1
-                if UTF8Text.scalar(in: bytes, at: open).value == pair.open { break }
+                if UTF8Bytes.scalar(in: bytes, at: open).value == pair.open { break }
             }
-            guard UTF8Text.scalar(in: bytes, at: open).value == pair.open else { return nil }
+            guard UTF8Bytes.scalar(in: bytes, at: open).value == pair.open else { return nil }
             let bracketed = UnsafeBufferPointer(rebasing: bytes[open...])
             guard let names = names(inBylineLine: bracketed) else { return nil }
             return (names, String(validUTF8: trimmingSpaces(UnsafeBufferPointer(rebasing: bytes[..<open]))))
@@ -331,7 +331,7 @@ enum Byline {
         var index = 0
         while index < text.count {
             if longRole(at: index, in: text) != nil { return true }
-            index = UTF8Text.scalar(in: text, at: index).next
+            index = UTF8Bytes.scalar(in: text, at: index).next
         }
         return false
     }
@@ -339,17 +339,11 @@ enum Byline {
     private static func containsAny(_ text: UnsafeBufferPointer<UInt8>, _ values: [UInt32]) -> Bool {
         var index = 0
         while index < text.count {
-            let (value, next) = UTF8Text.scalar(in: text, at: index)
+            let (value, next) = UTF8Bytes.scalar(in: text, at: index)
             if values.contains(value) { return true }
             index = next
         }
         return false
-    }
-
-    private static func lastScalarStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var start = bytes.count - 1
-        while start > 0, UTF8Text.isContinuation(bytes[start]) { start -= 1 }
-        return start
     }
 
     private static func trimmingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
@@ -358,21 +352,5 @@ enum Byline {
         while lower < upper, let width = UTF8Text.spaceWidth(bytes, at: lower, end: upper) { lower += width }
         while upper > lower, let width = UTF8Text.spaceWidthBefore(bytes, upper, start: lower) { upper -= width }
         return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
-    }
-
-    @inline(__always)
-    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8], at start: Int = 0) -> Bool {
-        guard bytes.count - start >= word.count else { return false }
-        for offset in word.indices where bytes[start + offset] != word[offset] { return false }
-        return true
-    }
-
-    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-        bytes.count >= word.count && hasPrefix(bytes, word, at: bytes.count - word.count)
-    }
-
-    @inline(__always)
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-        bytes.count == word.count && hasPrefix(bytes, word)
     }
 }

@@ -1,3 +1,5 @@
+import ByteText
+
 /// Dates as pages print them, normalized to `YYYY-MM-DD`: `2013-06-27`, `2013-06-27 00:00:00.0`,
 /// `2013/6/27`, `2013年06月27日`, `2017 年 10 月 9 日` (split over elements, so spaced once
 /// flattened) and `2017-October-16`.
@@ -7,7 +9,7 @@
 enum DateText {
     /// The first plausible date in `text`, or nil.
     static func first(in text: String) -> String? {
-        UTF8Text.withBytes(text) { first(utf8: $0) }
+        UTF8Bytes.withBytes(text) { first(utf8: $0) }
     }
 
     /// `first(in:)` for text given as UTF-8, such as a document's whole visible text.

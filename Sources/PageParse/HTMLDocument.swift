@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// One node of a flat, document-ordered tree: an element's descendants are the nodes
 /// `index + 1 ..< end`, so subtree walks are plain index ranges and need no child lists.
@@ -337,7 +337,7 @@ struct HTMLDocument {
     /// True when a comment's or raw-text node's raw content starts with `prefix` (exact bytes).
     func content(of index: Int, hasPrefix prefix: StaticString) -> Bool {
         let node = nodes[index]
-        return bytes.withUnsafeBufferPointer { $0.hasPrefix(prefix, from: node.start, to: node.start + node.length) }
+        return bytes.withUnsafeBufferPointer { UTF8Bytes.hasPrefix($0, prefix, at: node.start, end: node.start + node.length) }
     }
 
     /// Raw content of a comment or raw-text node, handed over as UTF-8 bytes.

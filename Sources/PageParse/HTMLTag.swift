@@ -1,3 +1,5 @@
+import ByteText
+
 /// The element names the parsers ask about; everything else is `.other` (its name is still
 /// available from the source bytes). Interned at tokenization so later queries compare one byte.
 enum HTMLTag: UInt8, Sendable, CaseIterable {

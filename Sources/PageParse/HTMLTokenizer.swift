@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// A lenient HTML tokenizer and tree builder over UTF-8 bytes.
@@ -21,7 +22,6 @@ struct HTMLTokenizer {
         var comments: [Int] = []
         let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<Bool, PageDeadline.Passed> in
             var builder = TreeBuilder(buffer: buffer, maxNodes: maxNodes, expectedNodes: min(bytes.count / 24, maxNodes))
-            defer { builder.deallocate() }
             var countdown = deadline.countdown()
             do throws(PageDeadline.Passed) {
                 guard try builder.run(&countdown) else { return .success(false) }
@@ -83,7 +83,8 @@ struct HTMLTokenizer {
     }
 }
 
-private struct TreeBuilder {
+/// Owns its node buffers, which free themselves when the builder goes away.
+private struct TreeBuilder: ~Copyable {
     let buffer: UnsafeBufferPointer<UInt8>
     let maxNodes: Int
     var nodes: UncheckedBuffer<HTMLNode>
@@ -99,12 +100,6 @@ private struct TreeBuilder {
         tagCounts = UncheckedBuffer(capacity: HTMLTag.caseCount)
         for _ in 0..<HTMLTag.caseCount { tagCounts.append(0) }
         open = UncheckedBuffer(capacity: HTMLTokenizer.maximumDepth)
-    }
-
-    func deallocate() {
-        nodes.deallocate()
-        tagCounts.deallocate()
-        open.deallocate()
     }
 
     /// Builds the tree; false as soon as it has more than `maxNodes` nodes (nodes are only ever
@@ -180,7 +175,7 @@ private struct TreeBuilder {
         while index < buffer.count {
             let byte = buffer[index]
             if byte < 64, (delimiters >> UInt64(byte)) & 1 != 0 { break }
-            key = key &<< 8 | UInt64(asciiLower(byte))
+            key = key &<< 8 | UInt64(UTF8Bytes.asciiLower(byte))
             index += 1
         }
         return (index, HTMLTag.named(key: key, buffer, from: start, to: index))

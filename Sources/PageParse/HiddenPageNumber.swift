@@ -1,3 +1,5 @@
+import ByteText
+
 /// The page number a page keeps out of sight for its scripts: `<p id="nowLayout" class="hide">02</p>`
 /// (湖北日报's article regions), `<input type="hidden" name="pagenum" value="07">`. Read only when
 /// neither metadata nor a visible label gives the number.

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Page labels in every form the papers print: `第07版:城事·三区`, `第07版：城事·三区`, `07版:要闻`,
@@ -11,7 +12,7 @@ enum PageLabel {
     /// Parses a string that is nothing but a label (after whitespace normalization).
     /// With `requireBanSuffix` false, `A01： 头版` (number, colon, name) is accepted too.
     static func parse(_ raw: String, requireBanSuffix: Bool = true) -> PageRef? {
-        UTF8Text.withBytes(raw) { parse(utf8: $0, requireBanSuffix: requireBanSuffix) }
+        UTF8Bytes.withBytes(raw) { parse(utf8: $0, requireBanSuffix: requireBanSuffix) }
     }
 
     /// `parse(_:requireBanSuffix:)` for text given as UTF-8 (valid, as from a `String`), so a
@@ -22,7 +23,7 @@ enum PageLabel {
     }
 
     static func mayBeLabel(_ raw: String, requireBanSuffix: Bool) -> Bool {
-        UTF8Text.withBytes(raw) { mayBeLabel(utf8: $0, requireBanSuffix: requireBanSuffix) }
+        UTF8Bytes.withBytes(raw) { mayBeLabel(utf8: $0, requireBanSuffix: requireBanSuffix) }
     }
 
     /// False only for texts `parse` rejects: a label's normalized text starts with 第 or an
@@ -32,32 +33,32 @@ enum PageLabel {
         let start = UTF8Text.afterLeadingSpace(bytes)
         guard start < bytes.count else { return false }
         let lead = bytes[start]
-        if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Text.hasPrefix(bytes, "第", at: start) { return false }
+        if UTF8Text.isPlainLead(lead), !isLabelByte(lead), !UTF8Bytes.hasPrefix(bytes, "第", at: start) { return false }
         let rest = start..<bytes.count
-        if UTF8Text.contains(bytes, "版", in: rest) { return true }
-        return !requireBanSuffix && (UTF8Text.contains(bytes, ":", in: rest) || UTF8Text.contains(bytes, "：", in: rest))
+        if UTF8Bytes.contains(bytes, "版", in: rest) { return true }
+        return !requireBanSuffix && (UTF8Bytes.contains(bytes, ":", in: rest) || UTF8Bytes.contains(bytes, "：", in: rest))
     }
 
     /// `parse` on normalized text.
     private static func parseNormalized(_ text: UnsafeBufferPointer<UInt8>, requireBanSuffix: Bool) -> PageRef? {
-        guard !text.isEmpty, UTF8Text.scalarCount(text, upTo: 80) <= 80 else { return nil }
+        guard !text.isEmpty, UTF8Bytes.scalarCount(text, upTo: 80) <= 80 else { return nil }
         var index = 0
         func skipSpaces() { while index < text.count, text[index] == 0x20 { index += 1 } }
         var hadDi = false
-        if UTF8Text.hasPrefix(text, "第") { index = 3; hadDi = true; skipSpaces() }
+        if UTF8Bytes.hasPrefix(text, "第") { index = 3; hadDi = true; skipSpaces() }
         guard let number = readNumber(text, &index) else { return nil }
         skipSpaces()
-        if UTF8Text.hasPrefix(text, "版", at: index) {
+        if UTF8Bytes.hasPrefix(text, "版", at: index) {
             index += 3
         } else if requireBanSuffix || hadDi {
             return nil
         } else {
-            guard index < text.count, text[index] == UInt8(ascii: ":") || UTF8Text.hasPrefix(text, "：", at: index) else { return nil }
+            guard index < text.count, text[index] == UInt8(ascii: ":") || UTF8Bytes.hasPrefix(text, "：", at: index) else { return nil }
         }
         skipSpaces()
         if index < text.count, text[index] == UInt8(ascii: ":") {
             index += 1
-        } else if UTF8Text.hasPrefix(text, "：", at: index) {
+        } else if UTF8Bytes.hasPrefix(text, "：", at: index) {
             index += 3
         }
         guard let name = pageName(UnsafeBufferPointer(rebasing: text[index...])) else { return nil }
@@ -84,24 +85,24 @@ enum PageLabel {
         while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
         let name = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         // `第3版 下一版` style leftovers and a sentence after the label are not page names.
-        guard UTF8Text.scalarCount(name, upTo: 40) <= 40, !containsNavigation(name, orFullStop: true) else { return nil }
+        guard UTF8Bytes.scalarCount(name, upTo: 40) <= 40, !containsNavigation(name, orFullStop: true) else { return nil }
         return String(validUTF8: name)
     }
 
     /// Finds a label (`第07版`, `07版`) anywhere inside a longer text and returns its page number.
     static func findNumber(in text: String) -> String? {
-        UTF8Text.withBytes(UTF8Text.normalized(text)) { text in
+        UTF8Bytes.withBytes(UTF8Text.normalized(text)) { text in
             // Positions inside a multi-byte scalar never start 第 or an ASCII number, and the byte
             // before an ASCII or 第 start is ASCII only when the scalar before it is.
             var start = 0
             while start < text.count {
                 var index = start
-                if UTF8Text.hasPrefix(text, "第", at: index) { index += 3 }
+                if UTF8Bytes.hasPrefix(text, "第", at: index) { index += 3 }
                 while index < text.count, text[index] == 0x20 { index += 1 }
                 let isBoundary = start == 0 || !isLabelByte(text[start - 1])
                 if isBoundary, let number = readNumber(text, &index) {
                     while index < text.count, text[index] == 0x20 { index += 1 }
-                    if UTF8Text.hasPrefix(text, "版", at: index) { return normalizedNumber(text, number) }
+                    if UTF8Bytes.hasPrefix(text, "版", at: index) { return normalizedNumber(text, number) }
                 }
                 start += 1
             }
@@ -110,7 +111,7 @@ enum PageLabel {
     }
 
     static func containsNavigation(_ text: String) -> Bool {
-        UTF8Text.withBytes(text) { containsNavigation($0) }
+        UTF8Bytes.withBytes(text) { containsNavigation($0) }
     }
 
     /// 上一版, 下一版, 下载, PDF, 上一篇 or 下一篇, in one pass.
@@ -121,11 +122,11 @@ enum PageLabel {
     private static func containsNavigation(_ text: UnsafeBufferPointer<UInt8>, orFullStop: Bool) -> Bool {
         for index in text.indices {
             switch text[index] {
-            case 0xE4 where UTF8Text.hasPrefix(text, "上一", at: index) || UTF8Text.hasPrefix(text, "下一", at: index):
-                if UTF8Text.hasPrefix(text, "版", at: index + 6) || UTF8Text.hasPrefix(text, "篇", at: index + 6) { return true }
-            case 0xE4 where UTF8Text.hasPrefix(text, "下载", at: index): return true
-            case UInt8(ascii: "P") where UTF8Text.hasPrefix(text, "PDF", at: index): return true
-            case 0xE3 where orFullStop && UTF8Text.hasPrefix(text, "。", at: index): return true
+            case 0xE4 where UTF8Bytes.hasPrefix(text, "上一", at: index) || UTF8Bytes.hasPrefix(text, "下一", at: index):
+                if UTF8Bytes.hasPrefix(text, "版", at: index + 6) || UTF8Bytes.hasPrefix(text, "篇", at: index + 6) { return true }
+            case 0xE4 where UTF8Bytes.hasPrefix(text, "下载", at: index): return true
+            case UInt8(ascii: "P") where UTF8Bytes.hasPrefix(text, "PDF", at: index): return true
+            case 0xE3 where orFullStop && UTF8Bytes.hasPrefix(text, "。", at: index): return true
             default: break
             }
         }

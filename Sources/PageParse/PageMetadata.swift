@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Metadata a page carries outside its visible text: Founder `enpproperty` comments (e-paper
@@ -70,9 +71,9 @@ struct PageMetadata {
             for comment in document.comments {
                 let node = document.nodes[comment]
                 let end = node.start + node.length
-                if buffer.hasPrefix("enpproperty", from: node.start, to: end) || buffer.hasPrefix(" enpproperty", from: node.start, to: end) {
+                if UTF8Bytes.hasPrefix(buffer, "enpproperty", at: node.start, end: end) || UTF8Bytes.hasPrefix(buffer, " enpproperty", at: node.start, end: end) {
                     PageMetadata.readFields(buffer, from: node.start, to: end, into: &fields)
-                } else if buffer.hasPrefix("enpcontent", from: node.start, to: end) {
+                } else if UTF8Bytes.hasPrefix(buffer, "enpcontent", at: node.start, end: end) {
                     isWebCMS = true
                 }
             }
@@ -119,7 +120,7 @@ struct PageMetadata {
             let nameStart = open + 1
             let close = buffer.index(of: UInt8(ascii: ">"), from: min(nameStart, end), to: end)
             guard close < end else { return }
-            guard close > nameStart, buffer[nameStart] != UInt8(ascii: "/"), buffer.scalarCount(from: nameStart, to: close) < 40 else {
+            guard close > nameStart, buffer[nameStart] != UInt8(ascii: "/"), UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: buffer[nameStart..<close]), upTo: 40) < 40 else {
                 cursor = close + 1
                 continue
             }
@@ -153,8 +154,7 @@ struct PageMetadata {
 
     /// Metadata titles sometimes keep inline markup (`<br>`): tags become spaces.
     static func stripTags(_ text: String) -> String {
-        var text = text
-        guard text.withUTF8({ $0.index(of: UInt8(ascii: "<"), from: 0, to: $0.count) < $0.count }) else { return text }
+        guard UTF8Bytes.withBytes(text, { $0.index(of: UInt8(ascii: "<"), from: 0, to: $0.count) < $0.count }) else { return text }
         // A title with more markup than a whole page may have is a flood: nothing of it is kept.
         // (Without a deadline the tokenizer cannot throw.)
         guard let document = try? HTMLTokenizer.parse(Array(text.utf8), maxNodes: ParseLimits().maxNodes) else { return "" }

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// What an HTML page says about its edition and printed page: the page list, the page's own
@@ -157,7 +158,7 @@ struct PageNavigation {
         while true {
             call = script.index(of: UInt8(ascii: "v"), from: call, to: script.count)
             guard call < script.count else { return nil }
-            if script.hasPrefix("view(", from: call, to: script.count) { break }
+            if UTF8Bytes.hasPrefix(script, "view(", at: call, end: script.count) { break }
             call += 1
         }
         var index = call + 5
@@ -185,8 +186,7 @@ struct PageNavigation {
     /// Dedupe key of a link: the href before any query (`?div=-1`) or fragment, without leading
     /// `./`, lower-cased. An href that starts with `?` or `#` is its own key.
     static func key(_ href: String) -> String {
-        var href = href
-        return href.withUTF8 { key(utf8: $0) } ?? href
+        UTF8Bytes.withBytes(href) { key(utf8: $0) } ?? href
     }
 
     /// `key(_:)` of an href given as UTF-8; nil when the key is the href itself, as it is for
@@ -204,7 +204,7 @@ struct PageNavigation {
                 break
             }
             isASCII = isASCII && byte < 0x80
-            hasUpperCase = hasUpperCase || asciiLower(byte) != byte
+            hasUpperCase = hasUpperCase || UTF8Bytes.asciiLower(byte) != byte
         }
         var start = 0
         while end - start >= 2, href[start] == UInt8(ascii: "."), href[start + 1] == UInt8(ascii: "/") { start += 2 }
@@ -212,7 +212,7 @@ struct PageNavigation {
         guard isASCII else { return String(validUTF8: part).lowercased() }
         guard start > 0 || end < href.count || hasUpperCase else { return nil }
         return String(unsafeUninitializedCapacity: part.count) { output in
-            for offset in part.indices { output[offset] = asciiLower(part[offset]) }
+            for offset in part.indices { output[offset] = UTF8Bytes.asciiLower(part[offset]) }
             return part.count
         }
     }
@@ -239,7 +239,7 @@ struct PageNavigation {
                 guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
                     !isInsideLink(index), !containsLink(index) else { continue }
                 let page = document.withText(of: index) { text in
-                    text.scalarCount(from: 0, to: text.count) <= 60 ? PageLabel.parse(utf8: text) : nil
+                    UTF8Bytes.scalarCount(text, upTo: 60) <= 60 ? PageLabel.parse(utf8: text) : nil
                 }
                 if let page { return page }
             }

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Parses one decoded page (HTML or a plain-text rendering) into a `ParsedPage`.

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Papers by the web address their e-paper is served from: the last resort for a page that

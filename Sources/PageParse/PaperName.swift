@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// Paper names from document titles: `中国旅游报社-电子报平台` → `中国旅游报`, `人民日报-人民网` →
 /// `人民日报`, `打造新型传媒集团·江西日报社数字报` → `江西日报`.
@@ -10,7 +10,7 @@ enum PaperName {
     private static let suffixBytes: [(bytes: [UInt8], scalars: Int)] = suffixes.map { (Array($0.utf8), $0.unicodeScalars.count) }
 
     static func fromDocumentTitle(_ title: String) -> String? {
-        let simple: String?? = UTF8Text.withBytes(title) { bytes in
+        let simple: String?? = UTF8Bytes.withBytes(title) { bytes in
             UTF8Text.isSimple(bytes) ? .some(fromSimpleTitle(bytes)) : .none
         }
         if let simple { return simple }
@@ -43,7 +43,7 @@ enum PaperName {
         while index <= title.count {
             var next = index + 1
             if index < title.count {
-                let scalar = UTF8Text.scalar(in: title, at: index)
+                let scalar = UTF8Bytes.scalar(in: title, at: index)
                 next = scalar.next
                 guard isSeparator(scalar.value) else { index = next; continue }
             }
@@ -54,14 +54,14 @@ enum PaperName {
             segmentStart = next
             index = next
         }
-        let paper = cleaned.first { UTF8Text.hasSuffix($0, "报") || UTF8Text.hasSuffix($0, "刊") }
-            ?? cleaned.first { UTF8Text.contains($0, "报") }
+        let paper = cleaned.first { UTF8Bytes.hasSuffix($0, "报") || UTF8Bytes.hasSuffix($0, "刊") }
+            ?? cleaned.first { UTF8Bytes.contains($0, "报") }
         return paper.map { String(validUTF8: $0) }
     }
 
     private static func cleanSimple(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var name = raw
-        var count = UTF8Text.scalarCount(name, upTo: Int.max)
+        var count = UTF8Bytes.scalarCount(name, upTo: Int.max)
         var changed = true
         while changed {
             changed = false
@@ -72,7 +72,7 @@ enum PaperName {
                 count -= suffix.scalars
                 changed = true
             }
-            if UTF8Text.hasSuffix(name, "报社") {
+            if UTF8Bytes.hasSuffix(name, "报社") {
                 name = UnsafeBufferPointer(rebasing: name[..<(name.count - 3)])
                 count -= 1
                 changed = true

@@ -1,6 +1,7 @@
+import ByteText
 import PageModel
 
-/// Reads a browser's text rendering of an article page (see `seeds/`): page label, navigation
+/// Reads a browser's text rendering of an article page (as in the seed dataset): page label, navigation
 /// residue, kicker and title, byline, indented paragraphs and short sub-heading lines, the
 /// edition's page list, the page's titles and a footer that flattens the page metadata
 /// (`杨浦时报城事·三区07打破社区“内循环”共联共赢共享 2013-06-27 2 2013年06月27日 星期四`).
@@ -141,7 +142,7 @@ struct PlainTextArticleParser {
 
     static func isProse(_ text: String) -> Bool {
         // A last Character equal to 。 needs the UTF-8 to end in 。; only then ask `hasSuffix`.
-        UTF8Text.scalarCount(text, upTo: 40) > 40 || (UTF8Text.withBytes(text) { UTF8Text.hasSuffix($0, "。") } && text.hasSuffix("。"))
+        UTF8Bytes.scalarCount(text, upTo: 40) > 40 || (UTF8Bytes.withBytes(text) { UTF8Bytes.hasSuffix($0, "。") } && text.hasSuffix("。"))
     }
 
     /// One line is the title; two are kicker and title (or title and `——` subtitle); three are
@@ -165,9 +166,9 @@ struct PlainTextArticleParser {
         let name = page?.name
         // Simple texts (see `UTF8Text.isSimple`): Characters are scalars, a Character search is a
         // byte search, and the first word ends at the first space byte.
-        let simple: String?? = UTF8Text.withBytes(footer) { footer in
-            UTF8Text.withBytes(name ?? "") { name in
-                UTF8Text.withBytes(title) { title in
+        let simple: String?? = UTF8Bytes.withBytes(footer) { footer in
+            UTF8Bytes.withBytes(name ?? "") { name in
+                UTF8Bytes.withBytes(title) { title in
                     guard UTF8Text.isSimple(footer), UTF8Text.isSimple(name), UTF8Text.isSimple(title), !title.isEmpty else { return .none }
                     var start = 0
                     while start < footer.count, footer[start] == 0x20 { start += 1 }
@@ -185,7 +186,7 @@ struct PlainTextArticleParser {
                         while upper > 0, prefix[upper - 1] < 0x80, isASCIILetterOrDigit(prefix[upper - 1]) { upper -= 1 }
                         candidate = UnsafeBufferPointer(rebasing: prefix[..<upper])
                     }
-                    guard let paper = candidate, !paper.isEmpty, UTF8Text.scalarCount(paper, upTo: 20) <= 20 else { return .some(nil) }
+                    guard let paper = candidate, !paper.isEmpty, UTF8Bytes.scalarCount(paper, upTo: 20) <= 20 else { return .some(nil) }
                     return .some(String(validUTF8: paper))
                 }
             }

@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// The paper's name from every place a page states it, most explicit first: `enpproperty`
 /// (`founder-papername`), the hidden `channelname` input, the document `<title>`, the copyright
@@ -29,7 +29,7 @@ enum StatedPaper {
                 }
                 guard marked else { continue }
                 let text = node.parent >= 0 ? document.text(of: node.parent) : document.text(index..<(index + 1))
-                if let name = UTF8Text.withBytes(text, fromCopyright) { return name }
+                if let name = UTF8Bytes.withBytes(text, fromCopyright) { return name }
             }
             return nil
         }
@@ -53,10 +53,10 @@ enum StatedPaper {
     static func fromCopyright(_ text: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 0
         while index < text.count {
-            if UTF8Text.hasPrefix(text, "版权所有", at: index) {
+            if UTF8Bytes.hasPrefix(text, "版权所有", at: index) {
                 if let name = paperName(endingBefore: index, in: text) ?? paperName(startingAfter: index + 12, in: text) { return name }
                 index += 12
-            } else if UTF8Text.hasPrefix(text, "©", at: index) {
+            } else if UTF8Bytes.hasPrefix(text, "©", at: index) {
                 if let name = paperName(startingAfter: index + 2, in: text) { return name }
                 index += 2
             } else if text.equalsIgnoringASCIICase("copyright", from: index, to: min(index + 9, text.count)) {
@@ -88,7 +88,7 @@ enum StatedPaper {
     private static func paperName(endingBefore end: Int, in text: UnsafeBufferPointer<UInt8>, wholeRun: Bool = false) -> String? {
         var upper = end
         while upper > 0, text[upper - 1] == 0x20 { upper -= 1 }
-        if upper >= 3, UTF8Text.hasPrefix(text, "：", at: upper - 3) { upper -= 3 }
+        if upper >= 3, UTF8Bytes.hasPrefix(text, "：", at: upper - 3) { upper -= 3 }
         while upper > 0, text[upper - 1] == 0x20 { upper -= 1 }
         var lower = upper
         var scalars = 0
@@ -108,9 +108,9 @@ enum StatedPaper {
             let byte = text[lower]
             if byte == 0x20 || byte == 0x2D || byte == 0x3A || (byte >= 0x30 && byte <= 0x39) {
                 lower += 1
-            } else if UTF8Text.hasPrefix(text, "©", at: lower) {
+            } else if UTF8Bytes.hasPrefix(text, "©", at: lower) {
                 lower += 2
-            } else if UTF8Text.hasPrefix(text, "：", at: lower) {
+            } else if UTF8Bytes.hasPrefix(text, "：", at: lower) {
                 lower += 3
             } else if text.equalsIgnoringASCIICase("(c)", from: lower, to: min(lower + 3, text.count)) {
                 lower += 3
@@ -132,7 +132,7 @@ enum StatedPaper {
     private static func paperName(inRun run: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 6
         while index + 3 <= run.count {
-            if UTF8Text.hasPrefix(run, "报", at: index) || UTF8Text.hasPrefix(run, "刊", at: index) {
+            if UTF8Bytes.hasPrefix(run, "报", at: index) || UTF8Bytes.hasPrefix(run, "刊", at: index) {
                 return String(validUTF8: UnsafeBufferPointer(rebasing: run[..<(index + 3)]))
             }
             index += 3

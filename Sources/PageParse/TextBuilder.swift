@@ -1,4 +1,4 @@
-import PageModel
+import ByteText
 
 /// Accumulates visible text as UTF-8 and normalizes whitespace on the way in.
 ///
@@ -26,8 +26,7 @@ struct TextBuilder {
     }
 
     mutating func append(_ string: String) {
-        var copy = string
-        copy.withUTF8 { append($0[...], decodeEntities: false) }
+        UTF8Bytes.withBytes(string) { append($0[...], decodeEntities: false) }
     }
 
     mutating func append(_ slice: ArraySlice<UInt8>, decodeEntities: Bool) {

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 /// Which of a node page's article links are its own articles, when the page has an image map.

@@ -1,51 +1,10 @@
-/// Byte-level building blocks for the line helpers (`PageLabel`, `Byline`, `NavigationResidue`,
-/// `ArticleBody`): every plain-text line and most HTML blocks pass through them, so they answer
-/// from UTF-8 bytes instead of walking grapheme clusters or copying scalars into arrays.
+import ByteText
+
+/// The parser's byte-level judgements of text (is it simple, plain, normalized already), for the
+/// line helpers (`PageLabel`, `Byline`, `NavigationResidue`, `ArticleBody`): every plain-text line
+/// and most HTML blocks pass through them, so they answer from UTF-8 bytes instead of walking
+/// grapheme clusters. The generic byte operations they build on are `ByteText`'s `UTF8Bytes`.
 enum UTF8Text {
-    /// Runs `body` on the string's UTF-8 without copying native strings.
-    @inline(__always)
-    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var copy = text
-        return copy.withUTF8(body)
-    }
-
-    @inline(__always)
-    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
-
-    /// The number of scalars, counting stops once it passes `limit` (returns `limit + 1` then).
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
-        // A scalar takes at most four bytes: long paragraphs are answered without a scan.
-        if bytes.count / 4 > limit { return limit + 1 }
-        var count = 0
-        for byte in bytes where !isContinuation(byte) {
-            count += 1
-            if count > limit { return count }
-        }
-        return count
-    }
-
-    static func scalarCount(_ text: String, upTo limit: Int) -> Int {
-        withBytes(text) { scalarCount($0, upTo: limit) }
-    }
-
-    /// The scalar starting at `index` (which must be a lead byte) and the index after it. The
-    /// bytes come from a `String`, so they are valid UTF-8; a sequence cut off by the end of a
-    /// slice (a caller's mistake) reads as its lead byte rather than past the end.
-    @inline(__always)
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), index + 1) }
-        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard bytes.count - index >= width else { return (UInt32(lead), index + 1) }
-        if lead < 0xE0 { return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), index + 2) }
-        if lead < 0xF0 {
-            return ((UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F), index + 3)
-        }
-        let value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
-            | UInt32(bytes[index + 3] & 0x3F)
-        return (value, index + 4)
-    }
-
     /// Where the text starts once `TextBuilder` normalization would have dropped its leading
     /// whitespace: ASCII controls and spaces, NBSP and the ideographic space. Other leading
     /// format characters are left in place, so callers must treat what follows as unknown
@@ -113,40 +72,11 @@ enum UTF8Text {
                 index += 3
                 continue
             }
-            let (value, next) = scalar(in: bytes, at: index)
+            let (value, next) = UTF8Bytes.scalar(in: bytes, at: index)
             if !isSimple(value) { return false }
             index = next
         }
         return true
-    }
-
-    /// `needle` occurs in `bytes[range]`.
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, in range: Range<Int>? = nil) -> Bool {
-        let range = range ?? 0..<bytes.count
-        return bytes.contains(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), from: range.lowerBound, to: range.upperBound)
-    }
-
-    /// `bytes[index...]` starts with `word`.
-    @inline(__always)
-    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString, at index: Int = 0) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
-        let start = word.utf8Start
-        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
-        return true
-    }
-
-    /// `bytes` ends with `word`.
-    @inline(__always)
-    static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        return count <= bytes.count && hasPrefix(bytes, word, at: bytes.count - count)
-    }
-
-    /// `bytes` is exactly `word`.
-    @inline(__always)
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        bytes.count == word.utf8CodeUnitCount && hasPrefix(bytes, word)
     }
 
     // MARK: Whitespace normalization shortcuts
@@ -155,7 +85,7 @@ enum UTF8Text {
     /// (visible text, lone inner ASCII spaces, no outer whitespace): link texts, table cells and
     /// plain-text lines mostly are.
     static func normalized(_ text: String) -> String {
-        withBytes(text, isNormalized) ? text : TextBuilder.normalize(text)
+        UTF8Bytes.withBytes(text, isNormalized) ? text : TextBuilder.normalize(text)
     }
 
     /// The bytes are what `TextBuilder.normalize` would return for them (see `normalized`).
@@ -166,7 +96,7 @@ enum UTF8Text {
 
     /// Runs `body` on the normalized form of `bytes`, building it only when it differs.
     static func withNormalized<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        isNormalized(bytes) ? body(bytes) : withBytes(TextBuilder.normalize(String(decoding: bytes, as: UTF8.self)), body)
+        isNormalized(bytes) ? body(bytes) : UTF8Bytes.withBytes(TextBuilder.normalize(String(decoding: bytes, as: UTF8.self)), body)
     }
 
     /// The width of an ASCII space or tab, NBSP or ideographic space at `index`, else nil.
@@ -248,7 +178,7 @@ enum UTF8Text {
             default: return .other
             }
             index += 1
-            while index < end, UTF8Text.isContinuation(buffer[index]) { index += 1 }
+            while index < end, UTF8Bytes.isContinuation(buffer[index]) { index += 1 }
         }
         return result
     }

@@ -1,7 +1,8 @@
 /// Append-only storage of plain values with unchecked access, for the tree builder's inner loop,
 /// which appends or updates a node several times per tag: an Array checks uniqueness, capacity
-/// and bounds on each of those. Whoever makes one deallocates it.
-struct UncheckedBuffer<Element: BitwiseCopyable> {
+/// and bounds on each of those. Not copyable, so exactly one value owns the storage and its
+/// `deinit` frees it: a copy could free it twice or leave it to nobody.
+struct UncheckedBuffer<Element: BitwiseCopyable>: ~Copyable {
     private var storage: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
@@ -10,6 +11,9 @@ struct UncheckedBuffer<Element: BitwiseCopyable> {
         self.capacity = max(capacity, 16)
         storage = .allocate(capacity: self.capacity)
     }
+
+    /// The elements are plain values (`BitwiseCopyable`), so nothing needs deinitializing first.
+    deinit { storage.deallocate() }
 
     var isEmpty: Bool { count == 0 }
 
@@ -37,8 +41,6 @@ struct UncheckedBuffer<Element: BitwiseCopyable> {
 
     /// The elements as an Array (one copy).
     func array() -> [Element] { Array(UnsafeBufferPointer(start: storage, count: count)) }
-
-    func deallocate() { storage.deallocate() }
 
     private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)

@@ -1,5 +1,9 @@
 // Linux only, as the worker is (its image and CI are Debian).
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One blocking HTTP/1.1 POST over a fresh TCP connection, for the span exporter's own queue.
 /// Plain sockets, not swift-nio's client or URLSession: an export every second needs no pooling,

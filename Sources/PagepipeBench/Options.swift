@@ -46,4 +46,8 @@ struct Options {
     }
 }
 
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Best of `rounds` wall-clock runs: the least disturbed by the rest of the machine. A stage left

@@ -3,12 +3,12 @@
 //
 // Every stage runs single-threaded over the same generated corpus, and every rate uses one
 // denominator, the raw (inflated, as-crawled) page bytes, so the figures compare directly.
-// "before" runs `BlobDecoder(backend: .zlibAndIconv)`, which decodes exactly as pagepipe did before
+// "before" runs `BlobDecoder.zlibAndIconv()`, which decodes exactly as pagepipe did before
 // (and gives the same text and errors, as the tests check), so both columns come from one binary.
 //
 //   pagepipe-bench [--pages N] [--rounds N] [--seed N] [--only STAGE] [--worker-path] [--files PATH…]
 //
-// `--files` measures saved pages instead (files or folders, e.g. ../shared/pages/real), each read
+// `--files` measures saved pages instead (files or folders of real pages), each read
 // as a crawler would have fetched it; compressed files are inflated first, like generated pages.
 //
 // `--only` runs one stage so a profiler or `valgrind --tool=callgrind` sees that stage alone; the
@@ -19,6 +19,7 @@
 //
 // `tag-scan` is not part of pagepipe: it is the least any HTML parser must do (find each tag and
 // read its name, nothing else), measured on the same pages as a ceiling to hold parse against.
+import DecodeReference
 import Foundation
 import PageClassify
 import PageCore
@@ -37,7 +38,7 @@ let loadDuration = loadStart.duration(to: .now)
 let loadMilliseconds = loadDuration / .milliseconds(1)
 let residentAfterLoad = residentMiB()
 let decoder = BlobDecoder()
-let referenceDecoder = BlobDecoder(backend: .zlibAndIconv)
+let referenceDecoder = BlobDecoder.zlibAndIconv()
 let corpus = BenchCorpus(options: options, decoder: decoder, processor: processor)
 guard !corpus.raw.isEmpty else {
     print("pagepipe-bench: no page to measure (every input failed to decode, or --files named no page file)")

@@ -10,8 +10,9 @@ extension Pagepipe {
             discussion: """
                 Pages are generated deterministically from --seed, with text written by the generator: \
                 Founder article pages (GBK or UTF-8, gzip/zlib or plain), web-CMS articles, node pages \
-                and plain-text renderings, across many papers, dates, sections and Shanghai districts, \
-                plus a fraction of deliberately broken blobs. manifest.jsonl records what each page \
+                and plain-text renderings, across many papers, dates, sections and districts (the \
+                generator's own list, Shanghai's districts and their 街道/镇; the classifier covers all \
+                of China), plus a fraction of deliberately broken blobs. manifest.jsonl records what each page \
                 should parse to. Pages are generated on every core.
 
                 With --slow-pages, writes instead the small pages built to be slow (issue 18: node \

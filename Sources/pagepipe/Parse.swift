@@ -1,4 +1,5 @@
 import ArgumentParser
+import ByteText
 import Foundation
 import PageCore
 import PageDecode
@@ -16,7 +17,7 @@ extension Pagepipe {
                 stage and the reason; the exit status is then 1. Pages are processed on every core \
                 (--concurrency), and the output keeps the order of the inputs.
 
-                Example: pagepipe parse ../shared/seeds/000_725b41050449d912.txt
+                Example: pagepipe parse Tests/Fixtures/pages/ad-1.html
                 """
         )
 

@@ -11,7 +11,7 @@ extension Pagepipe {
             abstract: "Train or evaluate the article topic model (what an article is about, from its own text).",
             discussion: """
                 The bundled model (Sources/PageClassify/Resources/topic-model.bin) is trained by \
-                Tools/train-topics on ../shared/datasets/news-topics/. A newsroom can train its own from \
+                Tools/train-topics on the news-topics dataset (labelled Chinese news). A newsroom can train its own from \
                 the article events its pages produced: every event whose section a page name decided \
                 (section.source = page) is an example of that section's topic. Run with it: \
                 pagepipe run|parse|reprocess --topic-model FILE (env PAGEPIPE_TOPIC_MODEL).
@@ -31,7 +31,7 @@ extension Pagepipe.TopicModelCommand {
         static let configuration = CommandConfiguration(
             abstract: "Train a topic model from labelled TSV and/or article events; hold out part of each file and report on it.")
 
-        @Option(name: .long, help: ArgumentHelp("Labelled TSV in a format of ../shared/datasets/news-topics/ (repeatable).", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("Labelled TSV: slug/source_label/title/text with that header, eval-cnews-199, or THUCNews label<TAB>text (repeatable).", valueName: "file"))
         var tsv: [String] = []
 
         @Option(name: .long, help: ArgumentHelp("JSON lines of pagepipe.article/v1 events; those with section.source = page are examples (repeatable).", valueName: "file"))

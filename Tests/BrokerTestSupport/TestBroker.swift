@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The shared broker every test that needs one uses: `PAGEPIPE_TEST_BROKERS` when set (Tools/test

@@ -1,6 +1,5 @@
 import Dispatch
 import PageDecode
-import PageModel
 import Synchronization
 import Testing
 

@@ -1,6 +1,5 @@
 import PageCore
 import PageDecode
-import PageModel
 import Testing
 
 @testable import PageCorpus

@@ -1,6 +1,5 @@
 import Foundation
 import PageDecode
-import PageModel
 import PageParse
 import Testing
 @testable import PageCore

@@ -1,3 +1,4 @@
+import DecodeReference
 import Testing
 @testable import PageDecode
 
@@ -75,7 +76,7 @@ import Testing
         // standard code points to (24 in glibc 2.36, U+E78D…U+E864).
         #expect(unencodable.count < 100 && unencodable.allSatisfy { (0xE000...0xF8FF).contains($0) }, "\(unencodable.map { String($0, radix: 16) })")
         let decoded = try #require(encoded.withUnsafeBytes { GB18030Decoder.decode($0) })
-        let viaIconv = try #require(encoded.withUnsafeBytes { TextConverter.gb18030($0, .iconv) })
+        let viaIconv = try #require(encoded.withUnsafeBytes { IconvGB18030.decode($0) })
         #expect(decoded == viaIconv)
         let original = Array(String(decoding: expected, as: UTF8.self).unicodeScalars)
         let back = Array(decoded.unicodeScalars)
@@ -106,7 +107,7 @@ import Testing
             }
             bytes = Array(bytes.prefix(max(0, bytes.count - Int(random.next() % 3))))  // sometimes cut mid-sequence
             let tables = bytes.withUnsafeBytes { GB18030Decoder.decode($0) }
-            let reference = bytes.withUnsafeBytes { TextConverter.gb18030($0, .iconv) }
+            let reference = bytes.withUnsafeBytes { IconvGB18030.decode($0) }
             if tables != reference {
                 Issue.record("round \(round): \(hex(bytes)) tables \(String(describing: tables)) iconv \(String(describing: reference))")
                 return
@@ -133,7 +134,7 @@ import Testing
             let hints = BlobHints(contentEncoding: compression == .deflate ? "deflate" : nil, contentType: round % 3 == 0 ? "text/html; charset=gbk" : nil)
             let limits = DecodeLimits(maxInflatedBytes: round % 5 == 0 ? page.count - 1 : 64 << 20)
             let one = describe { try BlobDecoder(limits: limits).decode(blob, hints: hints) }
-            let other = describe { try BlobDecoder(limits: limits, backend: .zlibAndIconv).decode(blob, hints: hints) }
+            let other = describe { try BlobDecoder.zlibAndIconv(limits: limits).decode(blob, hints: hints) }
             #expect(one == other, "round \(round), \(compression)")
             outcomes[String(one.prefix(while: { $0 != ":" })), default: 0] += 1
         }

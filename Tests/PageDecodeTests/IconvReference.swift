@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// glibc iconv with one open descriptor, sequence by sequence: the reference the table-driven
 /// GB18030 decoder must match on every code point (opening a descriptor per sequence, as the old

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 import Testing
 
@@ -142,14 +143,14 @@ struct ArticleRegionTests {
     }
 
     @Test func copyrightAndMastheadLines() {
-        func copyright(_ text: String) -> String? { UTF8Text.withBytes(text) { StatedPaper.fromCopyright($0) } }
+        func copyright(_ text: String) -> String? { UTF8Bytes.withBytes(text) { StatedPaper.fromCopyright($0) } }
         #expect(copyright("Copyright © 湖北日报 [鄂ICP备12007957号-2]") == "湖北日报")
         #expect(copyright("杨浦时报版权所有 未经书面授权 不得复制") == "杨浦时报")
         #expect(copyright("版权所有：中国旅游报社") == "中国旅游报")
         #expect(copyright("COPYRIGHT(c)2013 解放日报报业集团") == "解放日报")
         #expect(copyright("技术支持：北大方正电子有限公司") == nil)
         #expect(copyright("版权所有 北大方正") == nil)
-        func masthead(_ text: String) -> String? { UTF8Text.withBytes(text) { StatedPaper.fromMasthead($0) } }
+        func masthead(_ text: String) -> String? { UTF8Bytes.withBytes(text) { StatedPaper.fromMasthead($0) } }
         #expect(masthead("人民日报 2017年10月16日 星期一") == "人民日报")
         #expect(masthead("喜报 2017年10月16日") == nil)  // too short for a paper
         #expect(masthead("以实际行动讲好中国故事 2023年02月11日") == nil)

@@ -1,4 +1,3 @@
-import PageModel
 import Testing
 
 @testable import PageParse

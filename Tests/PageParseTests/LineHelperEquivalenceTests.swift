@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 import Testing
 
@@ -86,7 +87,7 @@ struct LineHelperEquivalenceTests {
     /// as a byline (what it reads is checked by example in `BylineTests`).
     @Test func bylinePrefilterRejectsOnlyNonBylines() throws {
         for input in Self.inputs + (try Self.seedLines()) where !Byline.mayBeByline(input) {
-            let names = UTF8Text.withBytes(input) { Byline.namesSkippingPrefilter($0) }
+            let names = UTF8Bytes.withBytes(input) { Byline.namesSkippingPrefilter($0) }
             #expect(names == nil, "prefilter rejected a byline: \(input.debugDescription)")
         }
     }
@@ -187,7 +188,7 @@ struct LineHelperEquivalenceTests {
         for value in UInt32(0x80)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "a" + String(scalar) + "字"
-            let simple = UTF8Text.withBytes(text) { UTF8Text.isSimple($0) }
+            let simple = UTF8Bytes.withBytes(text) { UTF8Text.isSimple($0) }
             #expect(simple == UTF8Text.isSimple(value), "U+\(String(value, radix: 16))")
         }
     }

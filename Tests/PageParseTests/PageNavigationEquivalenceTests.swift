@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 import Testing
 @testable import PageParse
@@ -34,7 +35,7 @@ import Testing
             guard nodes[index].end - index <= 24, nodes[index].tag != .a, nodes[index].tag != .title,
                 hasBanText(index + 1..<nodes[index].end) else { continue }
             let page = document.withText(of: index) { text in
-                text.scalarCount(from: 0, to: text.count) <= 60 ? PageLabel.parse(utf8: text) : nil
+                UTF8Bytes.scalarCount(text, upTo: 60) <= 60 ? PageLabel.parse(utf8: text) : nil
             }
             if let page { return page }
         }

@@ -1,3 +1,4 @@
+import ByteText
 import PageModel
 
 @testable import PageParse

@@ -1,3 +1,4 @@
+import ByteText
 import Testing
 @testable import PageParse
 
@@ -145,37 +146,6 @@ import Testing
             let start = Int.random(in: 0...bytes.count, using: &random)
             let found = bytes.withUnsafeBufferPointer { HTMLTokenizer.attributesEnd(in: $0, from: start) }
             #expect(found == Self.reference(bytes, from: start), "\(bytes) from \(start)")
-        }
-    }
-
-    @Test func anyOfThreeBytesMatchesFirstIndex() {
-        var random = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = [0x00, 0x01, 0x21, 0x22, 0x27, 0x3E, 0x3F, 0x7F, 0x80, 0xA2, 0xBE, 0xFF]
-        for _ in 0..<20_000 {
-            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
-            let from = Int.random(in: 0...bytes.count, using: &random)
-            let to = Int.random(in: from...bytes.count, using: &random)
-            let expected = bytes[from..<to].firstIndex { $0 == 0x22 || $0 == 0x27 || $0 == 0x3E } ?? to
-            let found = bytes.withUnsafeBufferPointer { $0.index(ofAny: 0x3E, 0x22, 0x27, from: from, to: to) }
-            #expect(found == expected, "\(bytes) \(from)..<\(to)")
-        }
-    }
-}
-
-/// `containsUTF8` finds candidates by the needle's last byte; it must agree with a plain search
-/// over the bytes, including needles at either end and overlapping near-misses.
-@Suite struct UTF8SearchTests {
-    @Test func agreesWithAByteSearch() {
-        var random = SystemRandomNumberGenerator()
-        let pieces = ["本", "版", "责", "编", "本版", "责编", "a", "b", " ", "任", "辑", "é"]
-        let needles = ["本版责编", "责任编辑", "版责", "a", "ab", "编", "é", ""]
-        for _ in 0..<10_000 {
-            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            for needle in needles {
-                let bytes = Array(text.utf8), word = Array(needle.utf8)
-                let expected = word.isEmpty || (bytes.count >= word.count && (0...(bytes.count - word.count)).contains { Array(bytes[$0..<($0 + word.count)]) == word })
-                #expect(text.containsUTF8(needle) == expected, "\(text) \(needle)")
-            }
         }
     }
 }

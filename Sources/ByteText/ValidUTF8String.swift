@@ -1,9 +1,8 @@
 extension String {
     /// A String over bytes the caller knows are valid UTF-8, copied without validating them again.
     ///
-    /// `String(decoding:as:)` re-validates every byte, and for Chinese text that is slow: 1.6 ns
-    /// per byte against 0.03 for a plain copy (11 KB of text), a tenth of parsing a page and half
-    /// of decoding a GBK one. Text cut from an already valid String at ASCII boundaries (tags, quotes,
+    /// `String(decoding:as:)` re-validates every byte, which for Chinese text costs many times a
+    /// plain copy (figures in BENCHMARKS.md, "Why the page core's shortcuts exist"). Text cut from an already valid String at ASCII boundaries (tags, quotes,
     /// entity ends, line breaks) or written by a UTF-8 encoder is valid by construction; only such
     /// bytes may come here. Debug builds, and so the test suite, still check every call.
     @inlinable

@@ -1,10 +1,11 @@
 import Testing
-@testable import PageModel
 
-/// The byte-level shortcuts in `trimmingWhitespace` and `normalizedNumber` must answer exactly
-/// what the Character-level rules answer; these tests pit them against those rules.
-@Suite struct TextFastPathTests {
-    /// Pieces chosen to sit on the shortcuts' edges: whitespace of every width, combining marks
+@testable import ByteText
+
+/// The byte-level shortcut in `trimmingWhitespace` must answer exactly what the Character-level
+/// rule answers.
+@Suite struct WhitespaceTrimmingTests {
+    /// Pieces chosen to sit on the shortcut's edges: whitespace of every width, combining marks
     /// after spaces, CJK ideographs and punctuation, digits and letters.
     static let pieces: [String] = [
         " ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{2003}", "\u{1680}", "\u{85}", "\u{301}", " \u{301}",
@@ -18,18 +19,6 @@ import Testing
         return String(view)
     }
 
-    static func referenceNormalized(_ raw: String) -> String {
-        var label = Substring(referenceTrim(raw))
-        if label.hasPrefix("第") { label = label.dropFirst() }
-        if label.hasSuffix("版") { label = label.dropLast() }
-        label = Substring(referenceTrim(String(label)))
-        if !label.isEmpty, label.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            let digits = label.drop(while: { $0 == "0" })
-            return digits.isEmpty ? "0" : String(digits)
-        }
-        return label.uppercased()
-    }
-
     @Test func trimmingMatchesCharacterRules() {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
@@ -37,16 +26,6 @@ import Testing
             #expect(text.trimmingWhitespace() == Self.referenceTrim(text), "\(Array(text.unicodeScalars))")
             #expect(String(text[...].trimmingWhitespace()) == Self.referenceTrim(text))
         }
-    }
-
-    @Test func pageNumbersMatchCharacterRules() {
-        var random = SystemRandomNumberGenerator()
-        for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...4, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
-            #expect(PageRef.normalizedNumber(text) == Self.referenceNormalized(text), "\(Array(text.unicodeScalars))")
-        }
-        #expect(PageRef.normalizedNumber("000") == "0")
-        #expect(PageRef.normalizedNumber("b2") == "B2")
     }
 }
 

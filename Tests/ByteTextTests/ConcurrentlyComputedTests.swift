@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PageModel
+import ByteText
 
 @Suite struct ConcurrentlyComputedTests {
     /// Results come back in index order whatever the number of threads and however uneven the
