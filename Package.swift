@@ -138,8 +138,8 @@ let package = Package(
             name: "KafkaTests",
             dependencies: ["Kafka", "BrokerTestSupport", .product(name: "Logging", package: "swift-log")],
             linkerSettings: localLibrarySearchPath),
-        .testTarget(name: "PageTracingTests", dependencies: ["PageTracing"]),
-        .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageCore", "PageCorpus", "Kafka"]),
+        .testTarget(name: "PageTracingTests", dependencies: ["PageTracing", .product(name: "Tracing", package: "swift-distributed-tracing")]),
+        .testTarget(name: "TopicContractTests", dependencies: ["TopicContract", "PageWorker", "PageModel", "PageCore", "PageCorpus", "Kafka"]),
         // An in-memory cluster playing the worker's record source and sink, and a worker running
         // on it: the worker's decisions tested without a broker.
         .target(
@@ -151,7 +151,8 @@ let package = Package(
             path: "Tests/PageWorkerTesting"
         ),
         .testTarget(
-            name: "PageWorkerTests", dependencies: ["PageWorker", "PageWorkerTesting", "PageCorpus", "Kafka", "TopicContract"],
+            name: "PageWorkerTests",
+            dependencies: ["PageWorker", "PageWorkerTesting", "PageModel", "PageCore", "PageCorpus", "Kafka", "TopicContract"],
             linkerSettings: localLibrarySearchPath
         ),
         // Raw-socket HTTP clients that send what a library would refuse to, for the probe-port tests.

@@ -1,17 +1,22 @@
 import Kafka
 
-/// Why a replay could not be planned or carried out; the message says what to do.
-public struct ReplayError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var underlying: KafkaError?
-
-    public init(_ message: String, underlying: KafkaError? = nil) {
-        self.message = message
-        self.underlying = underlying
-    }
+/// Why a replay could not be planned or carried out; each case's description says what to do.
+public enum ReplayError: Error, Sendable, CustomStringConvertible {
+    /// The topic has no partitions: it does not exist, or the name is wrong.
+    case noPartitions(topic: String)
+    /// The group has live members, whose next commit would overwrite the rewind.
+    case groupActive(group: String, members: Int?)
+    /// The cluster refused or did not answer while the planner was `doing` this.
+    case kafka(doing: String, KafkaError)
 
     public var description: String {
-        if let underlying { return "\(message): \(underlying)" }
-        return message
+        switch self {
+        case .noPartitions(let topic):
+            "topic \(topic) has no partitions (does it exist?)"
+        case .groupActive(let group, let members):
+            "group \(group) has \(members.map(String.init) ?? "active") member(s); stop its workers first (SIGTERM drains them), then replay"
+        case .kafka(let doing, let error):
+            "cannot \(doing): \(error)"
+        }
     }
 }

@@ -19,7 +19,7 @@ public struct ReplayPlanner: Sendable {
         defer { consumer.close() }
         do {
             let numbers = try consumer.partitions(ofTopic: topic, timeoutMs: timeoutMs)
-            guard !numbers.isEmpty else { throw ReplayError("topic \(topic) has no partitions (does it exist?)") }
+            guard !numbers.isEmpty else { throw ReplayError.noPartitions(topic: topic) }
             let partitions = numbers.map { KafkaTopicPartition(topic: topic, partition: $0) }
             let committed = try consumer.committed(partitions, timeoutMs: timeoutMs)
             let bounds = try TopicScan(cluster: cluster, consumerExtra: consumerExtra, timeoutMs: timeoutMs).bounds(topic, logger: logger)
@@ -37,9 +37,9 @@ public struct ReplayPlanner: Sendable {
         } catch let error as ReplayError {
             throw error
         } catch let error as KafkaError {
-            throw ReplayError("cannot read the position of group \(group) on \(topic)", underlying: error)
+            throw .kafka(doing: "read the position of group \(group) on \(topic)", error)
         } catch {
-            throw ReplayError("cannot plan the replay: \(error)")
+            throw .kafka(doing: "plan the replay", KafkaError(code: .other, message: "\(error)", context: "planning a replay"))
         }
     }
 
@@ -50,10 +50,10 @@ public struct ReplayPlanner: Sendable {
         do {
             members = try KafkaAdmin(cluster: cluster).groupMembers(plan.group, timeoutMs: timeoutMs)
         } catch {
-            throw ReplayError("cannot check whether group \(plan.group) is active", underlying: error)
+            throw .kafka(doing: "check whether group \(plan.group) is active", error)
         }
         guard members.isEmpty else {
-            throw ReplayError("group \(plan.group) has \(members.count) active member(s); stop its workers first (SIGTERM drains them), then replay")
+            throw .groupActive(group: plan.group, members: members.count)
         }
         let commits = plan.commits
         guard !commits.isEmpty else { return }
@@ -64,9 +64,9 @@ public struct ReplayPlanner: Sendable {
         } catch {
             // The broker itself refuses a commit from outside a group that has a live generation.
             if Self.activeGroupCodes.contains(error.rawCode) {
-                throw ReplayError("group \(plan.group) has active member(s); stop its workers first (SIGTERM drains them), then replay", underlying: error)
+                throw .groupActive(group: plan.group, members: nil)
             }
-            throw ReplayError("cannot commit the new offsets of group \(plan.group)", underlying: error)
+            throw .kafka(doing: "commit the new offsets of group \(plan.group)", error)
         }
     }
 
@@ -80,7 +80,7 @@ public struct ReplayPlanner: Sendable {
         do {
             return try KafkaConsumer(cluster: cluster, configuration: configuration, logger: logger)
         } catch {
-            throw ReplayError("cannot create a consumer for group \(group)", underlying: error)
+            throw .kafka(doing: "create a consumer for group \(group)", error)
         }
     }
 }
