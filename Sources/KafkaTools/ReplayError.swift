@@ -14,7 +14,7 @@ public enum ReplayError: Error, Sendable, CustomStringConvertible {
         case .noPartitions(let topic):
             "topic \(topic) has no partitions (does it exist?)"
         case .groupActive(let group, let members):
-            "group \(group) has \(members.map(String.init) ?? "active") member(s); stop its workers first (SIGTERM drains them), then replay"
+            "group \(group) has \(members.map { "\($0) " } ?? "")active member(s); stop its workers first (SIGTERM drains them), then replay"
         case .kafka(let doing, let error):
             "cannot \(doing): \(error)"
         }
