@@ -240,7 +240,7 @@ public final class Worker: Sendable {
         case .record(let record):
             dispatch(record)
         case .error(let error):
-            logger.log(level: .warning, "kafka: \(error)", unlessRepeatedIn: repeatedKafkaErrors)
+            logger.log(level: .warning, "the consumer reported an error", metadata: [LogKey.error: "\(error)"], unlessRepeatedIn: repeatedKafkaErrors)
         case .partitionEOF(let partition, _):
             control.with { $0.reachedEnd(of: partition) }
         case nil:

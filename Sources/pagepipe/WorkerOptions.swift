@@ -192,14 +192,14 @@ func runWorker(
     do {
         worker = try Worker(configuration: configuration, processor: processor, logger: logger)
     } catch {
-        logger.critical("\(error)")
+        logger.critical("cannot start the worker", metadata: [LogKey.error: "\(error)"])
         throw ExitCode.failure
     }
     // Before anything that could hang on the way out, and alive until runWorker returns (its defer
     // runs last): a second SIGTERM or SIGINT must exit at once at every step of the shutdown,
     // including the metrics server's stop.
     let signals = SignalRelay { signal in
-        logger.notice("received \(signal): draining")
+        logger.notice("signal received: draining", metadata: ["signal": "\(signal)"])
         worker.stop()
     }
     defer { withExtendedLifetime(signals) {} }
@@ -209,7 +209,7 @@ func runWorker(
             server = try OperationsServer(configuration: operations, registry: registry, health: { worker.health }, logger: logger)
             try server?.start()
         } catch {
-            logger.critical("\(error)")
+            logger.critical("cannot serve metrics and probes", metadata: [LogKey.error: "\(error)"])
             throw ExitCode.failure
         }
     }
@@ -219,7 +219,7 @@ func runWorker(
     do {
         summary = try worker.run()
     } catch {
-        logger.critical("worker stopped: \(error)")
+        logger.critical("worker stopped", metadata: [LogKey.error: "\(error)"])
         FileHandle.standardError.write(Data("pagepipe: \(worker.summary.line)\n".utf8))
         throw ExitCode.failure
     }
