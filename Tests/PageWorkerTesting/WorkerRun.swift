@@ -14,6 +14,13 @@ public final class WorkerRun: Sendable {
     private let outcome = Mutex<Result<WorkerSummary, WorkerError>?>(nil)
     private let ended = DispatchSemaphore(value: 0)
 
+    /// Faults are what these tests inject: their lines would only bury a failure's own output.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "pagepipe.test")
+        logger.logLevel = .critical
+        return logger
+    }
+
     /// The page core is loaded once per process: tables and the topic model take a while.
     public static let processor = try! PageProcessor()
 
@@ -21,7 +28,7 @@ public final class WorkerRun: Sendable {
     /// every 50 ms, a 5 s drain, no broker-down deadline (the in-memory cluster sends no
     /// statistics), no progress lines.
     public init(
-        on cluster: InMemoryCluster, logger: Logger = Logger(label: "pagepipe.test"),
+        on cluster: InMemoryCluster, logger: Logger = WorkerRun.quietLogger,
         configure: (inout WorkerConfiguration) -> Void = { _ in }
     ) throws {
         var configuration = WorkerConfiguration(cluster: KafkaClusterConfiguration(bootstrapServers: "in-memory"), groupID: "test")
