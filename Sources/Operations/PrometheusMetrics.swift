@@ -1,7 +1,7 @@
 import Metrics
 import Prometheus
 
-/// The process's metrics backend: swift-metrics instruments (the worker's, in `Pipeline`) land in
+/// The process's metrics backend: swift-metrics instruments (the worker's, in `PageWorker`) land in
 /// one Prometheus registry, which `/metrics` renders as Prometheus text.
 public enum PrometheusMetrics {
     /// Page stages take from tens of microseconds (classify) to seconds (publish while the broker

@@ -2,7 +2,7 @@
 public struct WorkerHealth: Sendable {
     /// Milliseconds since the poll loop last turned; nil before it started.
     public var pollLoopSilentMs: Int?
-    /// Milliseconds since the Kafka cluster last answered (see `BrokerContact`).
+    /// Milliseconds since the Kafka cluster last answered: a record, an acknowledged delivery or commit, or a statistics snapshot with a broker up (`WorkerStateMachine`).
     public var brokerSilentMs: Int
     /// Partitions this worker owns now.
     public var assignedPartitions: Int
