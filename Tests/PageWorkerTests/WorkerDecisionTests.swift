@@ -131,11 +131,12 @@ import TopicContract
     /// No answer from the cluster for the broker-down timeout stops the worker with an error
     /// (so an orchestrator restarts it or alerts); records arriving keep it alive.
     @Test func theBrokerDownTimeoutFiresOnlyOnSilence() throws {
+        // Records every 100 ms for 2 s against an 800 ms limit: contact must restart the clock.
         let live = InMemoryCluster(topics: ["pages.raw": 1])
-        let running = try WorkerRun(on: live) { $0.brokerDownTimeout = .milliseconds(400) }
-        for page in WorkerRun.pages(10) {
+        let running = try WorkerRun(on: live) { $0.brokerDownTimeout = .milliseconds(800) }
+        for page in WorkerRun.pages(20) {
             live.append(page.value, to: "pages.raw", headers: page.headers)
-            #expect(!live.wait(timeout: .milliseconds(150)) { _ in !running.isRunning })
+            #expect(!live.wait(timeout: .milliseconds(100)) { _ in !running.isRunning })
         }
         #expect(running.isRunning, "records kept arriving: the cluster was not silent")
         _ = try #require(running.stop()).get()
