@@ -255,13 +255,8 @@ struct PageNavigation {
     /// before `index` has a subtree reaching past it.
     private func isInsideLink(_ index: Int) -> Bool {
         let links = document.elements(.a)
-        var low = 0
-        var high = links.count
-        while low < high {
-            let middle = (low + high) / 2
-            if links[links.startIndex + middle] < index { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 && linkEndsSoFar[low - 1] > index
+        let before = links.distance(from: links.startIndex, to: links.partitioningIndex { $0 >= index })
+        return before > 0 && linkEndsSoFar[before - 1] > index
     }
 
     /// Whether element `index` or a node inside it is an `<a href>`.
@@ -273,14 +268,9 @@ struct PageNavigation {
 
     /// Whether an element's text nodes mention `版`, before building any String.
     private func mentionsBan(_ index: Int) -> Bool {
-        // The first 版 text after `index` (binary search), inside the element or not.
-        var low = 0
-        var high = banTexts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if banTexts[middle] <= index { low = middle + 1 } else { high = middle }
-        }
-        return low < banTexts.count && banTexts[low] < document.nodes[index].end
+        // The first 版 text after `index`, inside the element or not.
+        let next = banTexts.partitioningIndex { $0 > index }
+        return next < banTexts.count && banTexts[next] < document.nodes[index].end
     }
 
     /// Found from its last byte: 88 is one continuation byte of sixty-four, while E7 leads a

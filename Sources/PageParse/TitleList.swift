@@ -98,15 +98,9 @@ struct TitleList {
             return keys[positions.lowerBound] != key || nextOtherKey[positions.lowerBound] < positions.upperBound
         }
 
-        /// The first position whose element comes after `element` (binary search).
+        /// The first position whose element comes after `element`.
         private func firstPosition(after element: Int) -> Int {
-            var low = 0
-            var high = elements.count
-            while low < high {
-                let middle = (low + high) / 2
-                if elements[middle] <= element { low = middle + 1 } else { high = middle }
-            }
-            return low
+            elements.partitioningIndex { $0 > element }
         }
     }
 
