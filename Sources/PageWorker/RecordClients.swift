@@ -76,11 +76,11 @@ public final class ClientEventRelay: Sendable {
 
 extension KafkaConsumer: RecordSource {
     public func poll(timeout: Duration) throws(KafkaError) -> KafkaConsumerEvent? {
-        try poll(timeoutMs: Int(timeout / .milliseconds(1)))
+        try poll(timeoutMs: timeout.wholeMilliseconds)
     }
 
     public func commit(_ offsets: [KafkaTopicPartition: Int64], timeout: Duration) throws(KafkaError) {
-        try commit(offsets, timeoutMs: Int(timeout / .milliseconds(1)))
+        try commit(offsets, timeoutMs: timeout.wholeMilliseconds)
     }
 }
 
@@ -94,10 +94,10 @@ extension KafkaProducer: RecordSink {
     }
 
     public func serveDeliveries(for timeout: Duration) {
-        poll(timeoutMs: Int(timeout / .milliseconds(1)))
+        poll(timeoutMs: timeout.wholeMilliseconds)
     }
 
     public func flush(timeout: Duration) throws(KafkaError) {
-        try flush(timeoutMs: Int(timeout / .milliseconds(1)))
+        try flush(timeoutMs: timeout.wholeMilliseconds)
     }
 }

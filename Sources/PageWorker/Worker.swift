@@ -204,7 +204,7 @@ public final class Worker: Sendable {
         case .pauseAssignment(let cause):
             if cause == .budgetFull {
                 logger.info("in-flight budget full: pausing consumption until half of it is free", metadata: [
-                    "held_ms": "\(control.with { $0.limits.stall } / .milliseconds(1))", "max_in_flight_pages": "\(configuration.maxInFlightPages)",
+                    "held_ms": "\(control.with { $0.limits.stall }.wholeMilliseconds)", "max_in_flight_pages": "\(configuration.maxInFlightPages)",
                 ])
             }
             setConsumption(paused: true)
@@ -272,17 +272,13 @@ public final class Worker: Sendable {
         let now = ContinuousClock.now
         return control.with { machine in
             WorkerHealth(
-                pollLoopSilentMs: machine.loopTurned.map { Self.milliseconds($0.duration(to: now)) },
-                brokerSilentMs: Self.milliseconds(machine.silence(now: now)),
+                pollLoopSilentMs: machine.loopTurned.map { $0.duration(to: now).wholeMilliseconds },
+                brokerSilentMs: machine.silence(now: now).wholeMilliseconds,
                 assignedPartitions: machine.assignedPartitions,
                 groupSettled: machine.groupSettled,
                 stopping: machine.isStopping,
-                contactLimitMs: max(15_000, Self.milliseconds(configuration.cluster.statisticsInterval * 3)))
+                contactLimitMs: max(15_000, (configuration.cluster.statisticsInterval * 3).wholeMilliseconds))
         }
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int {
-        Int(max(.zero, duration) / .milliseconds(1))
     }
 
     private func dispatch(_ record: KafkaRecord) {
@@ -374,10 +370,10 @@ public final class Worker: Sendable {
             closed.signal()
         }
         let wait = max(.zero, ContinuousClock.now.duration(to: deadline)) + Self.closeGrace
-        if closed.wait(timeout: .now() + .milliseconds(Int(wait / .milliseconds(1)))) == .timedOut {
+        if closed.wait(timeout: .now() + .milliseconds(wait.wholeMilliseconds)) == .timedOut {
             logger.warning(
                 "the consumer did not leave the group in time (no answer from the group coordinator); stopping without it: its partitions move to other members when the session times out",
-                metadata: ["waited_ms": "\(Int(wait / .milliseconds(1)))"])
+                metadata: ["waited_ms": "\(wait.wholeMilliseconds)"])
             return
         }
         relay.detach()

@@ -186,7 +186,7 @@ struct WorkerStateMachine: Sendable {
         let silent = lastHeard.duration(to: now)
         if let limit = limits.brokerDownTimeout, silent >= limit {
             return [.drain(.failed("no Kafka broker of \(limits.brokers) has answered for \(Int(silent / .seconds(1))) s (the limit is "
-                + "--broker-down-timeout-ms / PAGEPIPE_BROKER_DOWN_TIMEOUT_MS = \(Int(limit / .milliseconds(1)))): check that "
+                + "--broker-down-timeout-ms / PAGEPIPE_BROKER_DOWN_TIMEOUT_MS = \(limit.wholeMilliseconds)): check that "
                 + "the brokers run and that this host reaches them; exiting so the worker is restarted or someone is alerted"))]
         }
         var actions: [LoopAction] = []
